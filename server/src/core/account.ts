@@ -1,0 +1,170 @@
+/**
+ * One reflective account: front matter, the regions that do not count as evidence (found with a real
+ * CommonMark parser), the citations in everything else, paragraphs (for the over-claimed aid) and tutor
+ * notes. `parseAccount` is pure and never throws.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { scanCitations, type Citation, type UnitResolver } from './codes';
+import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMatter';
+import { lineStarts } from './lines';
+
+export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
+
+export interface Region {
+  start: number;
+  end: number;
+}
+
+export interface IgnoredRegion extends Region {
+  kind: IgnoredKind;
+}
+
+export interface Paragraph extends Region {
+  /** Words of running text, not counting the citations themselves. */
+  words: number;
+}
+
+export interface TutorNote extends Region {
+  text: string;
+}
+
+export interface Account {
+  uri: string;
+  /** Evidence number: front matter `evidence`, else the file name without extension. */
+  evidence: string;
+  title: string | undefined;
+  frontMatter: FrontMatter | undefined;
+  citations: Citation[];
+  ignored: IgnoredRegion[];
+  paragraphs: Paragraph[];
+  tutorNotes: TutorNote[];
+  problems: TextProblem[];
+  lineStarts: number[];
+  length: number;
+}
+
+/** File name without folders or extension, from a URI or path, without touching the file system. */
+export function evidenceFromUri(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? uri;
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // keep the raw name when it is not valid percent-encoding
+  }
+  return name.replace(/\.[^.]*$/, '') || name;
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MdNode[];
+}
+
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const TUTOR = /^<!--\s*tutor\s*:\s*([\s\S]*?)\s*(?:-->)?$/i;
+
+/** Walks the Markdown tree of the body and records code, comments and paragraphs. */
+function collectRegions(body: string, base: number, acc: { ignored: IgnoredRegion[]; paragraphs: Region[]; notes: TutorNote[] }): void {
+  let tree: MdNode;
+  try {
+    tree = fromMarkdown(body) as unknown as MdNode;
+  } catch {
+    return; // the parser should never throw; if it does, everything counts rather than nothing
+  }
+  const stack: MdNode[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s !== undefined && e !== undefined) {
+      if (node.type === 'code') acc.ignored.push({ kind: 'code', start: base + s, end: base + e });
+      else if (node.type === 'inlineCode') acc.ignored.push({ kind: 'inline-code', start: base + s, end: base + e });
+      else if (node.type === 'html') collectComments(body.slice(s, e), base + s, acc);
+      else if (node.type === 'paragraph') acc.paragraphs.push({ start: base + s, end: base + e });
+    }
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+}
+
+function collectComments(html: string, base: number, acc: { ignored: IgnoredRegion[]; notes: TutorNote[] }): void {
+  for (const m of html.matchAll(COMMENT)) {
+    const start = base + (m.index ?? 0);
+    const region = { start, end: start + m[0].length };
+    acc.ignored.push({ kind: 'comment', ...region });
+    const note = TUTOR.exec(m[0]);
+    if (note) acc.notes.push({ ...region, text: note[1].replace(/\s+/g, ' ') });
+  }
+}
+
+/** Replaces ignored regions by spaces (keeping line breaks) so offsets into the text stay valid. */
+function maskRegions(text: string, regions: readonly Region[]): string {
+  if (regions.length === 0) return text;
+  const chars = text.split('');
+  for (const r of regions) {
+    for (let i = r.start; i < r.end && i < chars.length; i++) {
+      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    }
+  }
+  return chars.join('');
+}
+
+function countWords(text: string, start: number, end: number, citations: readonly Citation[]): number {
+  let words = (text.slice(start, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+  for (const c of citations) {
+    if (c.start >= start && c.end <= end) words -= (text.slice(c.start, c.end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+  }
+  return Math.max(words, 0);
+}
+
+/** A cheap test that lets files with nothing citation-shaped skip the citation scan. */
+const MAYBE_CITATION = /\/[PpKk][0-9]/;
+
+export function parseAccount(uri: string, text: string, resolve: UnitResolver): Account {
+  const problems: TextProblem[] = [];
+  const ignored: IgnoredRegion[] = [];
+  const paragraphRegions: Region[] = [];
+  const tutorNotes: TutorNote[] = [];
+  let frontMatter: FrontMatter | undefined;
+  try {
+    const fm = parseFrontMatter(text);
+    frontMatter = fm.frontMatter;
+    problems.push(...fm.problems);
+  } catch (e) {
+    problems.push({ start: 0, end: 0, message: `Front matter could not be read: ${String(e)}` });
+  }
+  const bodyStart = frontMatter?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (frontMatter) ignored.push({ kind: 'front-matter', start: frontMatter.start, end: frontMatter.end });
+  collectRegions(text.slice(bodyStart), bodyStart, { ignored, paragraphs: paragraphRegions, notes: tutorNotes });
+  ignored.sort((a, b) => a.start - b.start);
+
+  const citations = MAYBE_CITATION.test(text) ? scanCitations(maskRegions(text, ignored), resolve) : [];
+  const paragraphs = paragraphRegions
+    .sort((a, b) => a.start - b.start)
+    .map((p) => ({ ...p, words: countWords(text, p.start, p.end, citations) }));
+  return {
+    uri,
+    evidence: frontMatter?.evidence ?? evidenceFromUri(uri),
+    title: frontMatter?.title ?? firstHeading(text, bodyStart),
+    frontMatter,
+    citations,
+    ignored,
+    paragraphs,
+    tutorNotes,
+    problems,
+    lineStarts: lineStarts(text),
+    length: text.length,
+  };
+}
+
+/** The first ATX heading, as a title for accounts without front matter. */
+function firstHeading(text: string, from: number): string | undefined {
+  const m = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text.slice(from, from + 20000));
+  return m ? m[1].trim() : undefined;
+}
+
+/** The region that does not count at an offset (strictly inside it), for completion and hover. */
+export function ignoredAt(account: Account, offset: number): IgnoredRegion | undefined {
+  return account.ignored.find((r) => offset > r.start && offset < r.end);
+}

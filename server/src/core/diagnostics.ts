@@ -1,0 +1,159 @@
+/**
+ * Diagnostics of one account, with stable codes. Offsets only: the glue turns them into positions.
+ * "uncovered" depends on the whole portfolio, so it takes the coverage fold as input.
+ */
+import type { Account } from './account';
+import { canonicalItem, rangeShapeProblem, type Citation, type CitationItem } from './codes';
+import { uncoveredIds, type Coverage, type UnitCoverage } from './coverage';
+import type { Settings, Severity } from './settings';
+import { describeBounds, kindName, suggestUnit, type Catalog, type Unit } from './standards';
+
+/** Stable diagnostic codes: tests, quick fixes and users' settings rely on these strings. */
+export const DiagnosticCode = {
+  UnknownUnit: 'unknown-unit',
+  UnknownCriterion: 'unknown-criterion',
+  InvalidRange: 'invalid-range',
+  NonCanonical: 'non-canonical',
+  Uncovered: 'uncovered',
+  OverClaimed: 'over-claimed',
+  FrontMatter: 'front-matter',
+} as const;
+export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
+
+export const DIAGNOSTIC_SOURCE = 'reflective-accounts';
+
+export interface CoreDiagnostic {
+  start: number;
+  end: number;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  /** For quick fixes: the text that should replace [start, end). */
+  replacement?: string;
+  /** For "uncovered": the unit it is about (the code lens and panel open it). */
+  unit?: string;
+}
+
+const MAX_LISTED = 20;
+
+function normaliseDashes(s: string): string {
+  return s.replace(/\s*[-\u2010-\u2014]\s*/g, '-');
+}
+
+function checkItem(unit: Unit, item: CitationItem, out: CoreDiagnostic[]): void {
+  const shape = rangeShapeProblem(item);
+  if (shape) {
+    out.push({ start: item.start, end: item.end, severity: 'error', code: DiagnosticCode.InvalidRange,
+      message: `Invalid range ${item.text}: it ${shape}` });
+    return;
+  }
+  const count = unit.counts[item.kind];
+  if (item.isRange) {
+    if (item.from < 1 || item.to > count) {
+      out.push({ start: item.start, end: item.end, severity: 'error', code: DiagnosticCode.InvalidRange,
+        message: `Invalid range ${item.text}: ${unit.code} has ${kindName(item.kind, true)} ${describeBounds(unit, item.kind)} only` });
+      return;
+    }
+  } else if (item.from < 1 || item.from > count) {
+    out.push({ start: item.start, end: item.end, severity: 'error', code: DiagnosticCode.UnknownCriterion,
+      message: `${unit.code} has no ${kindName(item.kind)} ${item.kind}${item.from} (${describeBounds(unit, item.kind)})` });
+    return;
+  }
+  const canonical = canonicalItem(item);
+  // Hyphen and en dash are both canonical in ranges; case, zero padding and "P1-4" shorthand are not.
+  if (normaliseDashes(item.text) !== canonical) {
+    out.push({ start: item.start, end: item.end, severity: 'hint', code: DiagnosticCode.NonCanonical,
+      message: `Write ${canonical} (canonical form of ${item.text})`, replacement: canonical });
+  }
+}
+
+function citationDiagnostics(catalog: Catalog, citation: Citation, out: CoreDiagnostic[]): void {
+  const unit = citation.unitCode ? catalog.unit(citation.unitCode) : undefined;
+  if (!unit) {
+    const suggestion = suggestUnit(catalog, citation.unitText);
+    out.push({ start: citation.unitStart, end: citation.unitEnd, severity: 'error', code: DiagnosticCode.UnknownUnit,
+      message: `Unknown unit ${citation.unitText}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
+      replacement: suggestion });
+    return;
+  }
+  if (citation.unitText !== unit.code) {
+    out.push({ start: citation.unitStart, end: citation.unitEnd, severity: 'hint', code: DiagnosticCode.NonCanonical,
+      message: `Write ${unit.code} (canonical code for ${citation.unitText})`, replacement: unit.code });
+  }
+  for (const item of citation.items) checkItem(unit, item, out);
+}
+
+function uncoveredMessage(uc: UnitCoverage): string | undefined {
+  const missing = uncoveredIds(uc);
+  if (missing.length === 0) return undefined;
+  const p = uc.total.P - uc.covered.P;
+  const k = uc.total.K - uc.covered.K;
+  const parts: string[] = [];
+  if (p > 0) parts.push(`${p} of ${uc.total.P} ${kindName('P', true)}`);
+  if (k > 0) parts.push(`${k} of ${uc.total.K} ${kindName('K', true)}`);
+  const listed = missing.slice(0, MAX_LISTED).join(', ') + (missing.length > MAX_LISTED ? ', …' : '');
+  return `${uc.code}: ${parts.join(' and ')} not yet covered: ${listed}`;
+}
+
+/**
+ * One "uncovered" message per in-scope unit that this account is about: on its `units:` entry here, or, when
+ * no account of the portfolio lists the unit, on this account's first citation of it.
+ */
+function uncoveredDiagnostics(catalog: Catalog, account: Account, coverage: Coverage, severity: Severity, out: CoreDiagnostic[]): void {
+  const placed = new Set<string>();
+  for (const entry of account.frontMatter?.units ?? []) {
+    const code = catalog.resolve(entry.text);
+    const uc = coverage.units.find((u) => u.code === code);
+    if (!uc || placed.has(uc.code)) continue;
+    placed.add(uc.code);
+    const message = uncoveredMessage(uc);
+    if (message) out.push({ start: entry.start, end: entry.end, severity, code: DiagnosticCode.Uncovered, message, unit: uc.code });
+  }
+  for (const citation of account.citations) {
+    const uc = coverage.units.find((u) => u.code === citation.unitCode);
+    if (!uc || placed.has(uc.code)) continue;
+    placed.add(uc.code);
+    if (uc.declaredIn.length > 0) continue;
+    const message = uncoveredMessage(uc);
+    if (message) {
+      out.push({ start: citation.start, end: citation.end, severity, code: DiagnosticCode.Uncovered, message, unit: uc.code });
+    }
+  }
+}
+
+function overClaimedDiagnostics(account: Account, settings: Settings, out: CoreDiagnostic[]): void {
+  for (const p of account.paragraphs) {
+    let cited = 0;
+    for (const c of account.citations) {
+      if (c.start < p.start || c.end > p.end || !c.unitCode) continue;
+      for (const item of c.items) cited += item.isRange ? Math.max(0, Math.min(item.to - item.from + 1, 1000)) : 1;
+    }
+    if (cited < settings.overClaimedMinCriteria) continue;
+    if (p.words >= cited * settings.overClaimedWordsPerCriterion) continue;
+    out.push({ start: p.start, end: p.end, severity: settings.overClaimedSeverity as Severity, code: DiagnosticCode.OverClaimed,
+      message: `This paragraph cites ${cited} criteria in ${p.words} words: an assessor may ask where each is evidenced` +
+        ` (aim for at least ${settings.overClaimedWordsPerCriterion} words per criterion)` });
+  }
+}
+
+export function computeDiagnostics(catalog: Catalog, account: Account, coverage: Coverage, settings: Settings): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  for (const p of account.problems) {
+    out.push({ start: p.start, end: p.end, severity: 'error', code: DiagnosticCode.FrontMatter, message: p.message });
+  }
+  for (const entry of account.frontMatter?.units ?? []) {
+    const code = catalog.resolve(entry.text);
+    if (!code) {
+      const suggestion = suggestUnit(catalog, entry.text);
+      out.push({ start: entry.start, end: entry.end, severity: 'error', code: DiagnosticCode.UnknownUnit,
+        message: `Unknown unit ${entry.text}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''), replacement: suggestion });
+    } else if (entry.text !== code) {
+      out.push({ start: entry.start, end: entry.end, severity: 'hint', code: DiagnosticCode.NonCanonical,
+        message: `Write ${code} (canonical code for ${entry.text})`, replacement: code });
+    }
+  }
+  for (const c of account.citations) citationDiagnostics(catalog, c, out);
+  if (settings.uncoveredSeverity !== 'off') uncoveredDiagnostics(catalog, account, coverage, settings.uncoveredSeverity, out);
+  if (settings.overClaimedSeverity !== 'off') overClaimedDiagnostics(account, settings, out);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,77 @@
+/**
+ * Every setting in one typed object with its default. `readSettings` accepts whatever an editor sends
+ * (null, missing keys, wrong types) and falls back to the default for anything unusable.
+ */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Settings {
+  include: string[];
+  exclude: string[];
+  minimumEvidence: number;
+  unitAliases: Record<string, string>;
+  standardsPaths: string[];
+  maxFileSize: number;
+  uncoveredSeverity: SeveritySetting;
+  overClaimedSeverity: SeveritySetting;
+  /** A paragraph is over-claimed when it cites at least this many criteria … */
+  overClaimedMinCriteria: number;
+  /** … with fewer than this many words of its own per criterion. */
+  overClaimedWordsPerCriterion: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  include: ['**/*.md'],
+  exclude: ['**/node_modules/**', '**/.git/**'],
+  minimumEvidence: 1,
+  unitAliases: {},
+  standardsPaths: [],
+  maxFileSize: 2_000_000,
+  uncoveredSeverity: 'information',
+  overClaimedSeverity: 'hint',
+  overClaimedMinCriteria: 5,
+  overClaimedWordsPerCriterion: 12,
+});
+
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+function stringList(v: unknown, fallback: string[]): string[] {
+  if (!Array.isArray(v)) return fallback;
+  const out = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  return out;
+}
+
+function positiveInt(v: unknown, fallback: number, min = 1): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= min ? Math.floor(v) : fallback;
+}
+
+function severity(v: unknown, fallback: SeveritySetting): SeveritySetting {
+  return typeof v === 'string' && (SEVERITIES as string[]).includes(v) ? (v as SeveritySetting) : fallback;
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+/** Reads the `reflectiveAccounts` section (flat or nested `overClaimed`/`diagnostics` keys). */
+export function readSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
+  const d = DEFAULT_SETTINGS;
+  const over = (r.overClaimed && typeof r.overClaimed === 'object' ? r.overClaimed : {}) as Record<string, unknown>;
+  const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
+  return {
+    include: stringList(r.include, [...d.include]),
+    exclude: stringList(r.exclude, [...d.exclude]),
+    minimumEvidence: positiveInt(r.minimumEvidence, d.minimumEvidence),
+    unitAliases: stringMap(r.unitAliases),
+    standardsPaths: stringList(r.standardsPaths, []),
+    maxFileSize: positiveInt(r.maxFileSize, d.maxFileSize),
+    uncoveredSeverity: severity(diag.uncovered ?? r.uncoveredSeverity, d.uncoveredSeverity),
+    overClaimedSeverity: severity(over.severity ?? r.overClaimedSeverity, d.overClaimedSeverity),
+    overClaimedMinCriteria: positiveInt(over.minCriteria ?? r.overClaimedMinCriteria, d.overClaimedMinCriteria),
+    overClaimedWordsPerCriterion: positiveInt(over.wordsPerCriterion ?? r.overClaimedWordsPerCriterion, d.overClaimedWordsPerCriterion),
+  };
+}
