@@ -3,7 +3,7 @@
  * "uncovered" depends on the whole portfolio, so it takes the coverage fold as input.
  */
 import type { Account } from './account';
-import { canonicalItem, rangeShapeProblem, type Citation, type CitationItem } from './codes';
+import { canonicalItem, expandItem, rangeShapeProblem, type Citation, type CitationItem } from './codes';
 import { uncoveredIds, type Coverage, type UnitCoverage } from './coverage';
 import type { Settings, Severity } from './settings';
 import { describeBounds, kindName, suggestUnit, type Catalog, type Unit } from './standards';
@@ -126,7 +126,7 @@ function overClaimedDiagnostics(account: Account, settings: Settings, out: CoreD
     let cited = 0;
     for (const c of account.citations) {
       if (c.start < p.start || c.end > p.end || !c.unitCode) continue;
-      for (const item of c.items) cited += item.isRange ? Math.max(0, Math.min(item.to - item.from + 1, 1000)) : 1;
+      for (const item of c.items) cited += expandItem(item).length;
     }
     if (cited < settings.overClaimedMinCriteria) continue;
     if (p.words >= cited * settings.overClaimedWordsPerCriterion) continue;
