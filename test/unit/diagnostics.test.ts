@@ -110,8 +110,12 @@ describe('diagnostics: uncovered', () => {
   });
   it('on the first citation when no account lists the unit', () => {
     const out = diagnose('=== a.md\nText LMCB2/P1 and LMCB2/P2\n', {}, ['uncovered']);
-    assert.match(out, /^     \^{8} uncovered: LMCB2: 43 of 45 performance criteria and 107 of 107 knowledge points not yet covered: P3, P4,/m);
-    assert.match(out, /, …$/m);
+    assert.match(out, /^     \^{8} uncovered: LMCB2: 43 of 45 performance criteria and 107 of 107 knowledge points not yet covered: P3-P45, K1-K107$/m);
+  });
+  it('lists at most 20 runs of missing criteria', () => {
+    const every2nd = Array.from({ length: 22 }, (_, i) => `P${2 * i + 1}`).join(', ');
+    const out = diagnose(`=== a.md\nLMCB2/${every2nd}, K1-K107\n`, {}, ['uncovered']);
+    assert.match(out, /not yet covered: P2, P4, P6, .*, P40, …$/m);
   });
   it('is gone once everything is covered, and respects minimumEvidence', () => {
     const full = '=== a.md\n---\nunits: [LMCA5]\n---\nLMCA5/P1-P29, K1-K100\n';

@@ -149,3 +149,25 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
 export function uncoveredIds(uc: UnitCoverage): string[] {
   return uc.criteria.filter((c) => c.state !== 'covered').map((c) => c.id);
 }
+
+/** "P1-P9, P11, K2-K5": runs of consecutive ids of one kind written as ranges, to keep gap lists short. */
+export function compressIds(ids: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: { kind: string; from: number; to: number } | undefined;
+  const flush = () => {
+    if (!run) return;
+    out.push(run.from === run.to ? `${run.kind}${run.from}` : run.to === run.from + 1
+      ? `${run.kind}${run.from}, ${run.kind}${run.to}` : `${run.kind}${run.from}-${run.kind}${run.to}`);
+  };
+  for (const id of ids) {
+    const kind = id[0];
+    const n = Number(id.slice(1));
+    if (run && run.kind === kind && n === run.to + 1) run.to = n;
+    else {
+      flush();
+      run = { kind, from: n, to: n };
+    }
+  }
+  flush();
+  return out;
+}

@@ -4,7 +4,7 @@
  */
 import type { Account } from './account';
 import { canonicalItem, expandItem, rangeShapeProblem, type Citation, type CitationItem } from './codes';
-import { uncoveredIds, type Coverage, type UnitCoverage } from './coverage';
+import { compressIds, uncoveredIds, type Coverage, type UnitCoverage } from './coverage';
 import type { Settings, Severity } from './settings';
 import { describeBounds, kindName, suggestUnit, type Catalog, type Unit } from './standards';
 
@@ -91,7 +91,8 @@ function uncoveredMessage(uc: UnitCoverage): string | undefined {
   const parts: string[] = [];
   if (p > 0) parts.push(`${p} of ${uc.total.P} ${kindName('P', true)}`);
   if (k > 0) parts.push(`${k} of ${uc.total.K} ${kindName('K', true)}`);
-  const listed = missing.slice(0, MAX_LISTED).join(', ') + (missing.length > MAX_LISTED ? ', …' : '');
+  const runs = compressIds(missing);
+  const listed = runs.slice(0, MAX_LISTED).join(', ') + (runs.length > MAX_LISTED ? ', …' : '');
   return `${uc.code}: ${parts.join(' and ')} not yet covered: ${listed}`;
 }
 

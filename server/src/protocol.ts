@@ -1,0 +1,120 @@
+/**
+ * Custom LSP requests and notifications between the server and the VS Code client, and the messages between
+ * the client and the coverage panel's webview. The client and the webview import this file type-only, so it
+ * must hold types and string constants only.
+ */
+
+/** Coverage state of one criterion: not cited / cited in fewer accounts than the minimum / covered. */
+export type CoverageStateDto = 'none' | 'partial' | 'covered';
+
+export interface CitationDto {
+  uri: string;
+  evidence: string;
+  /** 0-based line and UTF-16 character of the citing text. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface CriterionDto {
+  id: string;
+  kind: 'P' | 'K';
+  number: number;
+  text: string;
+  section: string;
+  state: CoverageStateDto;
+  /** Number of different accounts citing it. */
+  accounts: number;
+  /** Cited in exactly one account (a tutor's "single source" aid). */
+  singleSource: boolean;
+  citations: CitationDto[];
+}
+
+export interface UnitDto {
+  code: string;
+  title: string;
+  codeConfirmed: boolean;
+  titleDerived: boolean;
+  covered: { P: number; K: number };
+  total: { P: number; K: number };
+  criteria: CriterionDto[];
+}
+
+export interface AccountDto {
+  uri: string;
+  evidence: string;
+  title: string | null;
+  /** Tutor notes (`<!-- tutor: ... -->`) in this account, never counted as evidence. */
+  tutorNotes: Array<{ text: string; line: number; character: number }>;
+}
+
+export interface PortfolioCoverageDto {
+  /** URI of the workspace folder this portfolio is. */
+  folder: string;
+  folderName: string;
+  minimumEvidence: number;
+  units: UnitDto[];
+  accounts: AccountDto[];
+}
+
+export interface CoverageParams {
+  /** A document or folder URI; the portfolio containing it is answered. Omit for every portfolio. */
+  uri?: string;
+}
+
+export interface CoverageResult {
+  portfolios: PortfolioCoverageDto[];
+}
+
+/** Request: client → server. */
+export const CoverageRequest = 'reflectiveAccounts/coverage';
+/** Notification: server → client, throttled, after coverage of any portfolio changed. No payload beyond folders. */
+export const CoverageDidChangeNotification = 'reflectiveAccounts/coverageDidChange';
+export interface CoverageDidChangeParams {
+  folders: string[];
+}
+
+/** Request: every loaded criterion, for the Insert Criterion… pick list. */
+export const CriteriaRequest = 'reflectiveAccounts/criteria';
+export interface CriteriaResult {
+  units: Array<{ code: string; title: string; codeConfirmed: boolean; criteria: Array<{ id: string; text: string; section: string }> }>;
+}
+
+/** Request: reload standards (user files may have changed). */
+export const ReloadStandardsRequest = 'reflectiveAccounts/reloadStandards';
+
+/** Request: the read-only text of a unit, for the `reflective-accounts-unit:` URI scheme. */
+export const UnitDocumentRequest = 'reflectiveAccounts/unitDocument';
+export interface UnitDocumentParams {
+  uri: string;
+}
+export interface UnitDocumentResult {
+  text: string | null;
+}
+
+/** The URI scheme of unit documents opened by go to definition: `reflective-accounts-unit:/LMCA5.md`. */
+export const UNIT_DOCUMENT_SCHEME = 'reflective-accounts-unit';
+
+/** Command the code lens carries; the VS Code client binds it to opening the panel at that unit. */
+export const SHOW_COVERAGE_COMMAND = 'reflectiveAccounts.showCoverage';
+
+// ---- coverage panel (webview) messages ----
+
+export type ToWebview =
+  | { type: 'coverage'; data: CoverageResult; focusUnit?: string; focusFolder?: string }
+  | { type: 'focus'; unit: string; folder?: string };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'reveal'; uri: string; line: number; character: number }
+  | { type: 'state'; state: PanelState };
+
+/** What the panel restores after a window reload (webview serializer). */
+export interface PanelState {
+  folder?: string;
+  unit?: string;
+  filter?: 'all' | 'uncovered';
+  search?: string;
+  scrollY?: number;
+}
