@@ -67,10 +67,10 @@ function checkItem(unit: Unit, item: CitationItem, out: CoreDiagnostic[]): void 
   }
 }
 
-function citationDiagnostics(catalog: Catalog, citation: Citation, out: CoreDiagnostic[]): void {
+function citationDiagnostics(catalog: Catalog, citation: Citation, inUse: ReadonlySet<string>, out: CoreDiagnostic[]): void {
   const unit = citation.unitCode ? catalog.unit(citation.unitCode) : undefined;
   if (!unit) {
-    const suggestion = suggestUnit(catalog, citation.unitText);
+    const suggestion = suggestUnit(catalog, citation.unitText, inUse);
     out.push({ start: citation.unitStart, end: citation.unitEnd, severity: 'error', code: DiagnosticCode.UnknownUnit,
       message: `Unknown unit ${citation.unitText}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
       replacement: suggestion });
@@ -139,13 +139,14 @@ function overClaimedDiagnostics(account: Account, settings: Settings, out: CoreD
 
 export function computeDiagnostics(catalog: Catalog, account: Account, coverage: Coverage, settings: Settings): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
+  const inUse = new Set(coverage.units.map((u) => u.code));
   for (const p of account.problems) {
     out.push({ start: p.start, end: p.end, severity: 'error', code: DiagnosticCode.FrontMatter, message: p.message });
   }
   for (const entry of account.frontMatter?.units ?? []) {
     const code = catalog.resolve(entry.text);
     if (!code) {
-      const suggestion = suggestUnit(catalog, entry.text);
+      const suggestion = suggestUnit(catalog, entry.text, inUse);
       out.push({ start: entry.start, end: entry.end, severity: 'error', code: DiagnosticCode.UnknownUnit,
         message: `Unknown unit ${entry.text}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''), replacement: suggestion });
     } else if (entry.text !== code) {
@@ -153,7 +154,7 @@ export function computeDiagnostics(catalog: Catalog, account: Account, coverage:
         message: `Write ${code} (canonical code for ${entry.text})`, replacement: code });
     }
   }
-  for (const c of account.citations) citationDiagnostics(catalog, c, out);
+  for (const c of account.citations) citationDiagnostics(catalog, c, inUse, out);
   if (settings.uncoveredSeverity !== 'off') uncoveredDiagnostics(catalog, account, coverage, settings.uncoveredSeverity, out);
   if (settings.overClaimedSeverity !== 'off') overClaimedDiagnostics(account, settings, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

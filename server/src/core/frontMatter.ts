@@ -82,11 +82,18 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
     return { frontMatter: fm, problems };
   }
   for (const err of doc.errors) {
-    const [s, e] = err.pos;
+    let [s, e] = err.pos;
+    // Errors found at the end of the YAML (an unclosed bracket or quote) point at its last line, not at `---`.
+    if (s >= source.trimEnd().length) {
+      const lastLine = source.trimEnd().lastIndexOf('\n') + 1;
+      s = lastLine;
+      e = source.trimEnd().length;
+    }
     const start = block.yamlStart + Math.min(s, source.length);
     const end = Math.max(start, block.yamlStart + Math.min(Math.max(e, s + 1), source.length));
     problems.push({ start, end, message: `Front matter is not valid YAML: ${err.message.split('\n')[0]}` });
   }
+  const strictTypes = doc.errors.length === 0;
   if (doc.errors.length > 0 && !isMap(doc.contents)) return { frontMatter: fm, problems };
   if (doc.contents !== null && !isMap(doc.contents)) {
     const r = rangeOf(doc.contents as YamlNode, block.yamlStart) ?? { start: block.yamlStart, end: block.yamlEnd };
@@ -96,15 +103,15 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
   const title = doc.get('title', true) as YamlNode | undefined;
   if (title !== undefined) {
     const s = scalarString(title);
-    if (s === undefined) problems.push({ ...rangeOf(title, block.yamlStart)!, message: 'title should be text' });
-    else fm.title = s.trim();
+    if (s !== undefined) fm.title = s.trim();
+    else if (strictTypes) problems.push({ ...rangeOf(title, block.yamlStart)!, message: 'title should be text' });
   }
   const evidence = doc.get('evidence', true) as YamlNode | undefined;
   if (evidence !== undefined) {
     const s = scalarString(evidence);
-    if (s === undefined || s.trim() === '') {
+    if ((s === undefined || s.trim() === '') && strictTypes) {
       problems.push({ ...(rangeOf(evidence, block.yamlStart) ?? block), message: 'evidence should be a short text such as RA3' });
-    } else fm.evidence = s.trim();
+    } else if (s !== undefined && s.trim() !== '') fm.evidence = s.trim();
   }
   const units = doc.get('units', true) as YamlNode | undefined;
   if (units !== undefined && units !== null) {
@@ -113,7 +120,7 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
         const s = scalarString(item);
         const r = rangeOf(item as YamlNode, block.yamlStart);
         if (s === undefined || !r) {
-          if (r) problems.push({ ...r, message: 'each entry of units should be a unit code such as LMCA5' });
+          if (r && strictTypes) problems.push({ ...r, message: 'each entry of units should be a unit code such as LMCA5' });
           continue;
         }
         fm.units.push({ text: s.trim(), start: r.start, end: r.end });
@@ -122,7 +129,7 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
       const r = rangeOf(units, block.yamlStart)!;
       const raw = text.slice(r.start, r.end);
       fm.units.push(...splitUnitList(raw, r.start));
-    } else {
+    } else if (strictTypes) {
       problems.push({ ...(rangeOf(units, block.yamlStart) ?? block), message: 'units should be a list such as [LMCA5, LMCB2]' });
     }
   }

@@ -120,15 +120,36 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The known unit closest to an unknown spelling, when it is close enough to be a likely typo. */
-export function suggestUnit(catalog: Catalog, unknown: string): string | undefined {
+/** The number at the end of a code ("LMCA6" -> 6), to prefer LMCA5 over LMCA4 for LMCA6. */
+function trailingNumber(s: string): number {
+  const m = /(\d+)$/.exec(s);
+  return m ? Number(m[1]) : Number.NaN;
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/**
+ * The known unit closest to an unknown spelling, when it is close enough to be a likely typo. Ties go to
+ * units the portfolio already uses, then to the nearest trailing number, then to the lower code.
+ */
+export function suggestUnit(catalog: Catalog, unknown: string, inUse: ReadonlySet<string> = new Set()): string | undefined {
   const key = unitKey(unknown);
-  let best: { code: string; d: number } | undefined;
+  const n = trailingNumber(key);
+  const rank = (code: string, k: string) => [
+    editDistance(key, k),
+    inUse.has(code) ? 0 : 1,
+    Number.isNaN(n) || Number.isNaN(trailingNumber(k)) ? 0 : Math.abs(n - trailingNumber(k)),
+  ];
+  let best: { code: string; r: number[] } | undefined;
   for (const [k, code] of catalog.keys) {
-    const d = editDistance(key, k);
-    if (!best || d < best.d || (d === best.d && code < best.code)) best = { code, d };
+    const r = rank(code, k);
+    const order = best ? compareRanks(r, best.r) : -1;
+    if (order < 0 || (order === 0 && code < best!.code)) best = { code, r };
   }
   if (!best) return undefined;
   const limit = Math.max(1, Math.floor(key.length / 3));
-  return best.d <= limit ? best.code : undefined;
+  return best.r[0] <= limit ? best.code : undefined;
 }
