@@ -55,6 +55,8 @@ export function gerundToBase(word: string): string | undefined {
   let base = IRREGULAR_GERUNDS[lower];
   if (base === undefined) {
     const stem = lower.slice(0, -3);
+    // "thing", "bring", "string": without a vowel before -ing there is no verb stem.
+    if (!/[aeiouy]/.test(stem)) return undefined;
     if (DOUBLED_BEFORE_ING.test(stem)) base = stem.slice(0, -1);
     else if (SILENT_E_STEM.test(stem)) base = stem + 'e';
     else base = stem;
@@ -77,7 +79,8 @@ export function deriveTitleFromOverview(overview: string): string | undefined {
   const gerundRun = /^[A-Za-z]+ing(?:(?:\s*,\s*|\s+)(?:(?:and|or)\s+)?[A-Za-z]+ing)*\b/.exec(clause);
   if (!gerundRun) return undefined;
   const verbs = gerundRun[0].replace(/[A-Za-z]+ing\b/g, (gerund) => gerundToBase(gerund) ?? gerund);
-  const title = capitaliseFirst(verbs + clause.slice(gerundRun[0].length)).replace(/[\s,;:]+$/, '');
+  // The title is ours, not the standard's wording, so it uses a plain apostrophe like the other titles.
+  const title = capitaliseFirst(verbs + clause.slice(gerundRun[0].length)).replace(/[\s,;:]+$/, '').replace(/\u2019/g, "'");
   return title.length > 0 ? title : undefined;
 }
 
