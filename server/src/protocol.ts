@@ -118,3 +118,42 @@ export interface PanelState {
   search?: string;
   scrollY?: number;
 }
+
+/** Request: the evidence record of one unit of a portfolio, rendered in a format (the client saves it). */
+export const RecordRequest = 'reflectiveAccounts/record';
+export type RecordFormat = 'markdown' | 'csv' | 'html' | 'json';
+export interface RecordParams {
+  /** A document or folder URI inside the portfolio. */
+  uri: string;
+  unit: string;
+  format: RecordFormat;
+}
+export interface RecordResult {
+  /** The file content, or null when the unit or portfolio is unknown. */
+  content: string | null;
+  /** Suggested file name, e.g. "LMCA5-evidence-record.md". */
+  fileName: string;
+}
+
+/** Request: import a NOS text into unit JSON (the Import Standard from Text… command). */
+export const ImportStandardRequest = 'reflectiveAccounts/importStandard';
+export interface ImportStandardParams {
+  text: string;
+  code?: string;
+  sourceName?: string;
+}
+export interface ImportStandardResult {
+  json: string;
+  code: string;
+  problems: string[];
+}
+
+/** Command ids contributed by the extension (package.json), shared with tests. */
+export const Commands = {
+  showCoverage: 'reflectiveAccounts.showCoverage',
+  insertCriterion: 'reflectiveAccounts.insertCriterion',
+  exportRecord: 'reflectiveAccounts.exportRecord',
+  importStandard: 'reflectiveAccounts.importStandard',
+  reloadStandards: 'reflectiveAccounts.reloadStandards',
+  restartServer: 'reflectiveAccounts.restartServer',
+} as const;
