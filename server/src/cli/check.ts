@@ -1,0 +1,25 @@
+/** `check [folder]`: diagnostics as `file:line:col severity code message`, exit 1 on errors. */
+import { computeCoverage } from '../core/coverage';
+import { computeDiagnostics } from '../core/diagnostics';
+import { positionAt } from '../core/lines';
+import { folderArg, loadAll, settingsFrom, type CliArgs, type Out } from './common';
+
+export function runCheck(args: CliArgs, out: Out): number {
+  const folder = folderArg(args.positionals);
+  const settings = settingsFrom(args.values);
+  const { catalog, portfolio } = loadAll(folder, settings, out);
+  const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
+  let gaps = 0;
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const account of [...portfolio.accounts.values()].sort((a, b) => a.uri.localeCompare(b.uri))) {
+    for (const d of computeDiagnostics(catalog, account, coverage, settings)) {
+      const pos = positionAt(account.lineStarts, d.start);
+      out.stdout(`${account.uri}:${pos.line + 1}:${pos.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+      counts[d.severity]++;
+      if (d.code === 'uncovered') gaps++;
+    }
+  }
+  out.stderr(`${portfolio.accounts.size} account(s): ${counts.error} error(s), ${counts.warning} warning(s), ` +
+    `${counts.information} information, ${counts.hint} hint(s)\n`);
+  return counts.error > 0 || (args.values['fail-on-uncovered'] && gaps > 0) ? 1 : 0;
+}

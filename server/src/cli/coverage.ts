@@ -1,0 +1,105 @@
+/** `coverage [folder]`: one portfolio's coverage, or with --each one summary row per candidate and unit. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { computeCoverage, type Coverage } from '../core/coverage';
+import { computeDiagnostics } from '../core/diagnostics';
+import { buildRecord } from '../core/record';
+import { renderRecordHtml, CSV_HEADER } from '../core/recordFormats';
+import { coverageToJson, renderCoverageMarkdown, renderCoverageText } from '../core/report';
+import { kindName } from '../core/standards';
+import { folderArg, formatArg, loadAll, recordDate, settingsFrom, UsageError, type CliArgs, type Out } from './common';
+
+const FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
+
+function coverageCsv(coverage: Coverage): string {
+  const rows = coverage.units.flatMap((u) => u.criteria.map((c) => [
+    u.code, kindName(c.kind), c.id, c.section, c.text, [...new Set(c.citations.map((r) => r.evidence))].join(', '), c.state,
+  ]));
+  return '\uFEFF' + stringify([CSV_HEADER, ...rows], { record_delimiter: '\r\n' });
+}
+
+export function runCoverage(args: CliArgs, out: Out): number {
+  if (args.values.each) return runCaseload(args, out);
+  const format = formatArg(args.values, FORMATS, 'text');
+  const folder = folderArg(args.positionals);
+  const settings = settingsFrom(args.values);
+  const { catalog, portfolio } = loadAll(folder, settings, out);
+  let coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
+  if (args.values.unit) {
+    const code = catalog.resolve(args.values.unit);
+    if (!code) throw new UsageError(`unknown unit ${args.values.unit}`);
+    const only = coverage.units.filter((u) => u.code === code);
+    if (only.length === 0) throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
+    coverage = { ...coverage, units: only };
+  }
+  const name = path.basename(folder);
+  const detail = Boolean(args.values.detail || args.values.unit);
+  switch (format) {
+    case 'json': out.stdout(JSON.stringify(coverageToJson(coverage, (u) => u), null, 2) + '\n'); break;
+    case 'markdown': out.stdout(renderCoverageMarkdown(coverage, name, { detail })); break;
+    case 'csv': out.stdout(coverageCsv(coverage)); break;
+    case 'html': {
+      const opts = { portfolio: name, date: recordDate(args.values), fileOf: (u: string) => u };
+      out.stdout(renderRecordHtml(coverage.units.map((u) => buildRecord(coverage, u.code, opts)!)));
+      break;
+    }
+    default: out.stdout(renderCoverageText(coverage, name, { detail }));
+  }
+  return 0;
+}
+
+interface CaseloadRow {
+  candidate: string;
+  unit: string;
+  performance: { covered: number; total: number };
+  knowledge: { covered: number; total: number };
+  errors: number;
+  accounts: number;
+}
+
+/** Every sub-folder of the caseload folder is one candidate's portfolio. */
+function caseloadRows(folder: string, args: CliArgs, out: Out): CaseloadRow[] {
+  const settings = settingsFrom(args.values);
+  const candidates = fs.readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+    .map((e) => e.name).sort();
+  if (candidates.length === 0) throw new UsageError(`${folder} has no sub-folders: --each expects one folder per candidate`);
+  const rows: CaseloadRow[] = [];
+  for (const candidate of candidates) {
+    const { catalog, portfolio } = loadAll(path.join(folder, candidate), settings, out);
+    const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
+    let errors = 0;
+    for (const account of portfolio.accounts.values()) {
+      errors += computeDiagnostics(catalog, account, coverage, settings).filter((d) => d.severity === 'error').length;
+    }
+    const base = { candidate, errors, accounts: portfolio.accounts.size };
+    if (coverage.units.length === 0) {
+      rows.push({ ...base, unit: '', performance: { covered: 0, total: 0 }, knowledge: { covered: 0, total: 0 } });
+    }
+    for (const u of coverage.units) {
+      rows.push({ ...base, unit: u.code, performance: { covered: u.covered.P, total: u.total.P }, knowledge: { covered: u.covered.K, total: u.total.K } });
+    }
+  }
+  return rows;
+}
+
+function runCaseload(args: CliArgs, out: Out): number {
+  const format = formatArg(args.values, ['text', 'json', 'markdown', 'csv'], 'text');
+  const folder = folderArg(args.positionals);
+  const rows = caseloadRows(folder, args, out);
+  const cells = (r: CaseloadRow) => [r.candidate, r.unit || '(none)', `${r.performance.covered}/${r.performance.total}`,
+    `${r.knowledge.covered}/${r.knowledge.total}`, String(r.errors)];
+  const header = ['Candidate', 'Unit', 'P covered', 'K covered', 'Errors'];
+  if (format === 'json') out.stdout(JSON.stringify({ candidates: rows }, null, 2) + '\n');
+  else if (format === 'csv') out.stdout('\uFEFF' + stringify([header, ...rows.map(cells)], { record_delimiter: '\r\n' }));
+  else if (format === 'markdown') {
+    out.stdout([`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
+      ...rows.map((r) => `| ${cells(r).map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n') + '\n');
+  } else {
+    const table = [header, ...rows.map(cells)];
+    const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    out.stdout(table.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n');
+  }
+  return 0;
+}
