@@ -93,6 +93,18 @@ function stateOf(accounts: number, minimum: number): CoverageState {
   return accounts >= minimum ? 'covered' : 'partial';
 }
 
+const indexes = new WeakMap<UnitCoverage, Map<string, CriterionCoverage>>();
+
+/** Criteria of a unit's coverage by id, so a citation finds its criterion without a scan. */
+function criterionIndex(uc: UnitCoverage): Map<string, CriterionCoverage> {
+  let index = indexes.get(uc);
+  if (!index) {
+    index = new Map(uc.criteria.map((c) => [c.id, c]));
+    indexes.set(uc, index);
+  }
+  return index;
+}
+
 const memo = new WeakMap<Portfolio, { generation: number; catalog: Catalog; minimum: number; result: Coverage }>();
 
 export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumEvidence = 1): Coverage {
@@ -118,7 +130,7 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
         if (rangeShapeProblem(item)) continue;
         const pos = positionAt(account.lineStarts, item.start);
         for (const n of expandItem(item)) {
-          const crit = uc.criteria.find((c) => c.kind === item.kind && c.number === n);
+          const crit = criterionIndex(uc).get(`${item.kind}${n}`);
           if (!crit) continue;
           crit.citations.push({
             uri: account.uri, evidence: account.evidence, start: item.start, end: item.end,
