@@ -19,6 +19,11 @@ const targets = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
     banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'] },
+  // The coverage panel's browser script; its imported CSS comes out beside it as dist/webview.css.
+  { ...common, entryPoints: ['client/src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife',
+    target: 'chrome114' },
 ];
 
 const contexts = await Promise.all(targets.filter((t) => existsEntry(t)).map((t) => esbuild.context(t)));

@@ -78,11 +78,19 @@ export interface CoverageDidChangeParams {
 /** Request: every loaded criterion, for the Insert Criterion… pick list. */
 export const CriteriaRequest = 'reflectiveAccounts/criteria';
 export interface CriteriaResult {
-  units: Array<{ code: string; title: string; codeConfirmed: boolean; criteria: Array<{ id: string; text: string; section: string }> }>;
+  units: Array<{
+    code: string; title: string; codeConfirmed: boolean; criteria: Array<{ id: string; text: string; section: string }>;
+    /** Other spellings of the code (catalogue aliases, `unitAliases` setting), so the preview resolves them too. */
+    aliases?: string[];
+  }>;
 }
 
 /** Request: reload standards (user files may have changed). */
 export const ReloadStandardsRequest = 'reflectiveAccounts/reloadStandards';
+/** Answer to ReloadStandardsRequest: how many units are loaded now (problems go to the output channel). */
+export interface ReloadStandardsResult {
+  units: number;
+}
 
 /** Request: the read-only text of a unit, for the `reflective-accounts-unit:` URI scheme. */
 export const UnitDocumentRequest = 'reflectiveAccounts/unitDocument';
@@ -117,6 +125,8 @@ export interface PanelState {
   filter?: 'all' | 'uncovered';
   search?: string;
   scrollY?: number;
+  /** The selected criterion, "LMCA5/P3", whose citations the detail area lists. */
+  selected?: string;
 }
 
 /** Request: the evidence record of one unit of a portfolio, rendered in a format (the client saves it). */
@@ -156,4 +166,6 @@ export const Commands = {
   importStandard: 'reflectiveAccounts.importStandard',
   reloadStandards: 'reflectiveAccounts.reloadStandards',
   restartServer: 'reflectiveAccounts.restartServer',
+  /** Copies the example portfolio shipped in the extension into a folder the user picks, and opens it. */
+  openExample: 'reflectiveAccounts.openExample',
 } as const;

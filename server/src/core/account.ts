@@ -6,6 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { scanCitations, type Citation, type UnitResolver } from './codes';
 import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMatter';
+import { scanSimpleBlocks } from './blocks';
 import { lineStarts } from './lines';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
@@ -65,8 +66,19 @@ interface MdNode {
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const TUTOR = /^<!--\s*tutor\s*:\s*([\s\S]*?)\s*(?:-->)?$/i;
 
-/** Walks the Markdown tree of the body and records code, comments and paragraphs. */
-function collectRegions(body: string, base: number, acc: { ignored: IgnoredRegion[]; paragraphs: Region[]; notes: TutorNote[] }): void {
+type RegionSink = { ignored: IgnoredRegion[]; paragraphs: Region[]; notes: TutorNote[] };
+
+/** Code, comments and paragraphs of the body: the fast scanner where it applies, else the CommonMark parser. */
+function collectRegions(body: string, base: number, acc: RegionSink): void {
+  const fast = scanSimpleBlocks(body, base);
+  if (!fast) return parsedRegions(body, base, acc);
+  acc.ignored.push(...fast.ignored);
+  acc.paragraphs.push(...fast.paragraphs);
+  acc.notes.push(...fast.notes);
+}
+
+/** Walks the CommonMark tree of the body (micromark) and records code, comments and paragraphs. */
+export function parsedRegions(body: string, base: number, acc: RegionSink): void {
   let tree: MdNode;
   try {
     tree = fromMarkdown(body) as unknown as MdNode;
@@ -88,7 +100,7 @@ function collectRegions(body: string, base: number, acc: { ignored: IgnoredRegio
   }
 }
 
-function collectComments(html: string, base: number, acc: { ignored: IgnoredRegion[]; notes: TutorNote[] }): void {
+function collectComments(html: string, base: number, acc: Pick<RegionSink, 'ignored' | 'notes'>): void {
   for (const m of html.matchAll(COMMENT)) {
     const start = base + (m.index ?? 0);
     const region = { start, end: start + m[0].length };
@@ -101,19 +113,60 @@ function collectComments(html: string, base: number, acc: { ignored: IgnoredRegi
 /** Replaces ignored regions by spaces (keeping line breaks) so offsets into the text stay valid. */
 function maskRegions(text: string, regions: readonly Region[]): string {
   if (regions.length === 0) return text;
-  const chars = text.split('');
+  let out = '';
+  let at = 0;
   for (const r of regions) {
-    for (let i = r.start; i < r.end && i < chars.length; i++) {
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-    }
+    const start = Math.max(r.start, at);
+    const end = Math.min(r.end, text.length);
+    if (end <= start) continue;
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    at = end;
   }
-  return chars.join('');
+  return out + text.slice(at);
 }
 
+const WORD_START = /[\p{L}\p{N}]/u;
+
+function isWordChar(text: string, i: number): number {
+  const ch = text.charCodeAt(i);
+  if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  return WORD_START.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** Words as the pattern [\p{L}\p{N}][\p{L}\p{N}'’-]* counts them (Unicode letters and digits), without building matches. */
+function wordsIn(text: string, start: number, end: number): number {
+  let words = 0;
+  let i = start;
+  while (i < end) {
+    const w = isWordChar(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    words++;
+    i += w;
+    for (;;) {
+      if (i >= end) break;
+      const ch = text.charCodeAt(i);
+      if (ch === 39 || ch === 0x2019 || ch === 45) {
+        i++;
+        continue;
+      }
+      const v = isWordChar(text, i);
+      if (v === 0) break;
+      i += v;
+    }
+  }
+  return words;
+}
+
+/** Words of running text in [start, end), not counting the words of citations inside it (sorted by start). */
 function countWords(text: string, start: number, end: number, citations: readonly Citation[]): number {
-  let words = (text.slice(start, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+  let words = wordsIn(text, start, end);
   for (const c of citations) {
-    if (c.start >= start && c.end <= end) words -= (text.slice(c.start, c.end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+    if (c.start >= end) break;
+    if (c.start >= start && c.end <= end) words -= wordsIn(text, c.start, c.end);
   }
   return Math.max(words, 0);
 }

@@ -1,11 +1,12 @@
 /**
  * Coverage: a fold over the portfolio index. For every unit in scope, every criterion with the citations
- * that meet it. Memoised on (portfolio generation, catalogue, minimum) so repeated asks are free.
+ * that meet it. Memoised on (portfolio generation, catalogue, minimum) so repeated asks are free, and kept
+ * incrementally: a change to one account refolds that account only (see computeCoverage).
  */
 import type { Account } from './account';
 import { expandItem, rangeShapeProblem } from './codes';
 import { positionAt } from './lines';
-import { sortedAccounts, type Portfolio } from './portfolio';
+import type { Portfolio } from './portfolio';
 import type { Catalog, Unit } from './standards';
 import type { CriterionKind } from './unit';
 
@@ -93,68 +94,184 @@ function stateOf(accounts: number, minimum: number): CoverageState {
   return accounts >= minimum ? 'covered' : 'partial';
 }
 
-const indexes = new WeakMap<UnitCoverage, Map<string, CriterionCoverage>>();
-
-/** Criteria of a unit's coverage by id, so a citation finds its criterion without a scan. */
-function criterionIndex(uc: UnitCoverage): Map<string, CriterionCoverage> {
-  let index = indexes.get(uc);
-  if (!index) {
-    index = new Map(uc.criteria.map((c) => [c.id, c]));
-    indexes.set(uc, index);
-  }
-  return index;
+/** What one account brings to the fold: the units it puts in scope, the ones it declares, its citations. */
+interface Contribution {
+  scope: string[];
+  declared: string[];
+  refs: Array<{ code: string; id: string; ref: CitationRef }>;
 }
 
-const memo = new WeakMap<Portfolio, { generation: number; catalog: Catalog; minimum: number; result: Coverage }>();
+function contributionOf(catalog: Catalog, account: Account): Contribution {
+  const scope = new Set<string>();
+  const declared = new Set<string>();
+  for (const u of account.frontMatter?.units ?? []) {
+    const code = catalog.resolve(u.text);
+    if (code) {
+      scope.add(code);
+      declared.add(code);
+    }
+  }
+  const refs: Contribution['refs'] = [];
+  for (const citation of account.citations) {
+    const code = citation.unitCode;
+    if (!code || !catalog.unit(code)) continue;
+    scope.add(code);
+    for (const item of citation.items) {
+      if (rangeShapeProblem(item)) continue;
+      const pos = positionAt(account.lineStarts, item.start);
+      const ref: CitationRef = {
+        uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line: pos.line, character: pos.character,
+      };
+      for (const n of expandItem(item)) refs.push({ code, id: `${item.kind}${n}`, ref });
+    }
+  }
+  return { scope: [...scope], declared: [...declared], refs };
+}
 
+interface UnitState {
+  coverage: UnitCoverage;
+  byId: Map<string, CriterionCoverage>;
+  /** Per criterion, the citations of each account (in the account's own order). */
+  refs: Map<CriterionCoverage, Map<string, CitationRef[]>>;
+  /** Accounts that put the unit in scope; at zero the unit leaves the result. */
+  scopeCount: number;
+  declared: Set<string>;
+}
+
+/**
+ * The fold kept between calls: each account's contribution is added once, and when the portfolio changes only
+ * the accounts whose Account object changed are taken out and put back in, so an edit costs that account's
+ * citations, not the portfolio's. Rebuilt from scratch when the catalogue or the minimum changes.
+ */
+interface Fold {
+  catalog: Catalog;
+  minimum: number;
+  generation: number;
+  folded: Map<string, { account: Account; contribution: Contribution }>;
+  units: Map<string, UnitState>;
+  unitList: UnitCoverage[] | undefined;
+  sortedUris: string[] | undefined;
+  result: Coverage | undefined;
+}
+
+const folds = new WeakMap<Portfolio, Fold>();
+const summaries = new WeakMap<Account, AccountSummary>();
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function unitState(fold: Fold, code: string): UnitState | undefined {
+  let us = fold.units.get(code);
+  if (us) return us;
+  const unit = fold.catalog.unit(code);
+  if (!unit) return undefined;
+  const coverage = emptyUnitCoverage(unit);
+  us = { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), refs: new Map(), scopeCount: 0, declared: new Set() };
+  fold.units.set(code, us);
+  fold.unitList = undefined;
+  return us;
+}
+
+function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -1, touched: Set<UnitState>, dirty: Set<CriterionCoverage>): void {
+  for (const code of c.scope) {
+    const us = unitState(fold, code);
+    if (!us) continue;
+    us.scopeCount += sign;
+    touched.add(us);
+  }
+  for (const code of c.declared) {
+    const us = fold.units.get(code);
+    if (!us) continue;
+    if (sign > 0) us.declared.add(uri);
+    else us.declared.delete(uri);
+  }
+  for (const { code, id, ref } of c.refs) {
+    const us = fold.units.get(code);
+    const crit = us?.byId.get(id);
+    if (!us || !crit) continue;
+    let perUri = us.refs.get(crit);
+    if (!perUri) us.refs.set(crit, (perUri = new Map()));
+    if (sign > 0) {
+      const list = perUri.get(uri);
+      if (list) list.push(ref);
+      else perUri.set(uri, [ref]);
+    } else {
+      perUri.delete(uri);
+    }
+    dirty.add(crit);
+  }
+}
+
+/** Recomputes what depends on the changed criteria and units: citation lists, states, counts, declaredIn. */
+function settle(fold: Fold, touched: Set<UnitState>, dirty: Set<CriterionCoverage>): void {
+  for (const us of touched) {
+    if (us.scopeCount <= 0) {
+      fold.units.delete(us.coverage.code);
+      fold.unitList = undefined;
+    }
+  }
+  for (const us of fold.units.values()) {
+    let changed = touched.has(us);
+    for (const [crit, perUri] of us.refs) {
+      if (!dirty.has(crit)) continue;
+      changed = true;
+      const uris = [...perUri.keys()].sort(byCodeUnits);
+      crit.citations = uris.flatMap((u) => perUri.get(u)!);
+      crit.accounts = uris.length;
+      crit.state = stateOf(crit.accounts, fold.minimum);
+      if (perUri.size === 0) us.refs.delete(crit);
+    }
+    if (!changed) continue;
+    us.coverage.covered = { P: 0, K: 0 };
+    for (const c of us.coverage.criteria) if (c.state === 'covered') us.coverage.covered[c.kind]++;
+    us.coverage.declaredIn = [...us.declared].sort(byCodeUnits);
+  }
+}
+
+/**
+ * Coverage of the portfolio. Memoised on its generation; between generations only the changed accounts are
+ * refolded. The unit and criterion objects of a result are updated in place by later calls for the same
+ * portfolio: read them, do not keep them to compare against the next result.
+ */
 export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumEvidence = 1): Coverage {
-  const cached = memo.get(portfolio);
-  if (cached && cached.generation === portfolio.generation && cached.catalog === catalog && cached.minimum === minimumEvidence) {
-    return cached.result;
+  let fold = folds.get(portfolio);
+  if (fold && fold.generation === portfolio.generation && fold.catalog === catalog && fold.minimum === minimumEvidence && fold.result) {
+    return fold.result;
   }
-  const accounts = sortedAccounts(portfolio);
-  const byCode = new Map<string, UnitCoverage>();
-  for (const code of [...unitsInScope(catalog, accounts)].sort()) {
-    const unit = catalog.unit(code);
-    if (unit) byCode.set(code, emptyUnitCoverage(unit));
+  if (!fold || fold.catalog !== catalog || fold.minimum !== minimumEvidence) {
+    fold = { catalog, minimum: minimumEvidence, generation: -1, folded: new Map(), units: new Map(), unitList: undefined,
+      sortedUris: undefined, result: undefined };
+    folds.set(portfolio, fold);
   }
-  for (const account of accounts) {
-    for (const u of account.frontMatter?.units ?? []) {
-      const uc = byCode.get(catalog.resolve(u.text) ?? '');
-      if (uc && !uc.declaredIn.includes(account.uri)) uc.declaredIn.push(account.uri);
-    }
-    for (const citation of account.citations) {
-      const uc = citation.unitCode ? byCode.get(citation.unitCode) : undefined;
-      if (!uc) continue;
-      for (const item of citation.items) {
-        if (rangeShapeProblem(item)) continue;
-        const pos = positionAt(account.lineStarts, item.start);
-        for (const n of expandItem(item)) {
-          const crit = criterionIndex(uc).get(`${item.kind}${n}`);
-          if (!crit) continue;
-          crit.citations.push({
-            uri: account.uri, evidence: account.evidence, start: item.start, end: item.end,
-            line: pos.line, character: pos.character,
-          });
-        }
-      }
-    }
+  const touched = new Set<UnitState>();
+  const dirty = new Set<CriterionCoverage>();
+  const refold = new Set<string>();
+  for (const [uri, entry] of fold.folded) {
+    const now = portfolio.accounts.get(uri);
+    if (now === entry.account) continue;
+    applyContribution(fold, uri, entry.contribution, -1, touched, dirty);
+    fold.folded.delete(uri);
+    if (now) refold.add(uri);
+    else fold.sortedUris = undefined;
   }
-  for (const uc of byCode.values()) {
-    for (const c of uc.criteria) {
-      c.accounts = new Set(c.citations.map((r) => r.uri)).size;
-      c.state = stateOf(c.accounts, minimumEvidence);
-      if (c.state === 'covered') uc.covered[c.kind]++;
-    }
+  for (const [uri, account] of portfolio.accounts) {
+    if (fold.folded.has(uri)) continue;
+    if (!refold.has(uri)) fold.sortedUris = undefined;
+    const contribution = contributionOf(catalog, account);
+    applyContribution(fold, uri, contribution, 1, touched, dirty);
+    fold.folded.set(uri, { account, contribution });
   }
-  const result: Coverage = {
-    generation: portfolio.generation,
-    minimumEvidence,
-    units: [...byCode.values()],
-    accounts: accounts.map((a) => ({ uri: a.uri, evidence: a.evidence, title: a.title })),
-  };
-  memo.set(portfolio, { generation: portfolio.generation, catalog, minimum: minimumEvidence, result });
-  return result;
+  settle(fold, touched, dirty);
+  fold.unitList ??= [...fold.units.keys()].sort().map((code) => fold!.units.get(code)!.coverage);
+  fold.sortedUris ??= [...fold.folded.keys()].sort(byCodeUnits);
+  const accounts = fold.sortedUris.map((uri) => {
+    const account = fold!.folded.get(uri)!.account;
+    let summary = summaries.get(account);
+    if (!summary) summaries.set(account, (summary = { uri: account.uri, evidence: account.evidence, title: account.title }));
+    return summary;
+  });
+  fold.generation = portfolio.generation;
+  fold.result = { generation: portfolio.generation, minimumEvidence, units: fold.unitList, accounts };
+  return fold.result;
 }
 
 /** Ids of the criteria of a unit not yet covered, P before K. */

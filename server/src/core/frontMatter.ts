@@ -3,6 +3,7 @@
  * their position. Never throws: a broken block yields problems and whatever could still be read.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { readSimpleFrontMatter } from './simpleFrontMatter';
 
 export interface UnitEntry {
   /** The entry as written ("LMCA5", "scdlmca5"). */
@@ -68,12 +69,18 @@ function splitUnitList(text: string, start: number): UnitEntry[] {
   return out;
 }
 
-export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; problems: TextProblem[] } {
+/**
+ * The front matter of an account. Plain `key: value` front matter is read by a fast reader that gives what
+ * the YAML library would; anything else (and everything when `yamlOnly`) goes through the library.
+ */
+export function parseFrontMatter(text: string, yamlOnly = false): { frontMatter?: FrontMatter; problems: TextProblem[] } {
   const block = findFrontMatter(text);
   if (!block) return { problems: [] };
   const problems: TextProblem[] = [];
   const fm: FrontMatter = { ...block, units: [] };
   const source = text.slice(block.yamlStart, block.yamlEnd);
+  const simple = yamlOnly ? undefined : readSimpleFrontMatter(source, block.yamlStart, splitUnitList);
+  if (simple) return { frontMatter: { ...fm, ...simple }, problems };
   let doc;
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });

@@ -1,0 +1,53 @@
+/**
+ * Starts the bundled language server (dist/server.js, Node, IPC) for Markdown files and untitled Markdown, and
+ * wraps requests so that a server that is starting, restarting or has failed costs an empty answer, never an
+ * exception in a command or the panel.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export interface Server {
+  client: LanguageClient;
+  /** A request once the server runs; undefined (logged) when it cannot answer. */
+  request<R>(method: string, params?: unknown): Promise<R | undefined>;
+  restart(): Promise<void>;
+}
+
+export function createServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Server {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: 'reflectiveAccounts' },
+    // A function, so a restart after the user trusts the workspace tells the server.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    outputChannel: output,
+  };
+  const client = new LanguageClient('reflectiveAccounts', 'Reflective Accounts', serverOptions, clientOptions);
+  let starting: Promise<void> = client.start().catch((e) => output.appendLine(`[client] the server did not start: ${e?.message ?? e}`));
+
+  return {
+    client,
+    async request<R>(method: string, params?: unknown): Promise<R | undefined> {
+      await starting;
+      if (!client.isRunning()) return undefined;
+      try {
+        return await client.sendRequest<R>(method, params ?? {});
+      } catch (e) {
+        output.appendLine(`[client] ${method} failed: ${(e as Error)?.message ?? e}`);
+        return undefined;
+      }
+    },
+    async restart() {
+      starting = (client.isRunning() ? client.restart() : client.start())
+        .catch((e) => output.appendLine(`[client] restart failed: ${e?.message ?? e}`));
+      await starting;
+    },
+  };
+}

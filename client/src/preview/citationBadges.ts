@@ -1,0 +1,123 @@
+/**
+ * A markdown-it plugin that renders citations in the Markdown preview as badges whose tooltip is the
+ * criterion text, and marks unknown units, unknown criteria and malformed ranges. Pure: a function of the
+ * markdown-it instance and a lookup getter, so it is tested with plain markdown-it (test/unit/preview.test.ts).
+ *
+ * Only `text` tokens of inline content are scanned, so code spans, code blocks and raw HTML (tutor comments)
+ * are never touched, the same regions the language server leaves out of coverage.
+ */
+import type { MarkdownIt } from 'markdown-it';
+import type { StateCore, Token } from 'markdown-it';
+import { expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../../server/src/core/codes';
+import type { CitationLookup } from '../citationLookup';
+
+const TOKEN_TYPE = 'ra_citation';
+/** Ranges list at most this many criterion texts in their tooltip; the rest is summarised. */
+const MAX_RANGE_LINES = 12;
+
+interface BadgeMeta {
+  source: string;
+  citation: Citation;
+}
+
+interface Badge {
+  /** The original text of the badge, as written. */
+  text: string;
+  title: string;
+  unknown: boolean;
+}
+
+function kindName(kind: 'P' | 'K'): string {
+  return kind === 'P' ? 'performance criterion' : 'knowledge point';
+}
+
+/** The tooltip and known-ness of one item of a citation whose unit is known. */
+function describeItem(lookup: CitationLookup, code: string, item: CitationItem): Omit<Badge, 'text'> {
+  const shape = rangeShapeProblem(item);
+  if (shape) return { title: `Invalid range: ${item.text} ${shape}`, unknown: true };
+  const unit = lookup.unit(code);
+  const numbers = expandItem(item);
+  const lines: string[] = [];
+  for (const n of numbers) {
+    const criterion = lookup.criterion(code, `${item.kind}${n}`);
+    if (!criterion) {
+      const max = unit?.counts[item.kind] ?? 0;
+      const bounds = max > 0 ? `${item.kind}1–${item.kind}${max}` : 'none';
+      return { title: `${code} has no ${kindName(item.kind)} ${item.kind}${n} (${bounds})`, unknown: true };
+    }
+    if (lines.length < MAX_RANGE_LINES) lines.push(numbers.length > 1 ? `${criterion.id}: ${criterion.text}` : criterion.text);
+  }
+  if (numbers.length > MAX_RANGE_LINES) lines.push(`… and ${numbers.length - MAX_RANGE_LINES} more`);
+  return { title: lines.join('\n'), unknown: false };
+}
+
+/** The badges of one citation: the first carries the unit ("LMCA5/P1"), list items follow ("P2"). */
+export function badgesOf(lookup: CitationLookup, source: string, citation: Citation): Array<Badge | string> {
+  const out: Array<Badge | string> = [];
+  let at = citation.start;
+  citation.items.forEach((item, i) => {
+    if (i > 0) out.push(source.slice(at, item.start));
+    const text = source.slice(i === 0 ? citation.start : item.start, item.end);
+    if (!citation.unitCode || !lookup.unit(citation.unitCode)) {
+      out.push({ text, title: `Unknown unit ${citation.unitText}`, unknown: true });
+    } else {
+      out.push({ text, ...describeItem(lookup, citation.unitCode, item) });
+    }
+    at = item.end;
+  });
+  return out;
+}
+
+function renderBadges(md: MarkdownIt, lookup: CitationLookup, meta: BadgeMeta): string {
+  const esc = md.utils.escapeHtml;
+  const parts = badgesOf(lookup, meta.source, meta.citation).map((b) => typeof b === 'string'
+    ? esc(b)
+    : `<span class="ra-badge${b.unknown ? ' ra-unknown' : ''}" title="${esc(b.title)}">${esc(b.text)}</span>`);
+  return `<span class="ra-citation">${parts.join('')}</span>`;
+}
+
+/** Splits one text token around the citations in it. */
+function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup): Token[] {
+  const source = token.content;
+  const citations = scanCitations(source, lookup.resolve);
+  if (citations.length === 0) return [token];
+  const out: Token[] = [];
+  let at = 0;
+  const pushText = (text: string) => {
+    if (!text) return;
+    const t = new state.Token('text', '', 0);
+    t.content = text;
+    t.level = token.level;
+    out.push(t);
+  };
+  for (const citation of citations) {
+    pushText(source.slice(at, citation.start));
+    const t = new state.Token(TOKEN_TYPE, 'span', 0);
+    t.content = source.slice(citation.start, citation.end);
+    t.level = token.level;
+    t.meta = { source, citation } satisfies BadgeMeta;
+    out.push(t);
+    at = citation.end;
+  }
+  pushText(source.slice(at));
+  return out;
+}
+
+/**
+ * Installs the plugin. `getLookup` is called on every render, so a reload of the standards shows in the
+ * next preview refresh. Until the lookup has loaded, text is left as it is rather than marked unknown.
+ */
+export function citationBadges(md: MarkdownIt, getLookup: () => CitationLookup): void {
+  md.core.ruler.push('reflective_accounts_citations', (state) => {
+    const lookup = getLookup();
+    if (!lookup.loaded) return;
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      block.children = block.children.flatMap((child) => (child.type === 'text' ? splitTextToken(state, child, lookup) : [child]));
+    }
+  });
+  md.renderer.rules[TOKEN_TYPE] = (tokens, idx) => {
+    const meta = tokens[idx].meta as unknown as BadgeMeta | null;
+    return meta ? renderBadges(md, getLookup(), meta) : md.utils.escapeHtml(tokens[idx].content);
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The host's side of the panel's message contract: what the webview posts is checked here before anything is
+ * done with it, and a 'reveal' may only open an account of the coverage the panel was shown. Pure (no vscode).
+ */
+import type { CoverageResult, FromWebview } from '../../server/src/protocol';
+import { parsePanelState } from './webview/model';
+
+const isLineNumber = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10_000_000;
+
+/** The message if it is a well-formed FromWebview, else undefined. */
+export function parseFromWebview(message: unknown): FromWebview | undefined {
+  if (!message || typeof message !== 'object') return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      if (typeof m.uri !== 'string' || m.uri.length > 4096 || !isLineNumber(m.line) || !isLineNumber(m.character)) return undefined;
+      return { type: 'reveal', uri: m.uri, line: m.line, character: m.character };
+    case 'state':
+      return { type: 'state', state: parsePanelState(m.state) };
+    default:
+      return undefined;
+  }
+}
+
+/** Every account URI of a coverage answer: the accounts themselves and anything cited from. */
+export function accountUris(coverage: CoverageResult | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const p of coverage?.portfolios ?? []) {
+    for (const a of p.accounts ?? []) out.add(a.uri);
+    for (const u of p.units ?? []) for (const c of u.criteria ?? []) for (const r of c.citations ?? []) out.add(r.uri);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * A fast reader for the front matter accounts almost always have: `key: plain value` lines, comments, and
+ * `units` as a flow list (`[LMCA5, LMCA4]`), a block list (`- LMCA5` lines) or a plain scalar. It returns
+ * what the YAML library would give (same fields, same offsets) or undefined for anything else (quotes,
+ * anchors, nesting, numbers, booleans, odd spacing), which then goes to the YAML library. Valid YAML only:
+ * whatever could carry a problem is left to the library, which reports it with its position.
+ */
+import type { FrontMatter, UnitEntry } from './frontMatter';
+
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*) *:(?: +|$)/;
+const ITEM = /^( *)- +/;
+/** Plain scalars that the YAML core schema reads as something other than the text itself. */
+const TYPED = /^(?:[-+.0-9]|(?:true|false|null|~)$)/i;
+/** Characters that start something other than a plain scalar, or make the value ambiguous. */
+const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The value of [start, end) without a trailing comment and spaces; undefined when not a safe plain scalar. */
+function plainValue(src: string, start: number, end: number, flow = false): Span | undefined {
+  let raw = src.slice(start, end);
+  const comment = raw.search(/ #/);
+  if (comment >= 0) raw = raw.slice(0, comment);
+  raw = raw.replace(/ +$/, '');
+  if (raw === '' || INDICATOR.test(raw) || /: |:$| #|\t/.test(raw) || (flow && /[[\]{},:]/.test(raw))) return undefined;
+  return { text: raw, start, end: start + raw.length };
+}
+
+/** Items of a one-line flow list `[A, B]` starting at `start`; undefined when anything is unusual. */
+function flowItems(src: string, start: number, end: number): Span[] | undefined {
+  let raw = src.slice(start, end);
+  const close = raw.indexOf(']');
+  if (close < 0 || raw.indexOf('[', 1) >= 0) return undefined;
+  const rest = raw.slice(close + 1);
+  if (!/^ *(?: #.*)?$/.test(rest)) return undefined;
+  raw = raw.slice(1, close);
+  if (raw.trim() === '') return [];
+  const items: Span[] = [];
+  let at = start + 1;
+  for (const part of raw.split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const item = plainValue(src, at + lead, at + part.length, true);
+    if (!item || TYPED.test(item.text)) return undefined;
+    items.push(item);
+    at += part.length + 1;
+  }
+  return items;
+}
+
+/**
+ * Front matter fields of the YAML in `src` (the text between the delimiters, at offset `base` of the file),
+ * or undefined when the YAML library must read it. `splitUnitList` splits a plain-scalar `units` value.
+ */
+export function readSimpleFrontMatter(src: string, base: number, splitUnitList: (text: string, start: number) => UnitEntry[]):
+  Pick<FrontMatter, 'title' | 'evidence' | 'units'> | undefined {
+  const out: Pick<FrontMatter, 'title' | 'evidence' | 'units'> = { units: [] };
+  const seen = new Set<string>();
+  const lines: Array<{ start: number; end: number }> = [];
+  for (let at = 0; at <= src.length;) {
+    let end = at;
+    while (end < src.length && src[end] !== '\n' && src[end] !== '\r') end++;
+    lines.push({ start: at, end });
+    if (end >= src.length) break;
+    at = end + (src[end] === '\r' && src[end + 1] === '\n' ? 2 : 1);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end } = lines[i];
+    const line = src.slice(start, end);
+    if (/^ *(?:#.*)?$/.test(line)) continue;
+    const key = KEY.exec(line);
+    if (!key || seen.has(key[1])) return undefined;
+    seen.add(key[1]);
+    const valueStart = start + key[0].length;
+    const empty = /^ *(?:#.*)?$/.test(src.slice(valueStart, end));
+    if (empty) {
+      if (key[1] !== 'units') return undefined;
+      // A block list: `- LMCA5` lines (indented or not) up to the next key.
+      let items = 0;
+      let indent = -1;
+      while (i + 1 < lines.length) {
+        const next = lines[i + 1];
+        const text = src.slice(next.start, next.end);
+        if (/^ *(?:#.*)?$/.test(text)) {
+          i++;
+          continue;
+        }
+        const item = ITEM.exec(text);
+        if (!item) break;
+        if (indent >= 0 && item[1].length !== indent) return undefined;
+        indent = item[1].length;
+        const value = plainValue(src, next.start + item[0].length, next.end);
+        if (!value || TYPED.test(value.text)) return undefined;
+        out.units.push({ text: value.text.trim(), start: base + value.start, end: base + value.end });
+        items++;
+        i++;
+      }
+      if (items === 0) return undefined;
+      continue;
+    }
+    if (key[1] === 'units' && src[valueStart] === '[') {
+      const items = flowItems(src, valueStart, end);
+      if (!items) return undefined;
+      out.units = items.map((s) => ({ text: s.text.trim(), start: base + s.start, end: base + s.end }));
+      continue;
+    }
+    const value = plainValue(src, valueStart, end);
+    if (!value || TYPED.test(value.text)) return undefined;
+    // A more-indented line after a value would continue it (a multi-line scalar): leave that to YAML.
+    if (i + 1 < lines.length && /^ +\S/.test(src.slice(lines[i + 1].start, lines[i + 1].end))) return undefined;
+    if (key[1] === 'title') out.title = value.text.trim();
+    else if (key[1] === 'evidence') out.evidence = value.text.trim();
+    else if (key[1] === 'units') out.units = splitUnitList(value.text, base + value.start);
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+/**
+ * Entry of the language server bundle (dist/server.js). VS Code's client starts it with --node-ipc; other
+ * editors with --stdio (or through `reflective-accounts serve --stdio`, which imports this module and calls
+ * startStdioServer()).
+ */
+import * as path from 'node:path';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { nodeFileSystem } from './nodeFileSystem';
+import { startServer } from './server';
+
+let started = false;
+
+function start(connection: Connection): void {
+  if (started) return;
+  started = true;
+  // A bug must cost one answer, not the server: log and carry on.
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+  startServer(connection, { fs: nodeFileSystem });
+}
+
+/** The server over this process's stdin and stdout, whatever the command line says. */
+export function startStdioServer(): void {
+  if (started) return;
+  start(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+}
+
+/** The server over the transport named on the command line (--node-ipc, --socket=N, --pipe=P), else stdio. */
+function startFromCommandLine(): void {
+  const named = process.argv.some((a) => /^--(node-ipc|socket|pipe)\b/.test(a));
+  if (named) start(createConnection(ProposedFeatures.all));
+  else startStdioServer();
+}
+
+/**
+ * Only when this file is the program (dist/server.js, or main.ts run directly): the CLI bundle contains this
+ * module too, and there `require.main === module` also holds, so the file name tells the two apart.
+ */
+const isProgram = typeof require !== 'undefined' && require.main === module &&
+  /^(server|main)\.[cm]?[jt]s$/.test(path.basename(require.main?.filename ?? ''));
+if (isProgram) startFromCommandLine();

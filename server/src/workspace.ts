@@ -1,0 +1,411 @@
+/**
+ * The server's view of the world: one portfolio per workspace folder (accounts read from disk, open documents
+ * overriding them), a single-file portfolio for each document outside every folder, and each portfolio's
+ * catalogue. All file reading and watching happens here, through the FileSystem the server was given.
+ *
+ * Editing is cheap by construction: a change only marks its document dirty; the document is re-parsed once,
+ * from its latest text, when a request needs it or when the pending flush runs, so a burst of changes never
+ * builds a backlog (the last version wins).
+ */
+import * as path from 'node:path';
+import { parseAccount, type Account } from './core/account';
+import { computeCoverage, type Coverage } from './core/coverage';
+import { createPortfolio, removeAccount, updateAccount, type Portfolio } from './core/portfolio';
+import { readSettings, type Settings } from './core/settings';
+import type { Catalog } from './core/standards';
+import type { FileSystem } from './deps';
+import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
+import { bundledCatalog, loadFolderCatalog, type FolderCatalog } from './workspaceStandards';
+
+export interface Folder {
+  /** Folder URI, or the document URI of a single-file portfolio. */
+  uri: string;
+  name: string;
+  /** File system path of a folder; undefined for single-file portfolios. */
+  path: string | undefined;
+  settings: Settings;
+  catalog: Catalog;
+  standardsFiles: string[];
+  portfolio: Portfolio;
+  /** Text of each closed account as read from disk, so accounts can be re-parsed when the catalogue changes. */
+  diskTexts: Map<string, string>;
+  /** Settles when the folder has been indexed; requests wait for it so their answers see every account. */
+  ready: Promise<void>;
+  indexRun: number;
+}
+
+export interface DocumentState {
+  folder: Folder;
+  account: Account;
+  text: string;
+}
+
+export interface WorkspaceChange {
+  folders: Folder[];
+  /** True when every document's diagnostics may have changed (catalogue or settings), not only coverage. */
+  everything: boolean;
+}
+
+export interface ProgressReporter {
+  report(message: string, percentage?: number): void;
+  done(): void;
+}
+
+export interface WorkspaceHost {
+  fs: FileSystem;
+  trusted: boolean;
+  fetchSettings(scopeUri: string | undefined): Promise<Settings>;
+  /** Current text of an open document, by the URI the client used. */
+  openText(clientUri: string): string | undefined;
+  beginProgress(title: string): Promise<ProgressReporter>;
+  log(message: string): void;
+  warn(message: string): void;
+  /** Shown to the user in a notification, at most once per distinct message. */
+  showWarning(message: string): void;
+  didChange(change: WorkspaceChange): void;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function createWorkspace(host: WorkspaceHost) {
+  const folders = new Map<string, Folder>();
+  const loose = new Map<string, Folder>();
+  /** Open documents by normalised URI: the URI the client uses, the portfolio they are in, unparsed changes. */
+  const open = new Map<string, { clientUri: string; folder: Folder; dirty: boolean }>();
+  const logged = new Set<string>();
+  // Documents outside every folder use the settings without a scope and no workspace standards.
+  let looseSettings: Settings = readSettings({});
+  let looseCatalog: FolderCatalog = bundledCatalog();
+  let started: Promise<void> = Promise.resolve();
+  let flushPending = false;
+  let changedFolders = new Set<Folder>();
+
+  function logOnce(message: string): void {
+    if (logged.has(message)) return;
+    logged.add(message);
+    host.warn(message);
+  }
+
+  function applyCatalog(folder: Folder, loaded: FolderCatalog): void {
+    folder.catalog = loaded.catalog;
+    folder.standardsFiles = loaded.files;
+    reportProblems(loaded);
+  }
+
+  /** Each problem with user standards goes to the log once, and new ones raise one notification. */
+  function reportProblems(loaded: FolderCatalog): void {
+    const fresh = loaded.problems.filter((p) => !logged.has(`${p.origin}: ${p.message}`));
+    for (const p of fresh) logOnce(`${p.origin}: ${p.message}`);
+    if (fresh.length) {
+      host.showWarning(`Reflective Accounts: ${fresh.length} problem(s) with user standards; the bundled units still work. ` +
+        `First: ${fresh[0].origin}: ${fresh[0].message}`);
+    }
+  }
+
+  function newFolder(uri: string, name: string, folderPath: string | undefined, settings: Settings, catalog: FolderCatalog): Folder {
+    return {
+      uri, name, path: folderPath, settings, catalog: catalog.catalog, standardsFiles: catalog.files,
+      portfolio: createPortfolio(uri), diskTexts: new Map(), ready: Promise.resolve(), indexRun: 0,
+    };
+  }
+
+  function textOf(folder: Folder, key: string): string | undefined {
+    const doc = open.get(key);
+    return doc ? host.openText(doc.clientUri) : folder.diskTexts.get(key);
+  }
+
+  function reparse(folder: Folder, key: string): void {
+    const text = textOf(folder, key);
+    if (text === undefined) return;
+    updateAccount(folder.portfolio, parseAccount(key, text, folder.catalog.resolve));
+    changedFolders.add(folder);
+  }
+
+  /** Decoded text of an account file, or undefined when it is gone or skipped (which is said once). */
+  async function readAccount(file: string, maxFileSize: number): Promise<string | undefined> {
+    const read = await readAccountText(host.fs, file, maxFileSize);
+    if (read && 'skipped' in read) logOnce(`Skipped ${file}: ${read.skipped}`);
+    return read && 'text' in read ? read.text : undefined;
+  }
+
+  function isAccountOf(folder: Folder, file: string): boolean {
+    return !!folder.path && isAccountFile(folder.path, folder.settings, file);
+  }
+
+  /** The portfolio a document belongs to: the deepest folder that counts it as an account, else its own. */
+  function homeOf(key: string): Folder {
+    const file = uriToPath(key);
+    let best: Folder | undefined;
+    if (file) {
+      for (const f of folders.values()) {
+        if (isAccountOf(f, file) && (!best || f.path!.length > best.path!.length)) best = f;
+      }
+    }
+    if (best) return best;
+    let single = loose.get(key);
+    if (!single) {
+      single = newFolder(key, path.basename(file ?? key), undefined, looseSettings, looseCatalog);
+      loose.set(key, single);
+    }
+    return single;
+  }
+
+  function scheduleFlush(): void {
+    if (flushPending) return;
+    flushPending = true;
+    setImmediate(flush);
+  }
+
+  /** Parses whatever is still dirty and tells the server which portfolios changed. */
+  function flush(everything = false): void {
+    flushPending = false;
+    for (const [key, doc] of open) {
+      if (doc.dirty) {
+        doc.dirty = false;
+        reparse(doc.folder, key);
+      }
+    }
+    const changed = [...changedFolders];
+    changedFolders = new Set();
+    if (changed.length || everything) host.didChange({ folders: everything ? allFolders() : changed, everything });
+  }
+
+  async function indexFolder(folder: Folder): Promise<void> {
+    const run = ++folder.indexRun;
+    const progress = await host.beginProgress(`Reflective Accounts: indexing ${folder.name}`);
+    try {
+      applyCatalog(folder, await loadFolderCatalog(host.fs, folder.path, folder.settings, host.trusted));
+      const files = (await host.fs.listFiles(folder.path!, true)).filter((f) => isAccountOf(folder, f));
+      if (run !== folder.indexRun) return;
+      for (const key of [...folder.portfolio.accounts.keys()]) {
+        if (!open.has(key)) removeAccount(folder.portfolio, key);
+      }
+      folder.diskTexts.clear();
+      for (let i = 0; i < files.length; i++) {
+        const key = pathToUri(files[i]);
+        if (open.has(key)) continue; // the editor's text wins over the disk
+        const text = await readAccount(files[i], folder.settings.maxFileSize);
+        if (run !== folder.indexRun) return;
+        if (text === undefined || open.has(key)) continue;
+        folder.diskTexts.set(key, text);
+        reparse(folder, key);
+        if (i % 20 === 0) progress.report(`${i + 1}/${files.length} accounts`, Math.round((100 * i) / files.length));
+      }
+      for (const [key, doc] of open) if (doc.folder === folder) reparse(folder, key);
+      changedFolders.add(folder);
+      host.log(`Indexed ${folder.name}: ${folder.portfolio.accounts.size} account(s), ${folder.catalog.units.length} unit(s)`);
+    } finally {
+      progress.done();
+    }
+  }
+
+  function startIndexing(folder: Folder): Promise<void> {
+    folder.ready = indexFolder(folder).catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`))
+      .then(() => flush(true));
+    return folder.ready;
+  }
+
+  /**
+   * The folder exists at once (so documents opened meanwhile find their portfolio); its settings, catalogue
+   * and accounts follow, and `ready` settles when they are in.
+   */
+  function addFolder(uri: string, name: string): Promise<void> {
+    const key = normalizeUri(uri);
+    const folderPath = uriToPath(key);
+    if (!folderPath) {
+      host.warn(`Folder ${uri} is not on the file system; its accounts are analysed only when open`);
+      return Promise.resolve();
+    }
+    const folder = newFolder(key, name, folderPath, looseSettings, bundledCatalog());
+    folders.set(key, folder);
+    rehomeOpenDocuments();
+    folder.ready = (async () => {
+      folder.settings = await host.fetchSettings(uri);
+      rehomeOpenDocuments();
+      await indexFolder(folder);
+    })().catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`)).then(() => flush(true));
+    return folder.ready;
+  }
+
+  /** Moves open documents whose portfolio changed (a folder added or removed, include/exclude changed). */
+  function rehomeOpenDocuments(): void {
+    for (const [key, doc] of open) {
+      const home = homeOf(key);
+      if (home === doc.folder) continue;
+      if (removeAccount(doc.folder.portfolio, key)) changedFolders.add(doc.folder);
+      if (doc.folder.path === undefined) loose.delete(key);
+      doc.folder = home;
+      reparse(home, key);
+    }
+  }
+
+  /** Reloads a portfolio's catalogue and re-parses its accounts, whose citations may resolve differently now. */
+  async function reloadCatalog(folder: Folder): Promise<void> {
+    applyCatalog(folder, folder.path ? await loadFolderCatalog(host.fs, folder.path, folder.settings, host.trusted) : looseCatalog);
+    for (const key of folder.portfolio.accounts.keys()) reparse(folder, key);
+  }
+
+  function foldersNow(uri?: string): Folder[] {
+    if (uri) {
+      const key = normalizeUri(uri);
+      const match = folders.get(key) ?? open.get(key)?.folder ?? allFolders().find((f) => f.portfolio.accounts.has(key));
+      return match ? [match] : [];
+    }
+    return folders.size ? [...folders.values()] : [...loose.values()];
+  }
+
+  function allFolders(): Folder[] {
+    return [...folders.values(), ...loose.values()];
+  }
+
+  return {
+    /** Reads settings and indexes every folder; requests made meanwhile wait for it. */
+    initialize(workspaceFolders: ReadonlyArray<{ uri: string; name: string }>): Promise<void> {
+      const indexed = workspaceFolders.map((f) => addFolder(f.uri, f.name));
+      started = (async () => {
+        looseSettings = await host.fetchSettings(undefined);
+        looseCatalog = await loadFolderCatalog(host.fs, undefined, looseSettings, host.trusted);
+        reportProblems(looseCatalog);
+        if (!host.trusted) host.log('Untrusted workspace: user standards (.standards/, standardsPaths) are not loaded');
+        await Promise.all(indexed);
+      })();
+      return started;
+    },
+    addFolder,
+    removeFolder(uri: string): void {
+      const key = normalizeUri(uri);
+      if (!folders.delete(key)) return;
+      rehomeOpenDocuments();
+      flush(true);
+    },
+
+    open(clientUri: string): void {
+      const key = normalizeUri(clientUri);
+      open.set(key, { clientUri, folder: homeOf(key), dirty: false });
+      reparse(open.get(key)!.folder, key);
+      scheduleFlush();
+    },
+    change(clientUri: string): void {
+      const doc = open.get(normalizeUri(clientUri));
+      if (!doc) return;
+      doc.dirty = true;
+      scheduleFlush();
+    },
+    async close(clientUri: string): Promise<void> {
+      const key = normalizeUri(clientUri);
+      const doc = open.get(key);
+      if (!doc) return;
+      open.delete(key);
+      const file = uriToPath(key);
+      const text = doc.folder.path && file ? await readAccount(file, doc.folder.settings.maxFileSize) : undefined;
+      if (open.has(key)) return; // opened again while the disk was read
+      if (text === undefined) {
+        removeAccount(doc.folder.portfolio, key);
+        doc.folder.diskTexts.delete(key);
+        loose.delete(key);
+      } else {
+        doc.folder.diskTexts.set(key, text);
+      }
+      reparse(doc.folder, key);
+      changedFolders.add(doc.folder);
+      scheduleFlush();
+    },
+
+    /** The document's portfolio, account and text, up to date; waits for its folder to be indexed. */
+    async documentState(clientUri: string): Promise<DocumentState | undefined> {
+      const key = normalizeUri(clientUri);
+      await started;
+      const folder = open.get(key)?.folder ?? allFolders().find((f) => f.portfolio.accounts.has(key));
+      if (!folder) return undefined;
+      await folder.ready;
+      const doc = open.get(key);
+      if (doc?.dirty) {
+        doc.dirty = false;
+        reparse(doc.folder, key);
+        scheduleFlush();
+      }
+      const home = doc?.folder ?? folder;
+      const account = home.portfolio.accounts.get(key);
+      const text = textOf(home, key);
+      return account && text !== undefined ? { folder: home, account, text } : undefined;
+    },
+
+    async watchedFilesChanged(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
+      const reload = new Set<Folder>();
+      for (const change of changes) {
+        const file = uriToPath(change.uri);
+        if (!file) continue;
+        const key = pathToUri(file);
+        for (const folder of folders.values()) {
+          const isStandards = file.toLowerCase().endsWith('.json') && (folder.standardsFiles.includes(file) ||
+            path.dirname(file) === path.join(folder.path!, '.standards') ||
+            folder.settings.standardsPaths.some((p) => path.resolve(folder.path!, p) === path.dirname(file)));
+          if (isStandards) reload.add(folder);
+          if (!isAccountOf(folder, file) || open.has(key) || homeOf(key) !== folder) continue;
+          const text = change.deleted ? undefined : await readAccount(file, folder.settings.maxFileSize);
+          if (open.has(key)) continue;
+          if (text === undefined) {
+            folder.diskTexts.delete(key);
+            if (removeAccount(folder.portfolio, key)) changedFolders.add(folder);
+          } else {
+            folder.diskTexts.set(key, text);
+            reparse(folder, key);
+          }
+        }
+      }
+      for (const folder of reload) await reloadCatalog(folder);
+      flush(reload.size > 0);
+    },
+
+    async configurationChanged(): Promise<void> {
+      looseSettings = await host.fetchSettings(undefined);
+      looseCatalog = await loadFolderCatalog(host.fs, undefined, looseSettings, host.trusted);
+      const reindex: Folder[] = [];
+      for (const folder of allFolders()) {
+        const before = folder.settings;
+        const after = folder.path ? await host.fetchSettings(folder.uri) : looseSettings;
+        folder.settings = after;
+        if (!folder.path) {
+          await reloadCatalog(folder);
+        } else if (!sameList(before.include, after.include) || !sameList(before.exclude, after.exclude) || before.maxFileSize !== after.maxFileSize) {
+          reindex.push(folder);
+        } else if (!sameList(before.standardsPaths, after.standardsPaths) || JSON.stringify(before.unitAliases) !== JSON.stringify(after.unitAliases)) {
+          await reloadCatalog(folder);
+        }
+      }
+      rehomeOpenDocuments();
+      await Promise.all(reindex.map(startIndexing));
+      flush(true);
+    },
+
+    async reloadStandards(): Promise<void> {
+      looseCatalog = await loadFolderCatalog(host.fs, undefined, looseSettings, host.trusted);
+      for (const folder of allFolders()) await reloadCatalog(folder);
+      flush(true);
+    },
+
+    /** Portfolios to report, once indexed: the one holding `uri` (a document or folder), else every folder (or loose file). */
+    async foldersFor(uri?: string): Promise<Folder[]> {
+      await started;
+      const found = foldersNow(uri);
+      await Promise.all(found.map((f) => f.ready));
+      return found;
+    },
+    allFolders,
+
+    coverageOf(folder: Folder): Coverage {
+      return computeCoverage(folder.catalog, folder.portfolio, folder.settings.minimumEvidence);
+    },
+    /** URI to answer the client with: the one it used for an open document, else ours. */
+    clientUriOf(key: string): string {
+      return open.get(key)?.clientUri ?? key;
+    },
+    openDocuments(): Array<{ clientUri: string; key: string; folder: Folder }> {
+      return [...open].map(([key, d]) => ({ key, clientUri: d.clientUri, folder: d.folder }));
+    },
+  };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;

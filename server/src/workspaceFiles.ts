@@ -1,0 +1,68 @@
+/**
+ * URIs, paths and account files for the language server: one spelling per file URI, which files of a folder
+ * are accounts (the include/exclude globs of files.ts, compiled once per settings object), and reading an
+ * account through the server's FileSystem with the same skip rules as the CLI (too big, binary, not UTF-8).
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Settings } from './core/settings';
+import type { FileSystem } from './deps';
+import { accountMatcher, decodeAccount } from './files';
+
+/**
+ * A file URI spelled the way VS Code spells it (vscode-uri: every character but letters, digits, `-._~` and
+ * `/` percent-encoded, drive letters lower case), so that URIs the server makes for files it read from disk
+ * compare equal to the ones the VS Code client holds, even for names like "Jane's portfolio (2024)".
+ */
+export function pathToUri(p: string): string {
+  let posix = path.sep === '\\' ? p.replace(/\\/g, '/') : p;
+  if (/^[A-Za-z]:/.test(posix)) posix = '/' + posix[0].toLowerCase() + posix.slice(1);
+  else if (!posix.startsWith('/')) posix = '/' + posix;
+  let encoded = '';
+  for (const ch of posix) {
+    encoded += /[A-Za-z0-9\-._~/]/.test(ch) ? ch
+      : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+  return 'file://' + encoded;
+}
+
+/** One spelling per file, so that a URI from any client and one made from a path name the same account. */
+export function normalizeUri(uri: string): string {
+  const file = uriToPath(uri);
+  return file === undefined ? uri : pathToUri(file);
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+
+const matchers = new WeakMap<Settings, (rel: string) => boolean>();
+
+/** True when `file` lies inside `folderPath` and the folder's include/exclude globs count it as an account. */
+export function isAccountFile(folderPath: string, settings: Settings, file: string): boolean {
+  const rel = path.relative(folderPath, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  let matches = matchers.get(settings);
+  if (!matches) matchers.set(settings, (matches = accountMatcher(settings)));
+  return matches(rel);
+}
+
+/** The text of an account file, `{ skipped }` with the reason to tell the user, or undefined when it is gone. */
+export async function readAccountText(fs: FileSystem, file: string, maxFileSize: number): Promise<{ text: string } | { skipped: string } | undefined> {
+  const stat = await fs.stat(file);
+  if (!stat || stat.isDirectory) return undefined;
+  if (stat.size > maxFileSize) return { skipped: `larger than reflectiveAccounts.maxFileSize (${stat.size} > ${maxFileSize} bytes)` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    return { skipped: `could not be read: ${(e as Error).message}` };
+  }
+  const decoded = decodeAccount(bytes, maxFileSize);
+  return 'reason' in decoded ? { skipped: decoded.reason } : { text: decoded.text };
+}

@@ -1,0 +1,150 @@
+// What a person sees: the packaged extension in code-server's workbench, operated with keyboard and mouse by
+// playwright-core in headless chromium, on a copy of the example portfolio. Every step waits on the screen and
+// leaves a screenshot in the shots folder (test-artifacts/e2e/ by default).
+// Run by scripts/e2e/run-offline.mjs after the suite, or alone: npm run test:e2e:ui
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, workbenchUrl } from '../../../scripts/e2e/lib/browser.mjs';
+import { log, repoRoot } from '../../../scripts/e2e/lib/env.mjs';
+import {
+  activeEditor, lineContaining, openFromExplorer, runCommand, textBox, triggerSuggest, waitForWorkbench, webviewContent,
+} from './workbench.mjs';
+
+/** Title of a contributed command as the palette shows it ("Category: Title"). */
+function commandTitle(id) {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const c = manifest.contributes?.commands?.find((x) => x.command === id);
+  if (!c) throw new Error(`package.json contributes no command ${id}`);
+  return c.category ? `${c.category}: ${c.title}` : c.title;
+}
+
+/**
+ * @param {{ base: string, folder: string, shots: string }} options  folder: a copy of examples/ on the server
+ * @returns {Promise<boolean>} true when every step passed
+ */
+export async function runScenario({ base, folder, shots }) {
+  mkdirSync(shots, { recursive: true });
+  const { page, close } = await launchBrowser();
+  const shot = async (name) => {
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+    log('ui: screenshot %s.png', name);
+  };
+  const steps = [];
+  const step = (name, body) => steps.push({ name, body });
+
+  step('open the example portfolio', async () => {
+    await page.goto(workbenchUrl(base, folder), { timeout: 60_000 });
+    await waitForWorkbench(page, 'ra1.md');
+    await shot('01-workbench');
+  });
+
+  step('open an account, type a citation and accept a completion', async () => {
+    await openFromExplorer(page, 'ra1.md');
+    await activeEditor(page).locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('I talked each lead through their workload in supervision (LMCA5/');
+    await triggerSuggest(page, { hasText: 'P' });
+    await page.locator('.suggest-widget .monaco-list-row').nth(1).waitFor({ timeout: 10_000 });
+    await shot('02-completion');
+    await page.keyboard.type('superv');
+    const k45 = await triggerSuggest(page, { hasText: 'K45' });
+    await shot('03-completion-fuzzy');
+    await k45.click();
+    const line = await lineContaining(page, 'in supervision (');
+    if (!/LMCA5\/K45\b/.test(line)) throw new Error(`expected LMCA5/K45 after accepting, the line reads: ${line}`);
+    await page.keyboard.type(').');
+    await shot('04-completion-accepted');
+  });
+
+  step('hover a citation', async () => {
+    // Over the criterion (the "P7" end), not the unit code, which has a hover of its own.
+    const box = await textBox(page, 'LMCA5/P7');
+    const x = box.x + box.width * 0.85;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Ensure that others understand how their allocated areas' }).first();
+    try {
+      await hover.waitFor({ timeout: 5000 });
+    } catch {
+      // The mouse may have landed before the provider was ready: ask for the hover from the keyboard.
+      await page.mouse.click(x, y);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await hover.waitFor({ timeout: 15_000 });
+    }
+    await shot('05-hover');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+  });
+
+  step('open the Problems panel', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: 15_000 });
+    await panel.locator('.monaco-list-row', { hasText: 'not yet covered' }).first().waitFor({ timeout: 30_000 });
+    await shot('06-problems');
+  });
+
+  step('open the coverage panel, click a cell and a citation', async () => {
+    await runCommand(page, commandTitle('reflectiveAccounts.showCoverage'));
+    const view = webviewContent(page);
+    const cell = view.locator('.cell[data-unit="LMCA5"][data-id="P6"]').first();
+    await cell.waitFor({ timeout: 30_000 });
+    await shot('07-coverage-panel');
+    await cell.click();
+    // A citation in another account than the one open, so that clicking it has to open that account.
+    const citation = view.locator('.detail:not([hidden]) button.citation:not([aria-label*="ra1.md"])').first();
+    await citation.waitFor({ timeout: 15_000 });
+    await shot('08-coverage-cell');
+    const label = await citation.getAttribute('aria-label'); // "Open RA1, ra1.md, line 19"
+    const [, file, line] = /(ra\d\.md), line (\d+)/.exec(label ?? '') ?? [];
+    if (!file) throw new Error(`unexpected citation label: ${label}`);
+    await citation.click();
+    // The account opens with the citation selected: its tab is active and the cursor is on that line.
+    await page.locator('.tabs-container .tab.active', { hasText: file }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) }).first()
+      .waitFor({ timeout: 15_000 });
+    log('ui: revealed %s', label);
+    await shot('09-citation-revealed');
+  });
+
+  step('open the Markdown preview', async () => {
+    // Close the other editors first, so the preview is the only webview on screen (reverting what was typed
+    // into ra1.md, else closing would ask whether to save it).
+    await openFromExplorer(page, 'ra1.md');
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'View: Close All Editors');
+    await openFromExplorer(page, 'ra4.md');
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    await page.locator('.tabs-container .tab', { hasText: 'Preview ra4.md' }).first().waitFor({ timeout: 30_000 });
+    const body = webviewContent(page);
+    await body.getByRole('heading', { name: 'Re-allocating visits after a staff absence' }).waitFor({ timeout: 30_000 });
+    await body.getByText('LMCA4/P37').first().waitFor({ timeout: 15_000 });
+    await page.mouse.move(5, 5); // no stray tooltip where the palette row was clicked
+    await shot('10-markdown-preview');
+  });
+
+  let ok = true;
+  let passed = 0;
+  try {
+    for (const s of steps) {
+      const t = Date.now();
+      try {
+        await s.body();
+        passed++;
+        log('ui: ✔ %s (%d ms)', s.name, Date.now() - t);
+      } catch (e) {
+        ok = false;
+        log('ui: ✘ %s: %s', s.name, String(e?.message ?? e).split('\n')[0]);
+        await page.screenshot({ path: join(shots, 'ui-failure.png') }).catch(() => {});
+        break; // later steps build on this one
+      }
+    }
+  } finally {
+    await close();
+  }
+  console.log(`ui: ${passed} passed, ${steps.length - passed} failed`);
+  return ok;
+}

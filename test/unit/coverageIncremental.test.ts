@@ -1,0 +1,65 @@
+/**
+ * computeCoverage keeps its fold between calls and refolds only the accounts that changed. Whatever the
+ * sequence of updates and removals, the result must equal a fold of the same accounts from scratch.
+ */
+import { strict as assert } from 'node:assert';
+import { parseAccount } from '../../server/src/core/account';
+import { computeCoverage } from '../../server/src/core/coverage';
+import { createPortfolio, removeAccount, updateAccount, type Portfolio } from '../../server/src/core/portfolio';
+import { testCatalog } from './helpers';
+
+const catalog = testCatalog();
+
+/** A small deterministic PRNG, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function account(next: () => number): string {
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const unit = () => (next() < 0.5 ? 'LMCA5' : next() < 0.8 ? 'LMCB2' : 'SCDLMCA5');
+  const item = () => `${next() < 0.5 ? 'P' : 'K'}${int(1, 40)}`;
+  const lines = ['---', `units: [${next() < 0.3 ? 'LMCB2' : 'LMCA5'}]`, '---', ''];
+  for (let i = int(0, 6); i > 0; i--) {
+    const shape = int(0, 3);
+    const cite = shape === 0 ? `${unit()}/${item()}` : shape === 1 ? `${unit()}/${item()}, ${item()}`
+      : shape === 2 ? `${unit()}/P${int(1, 10)}-P${int(5, 14)}` : `LMCZ9/${item()}`;
+    lines.push(`I did some work (${cite}).`, '');
+  }
+  return lines.join('\n');
+}
+
+function fresh(p: Portfolio): Portfolio {
+  const q = createPortfolio(p.root);
+  for (const a of p.accounts.values()) updateAccount(q, a);
+  return q;
+}
+
+describe('coverage: incremental fold', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`equals a fold from scratch after every change (seed ${seed})`, () => {
+      const next = rng(seed);
+      const p = createPortfolio('file:///p');
+      for (let step = 0; step < 150; step++) {
+        const uri = `file:///p/ra${Math.floor(next() * 12)}.md`;
+        if (next() < 0.15) removeAccount(p, uri);
+        else updateAccount(p, parseAccount(uri, account(next), catalog.resolve));
+        const minimum = next() < 0.2 ? 2 : 1;
+        const plain = (c: object) => JSON.parse(JSON.stringify({ ...c, generation: 0 }));
+        assert.deepEqual(plain(computeCoverage(catalog, p, minimum)), plain(computeCoverage(catalog, fresh(p), minimum)), `step ${step}`);
+      }
+    });
+  }
+
+  it('answers the same result while the portfolio is unchanged', () => {
+    const p = createPortfolio('file:///p');
+    updateAccount(p, parseAccount('file:///p/a.md', 'I planned it (LMCA5/P1).', catalog.resolve));
+    assert.equal(computeCoverage(catalog, p), computeCoverage(catalog, p));
+  });
+});
