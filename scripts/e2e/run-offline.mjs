@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSuite } from '../../test/e2e/build.mjs';
+import { removeBrowserProfiles } from './lib/browser.mjs';
 import { stopSession, startCodeServer } from './lib/codeServer.mjs';
 import { artifactsDir, E2EError, killChildren, log, repoRoot, run } from './lib/env.mjs';
 import { runExtensionTests } from './lib/extensionTests.mjs';
@@ -42,9 +43,12 @@ const started = Date.now();
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 let server;
 let runDir;
+/** Synchronous, for 'exit' and signal handlers: nothing of the run may outlive it. */
 const cleanup = () => {
   killChildren();
   if (server) { stopSession(server.pid); server = undefined; }
+  removeBrowserProfiles();
+  if (runDir && !opt.keep) rmSync(runDir, { recursive: true, force: true });
 };
 process.on('exit', cleanup);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -80,7 +84,7 @@ async function main() {
     const outcome = await runExtensionTests({ base: server.base, workspace, devPath, testsPath, extensionEnv,
       timeoutMs: Number(opt.timeout) * 1000, artifacts: artifactsDir });
     if (outcome.reason) log('suite: %s', outcome.reason);
-    results.push({ name: 'extension-host suite', ok: outcome.code === 0, time: secs(t) });
+    results.push({ name: 'extension-host suite', ok: outcome.code === 0, time: secs(t), passed: outcome.passed, failed: outcome.failed });
   }
 
   if (!opt['suite-only']) {
@@ -88,17 +92,20 @@ async function main() {
     const folder = join(runDir, 'examples');
     cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
     t = Date.now();
-    const ok = await runScenario({ base: server.base, folder, shots: artifactsDir });
-    results.push({ name: 'UI scenario', ok, time: secs(t) });
+    const ui = await runScenario({ base: server.base, folder, shots: artifactsDir });
+    results.push({ name: 'UI scenario', ok: ui.ok, time: secs(t), passed: ui.passed, failed: ui.failed });
   }
   return results;
 }
 
 let exitCode = 1;
+let total = { passed: 0, failed: 1 };
 try {
   const results = await main();
   for (const r of results) log('%s: %s (%s)', r.name, r.ok ? 'passed' : 'FAILED', r.time);
   exitCode = results.length > 0 && results.every((r) => r.ok) ? 0 : 1;
+  total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed }), { passed: 0, failed: 0 });
+  if (exitCode !== 0 && total.failed === 0) total.failed = 1;
 } catch (e) {
   log('ERROR: %s', e instanceof E2EError ? e.message : e?.stack ?? e);
 } finally {
@@ -119,4 +126,6 @@ try {
   else if (runDir) log('kept %s', runDir);
 }
 log('offline e2e %s in %s', exitCode === 0 ? 'passed' : 'FAILED', secs(started));
+// The closing line CI reads: suite tests and UI steps together.
+console.log(`e2e offline: ${total.passed} passed, ${total.failed} failed`);
 process.exit(exitCode);

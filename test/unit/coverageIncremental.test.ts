@@ -57,6 +57,18 @@ describe('coverage: incremental fold', () => {
     });
   }
 
+  it('catches up after more changes than the change log keeps, and after changes made behind its back', () => {
+    const next = rng(9);
+    const p = createPortfolio('file:///p');
+    const plain = (c: object) => JSON.parse(JSON.stringify({ ...c, generation: 0 }));
+    computeCoverage(catalog, p);
+    for (let i = 0; i < 5000; i++) updateAccount(p, parseAccount(`file:///p/ra${i % 40}.md`, account(next), catalog.resolve));
+    assert.deepEqual(plain(computeCoverage(catalog, p)), plain(computeCoverage(catalog, fresh(p))));
+    p.accounts.set('file:///p/ra1.md', parseAccount('file:///p/ra1.md', account(next), catalog.resolve));
+    p.generation++;
+    assert.deepEqual(plain(computeCoverage(catalog, p)), plain(computeCoverage(catalog, fresh(p))));
+  });
+
   it('answers the same result while the portfolio is unchanged', () => {
     const p = createPortfolio('file:///p');
     updateAccount(p, parseAccount('file:///p/a.md', 'I planned it (LMCA5/P1).', catalog.resolve));

@@ -5,9 +5,20 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './env.mjs';
 
+const profiles = new Set();
+
+/** Remove the profiles of browsers not closed normally (from a signal handler; synchronous). */
+export function removeBrowserProfiles() {
+  for (const p of profiles) {
+    try { rmSync(p, { recursive: true, force: true }); } catch { /* chromium may still be writing; best effort */ }
+  }
+  profiles.clear();
+}
+
 /** A fresh profile each time; only 127.0.0.1 can be reached. Returns { context, page, close }. */
 export async function launchBrowser({ width = 1400, height = 900 } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'ra-e2e-chromium-'));
+  profiles.add(profile);
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -31,6 +42,7 @@ export async function launchBrowser({ width = 1400, height = 900 } = {}) {
     closed = true;
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
+    profiles.delete(profile);
   };
   return { context, page, close };
 }

@@ -18,7 +18,8 @@ const NOISE = [
 ];
 
 /**
- * @returns {Promise<{ code: number, reason?: string }>} code 0 when the suite passed.
+ * @returns {Promise<{ code: number, reason?: string, passed: number, failed: number }>} code 0 when the suite passed;
+ *   passed/failed as the suite counted them (a suite that never reported counts as one failure).
  */
 export async function runExtensionTests({ base, workspace, devPath, testsPath, extensionEnv = {}, timeoutMs = 10 * 60_000, artifacts }) {
   const payload = [
@@ -30,9 +31,12 @@ export async function runExtensionTests({ base, workspace, devPath, testsPath, e
   let settle;
   const result = new Promise((r) => { settle = r; });
   const verbose = Boolean(process.env.RA_E2E_VERBOSE);
+  let tally; // the suite's closing "e2e: N passed, N failed" line
   try {
     await context.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
+      const counts = /^e2e: (\d+) passed, (\d+) failed/.exec(line);
+      if (counts) tally = { passed: Number(counts[1]), failed: Number(counts[2]) };
       const noise = NOISE.some((re) => re.test(line)) || (type === 'error' && /^Canceled/.test(line));
       if (verbose || !noise) process.stdout.write(`${type === 'error' ? '[host error] ' : ''}${line}\n`);
     });
@@ -55,7 +59,7 @@ export async function runExtensionTests({ base, workspace, devPath, testsPath, e
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, 'suite-failure.png'), timeout: 10_000 }).catch(() => {});
     }
-    return outcome;
+    return { ...outcome, passed: tally?.passed ?? 0, failed: tally?.failed ?? (outcome.code === 0 ? 0 : 1) };
   } finally {
     await close();
   }

@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { scanCitations, type Citation, type UnitResolver } from './codes';
 import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMatter';
 import { scanSimpleBlocks } from './blocks';
+import { markdownCost, roughRegions } from './roughBlocks';
 import { lineStarts } from './lines';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
@@ -42,6 +43,8 @@ export interface Account {
   problems: TextProblem[];
   lineStarts: number[];
   length: number;
+  /** Set when the body was too costly for the CommonMark parser and a rough scan was used: why. */
+  degraded?: string;
 }
 
 /** File name without folders or extension, from a URI or path, without touching the file system. */
@@ -66,12 +69,17 @@ interface MdNode {
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const TUTOR = /^<!--\s*tutor\s*:\s*([\s\S]*?)\s*(?:-->)?$/i;
 
-type RegionSink = { ignored: IgnoredRegion[]; paragraphs: Region[]; notes: TutorNote[] };
+type RegionSink = { ignored: IgnoredRegion[]; paragraphs: Region[]; notes: TutorNote[]; degraded?: string };
 
 /** Code, comments and paragraphs of the body: the fast scanner where it applies, else the CommonMark parser. */
 function collectRegions(body: string, base: number, acc: RegionSink): void {
-  const fast = scanSimpleBlocks(body, base);
-  if (!fast) return parsedRegions(body, base, acc);
+  let fast = scanSimpleBlocks(body, base);
+  if (!fast) {
+    // Deep nesting or a huge body would keep the parser busy for seconds to minutes: scan roughly instead.
+    acc.degraded = markdownCost(body);
+    if (!acc.degraded) return parsedRegions(body, base, acc);
+    fast = roughRegions(body, base);
+  }
   acc.ignored.push(...fast.ignored);
   acc.paragraphs.push(...fast.paragraphs);
   acc.notes.push(...fast.notes);
@@ -171,6 +179,21 @@ function countWords(text: string, start: number, end: number, citations: readonl
   return Math.max(words, 0);
 }
 
+/**
+ * A paragraph whose word count is worked out the first time it is read: only the over-claimed check reads it,
+ * and only for paragraphs citing many criteria, so most counts are never needed.
+ */
+function paragraph(text: string, region: Region, citations: readonly Citation[]): Paragraph {
+  let words: number | undefined;
+  return {
+    start: region.start,
+    end: region.end,
+    get words() {
+      return (words ??= countWords(text, region.start, region.end, citations));
+    },
+  };
+}
+
 /** A cheap test that lets files with nothing citation-shaped skip the citation scan. */
 const MAYBE_CITATION = /\/[PpKk][0-9]/;
 
@@ -189,13 +212,12 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
   }
   const bodyStart = frontMatter?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (frontMatter) ignored.push({ kind: 'front-matter', start: frontMatter.start, end: frontMatter.end });
-  collectRegions(text.slice(bodyStart), bodyStart, { ignored, paragraphs: paragraphRegions, notes: tutorNotes });
+  const regions: RegionSink = { ignored, paragraphs: paragraphRegions, notes: tutorNotes };
+  collectRegions(text.slice(bodyStart), bodyStart, regions);
   ignored.sort((a, b) => a.start - b.start);
 
   const citations = MAYBE_CITATION.test(text) ? scanCitations(maskRegions(text, ignored), resolve) : [];
-  const paragraphs = paragraphRegions
-    .sort((a, b) => a.start - b.start)
-    .map((p) => ({ ...p, words: countWords(text, p.start, p.end, citations) }));
+  const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
   return {
     uri,
     evidence: frontMatter?.evidence ?? evidenceFromUri(uri),
@@ -208,6 +230,7 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
     problems,
     lineStarts: lineStarts(text),
     length: text.length,
+    ...(regions.degraded ? { degraded: regions.degraded } : {}),
   };
 }
 

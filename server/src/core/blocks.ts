@@ -22,9 +22,11 @@ const BLANK = /^ *$/;
 const ATX = /^#{1,6}(?: |$)/;
 const SETEXT = /^(?:=+|-+) *$/;
 const THEMATIC = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
-const BULLET = /^[-*+]( {1,4})(?=\S)/;
-const ORDERED = /^(\d{1,9})[.)]( {1,4})(?=\S)/;
+/** `[^]*`, not `.*`: the info string may hold U+2028/U+2029, which `.` does not match. */
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
+/** Content starts at any non-space: not `\S`, which in JavaScript also excludes NBSP and BOM (content to CommonMark). */
+const BULLET = /^[-*+]( {1,4})(?=[^ ])/;
+const ORDERED = /^(\d{1,9})[.)]( {1,4})(?=[^ ])/;
 const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?: *$| {5})/;
 /** List item content that would open another block inside the item. */
 const NESTED = /^(?:[#>\-*+_=~<`]|\d{1,9}[.)](?: |$))/;
@@ -86,12 +88,18 @@ interface Line {
   next: number;
 }
 
-function lineAt(text: string, start: number): Line {
-  let end = start;
-  while (end < text.length) {
-    const ch = text.charCodeAt(end);
-    if (ch === 10 || ch === 13) break;
-    end++;
+function lineAt(text: string, start: number, noCR: boolean): Line {
+  let end: number;
+  if (noCR) {
+    end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+  } else {
+    end = start;
+    while (end < text.length) {
+      const ch = text.charCodeAt(end);
+      if (ch === 10 || ch === 13) break;
+      end++;
+    }
   }
   let next = end;
   if (text.charCodeAt(next) === 13) next++;
@@ -105,6 +113,9 @@ function lineAt(text: string, start: number): Line {
  */
 export function scanSimpleBlocks(body: string, base: number): BlockRegions | undefined {
   if (body.includes('\t') || body.includes('\0')) return undefined;
+  const noCR = body.indexOf('\r') < 0;
+  // Without backticks, `<` or backslashes no inline content needs a look (the usual case).
+  const inlineSpecials = /[`<\\]/.test(body);
   const out: BlockRegions = { ignored: [], paragraphs: [], notes: [] };
   let para: { start: number; end: number; inList: boolean } | undefined;
   const closePara = (asHeading = false): boolean => {
@@ -112,11 +123,11 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
     const p = para;
     para = undefined;
     if (!asHeading) out.paragraphs.push({ start: base + p.start, end: base + p.end });
-    return inlineCode(body, p.start, p.end, base, out);
+    return !inlineSpecials || inlineCode(body, p.start, p.end, base, out);
   };
   let at = 0;
   while (at < body.length) {
-    const line = lineAt(body, at);
+    const line = lineAt(body, at, noCR);
     at = line.next;
     const s = body.slice(line.start, line.end);
     if (BLANK.test(s)) {
@@ -124,6 +135,13 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
       continue;
     }
     const first = s[0];
+    const code = s.charCodeAt(0);
+    // A line starting with a letter is always paragraph text (no block starts with one).
+    if (((code | 32) >= 97 && (code | 32) <= 122) || (code >= 0xc0 && code !== 0xfeff)) {
+      if (para) para.end = line.end;
+      else para = { start: line.start, end: line.end, inList: false };
+      continue;
+    }
     if (first === ' ' || first === '>') return undefined;
     const fence = first === '`' || first === '~' ? FENCE.exec(s) : null;
     if (fence) {
@@ -132,7 +150,7 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
       const closing = new RegExp(`^ {0,3}${first === '`' ? '`' : '~'}{${fence[1].length},} *$`);
       let end = body.length;
       while (at < body.length) {
-        const l = lineAt(body, at);
+        const l = lineAt(body, at, noCR);
         at = l.next;
         if (closing.test(body.slice(l.start, l.end))) {
           end = l.end;
@@ -147,13 +165,13 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
       if (!closePara()) return undefined;
       // An HTML block of comments runs to the end of the line where the first `-->` is, blank lines and all.
       const found = body.indexOf('-->', line.start + 4);
-      const end = found < 0 ? body.length : lineAt(body, found).end;
-      at = found < 0 ? body.length : lineAt(body, found).next;
+      const end = found < 0 ? body.length : lineAt(body, found, noCR).end;
+      at = found < 0 ? body.length : lineAt(body, found, noCR).next;
       comments(body.slice(line.start, end), base + line.start, out);
       continue;
     }
     if (first === '#' && ATX.test(s)) {
-      if (!closePara() || !inlineCode(body, line.start, line.end, base, out)) return undefined;
+      if (!closePara() || (inlineSpecials && !inlineCode(body, line.start, line.end, base, out))) return undefined;
       continue;
     }
     if (para && SETEXT.test(s)) {

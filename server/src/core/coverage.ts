@@ -6,7 +6,7 @@
 import type { Account } from './account';
 import { expandItem, rangeShapeProblem } from './codes';
 import { positionAt } from './lines';
-import type { Portfolio } from './portfolio';
+import { changedSince, type Portfolio } from './portfolio';
 import type { Catalog, Unit } from './standards';
 import type { CriterionKind } from './unit';
 
@@ -128,14 +128,23 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
   return { scope: [...scope], declared: [...declared], refs };
 }
 
+/** The citations of one criterion, per account, with the accounts in URI order. */
+interface CriterionRefs {
+  perUri: Map<string, CitationRef[]>;
+  order: string[];
+  /** An account started or stopped citing it: `order` must be rebuilt. */
+  reorder: boolean;
+}
+
 interface UnitState {
   coverage: UnitCoverage;
   byId: Map<string, CriterionCoverage>;
-  /** Per criterion, the citations of each account (in the account's own order). */
-  refs: Map<CriterionCoverage, Map<string, CitationRef[]>>;
+  refs: Map<CriterionCoverage, CriterionRefs>;
   /** Accounts that put the unit in scope; at zero the unit leaves the result. */
   scopeCount: number;
   declared: Set<string>;
+  /** Net change of `declared` per account during one update. */
+  declaredDelta: Map<string, number>;
 }
 
 /**
@@ -150,12 +159,11 @@ interface Fold {
   folded: Map<string, { account: Account; contribution: Contribution }>;
   units: Map<string, UnitState>;
   unitList: UnitCoverage[] | undefined;
-  sortedUris: string[] | undefined;
+  accounts: AccountSummary[] | undefined;
   result: Coverage | undefined;
 }
 
 const folds = new WeakMap<Portfolio, Fold>();
-const summaries = new WeakMap<Account, AccountSummary>();
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -165,12 +173,17 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
   const unit = fold.catalog.unit(code);
   if (!unit) return undefined;
   const coverage = emptyUnitCoverage(unit);
-  us = { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), refs: new Map(), scopeCount: 0, declared: new Set() };
+  us = { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), refs: new Map(), scopeCount: 0, declared: new Set(),
+    declaredDelta: new Map() };
   fold.units.set(code, us);
   fold.unitList = undefined;
   return us;
 }
 
+/**
+ * Adds (sign 1) or takes out (sign -1) one account's contribution. Taking out leaves an empty list in place,
+ * so an account that is put back at once keeps its place in every order and nothing needs sorting.
+ */
 function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -1, touched: Set<UnitState>, dirty: Set<CriterionCoverage>): void {
   for (const code of c.scope) {
     const us = unitState(fold, code);
@@ -181,21 +194,22 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
   for (const code of c.declared) {
     const us = fold.units.get(code);
     if (!us) continue;
-    if (sign > 0) us.declared.add(uri);
-    else us.declared.delete(uri);
+    us.declaredDelta.set(uri, (us.declaredDelta.get(uri) ?? 0) + sign);
   }
   for (const { code, id, ref } of c.refs) {
     const us = fold.units.get(code);
     const crit = us?.byId.get(id);
     if (!us || !crit) continue;
-    let perUri = us.refs.get(crit);
-    if (!perUri) us.refs.set(crit, (perUri = new Map()));
-    if (sign > 0) {
-      const list = perUri.get(uri);
-      if (list) list.push(ref);
-      else perUri.set(uri, [ref]);
+    let refs = us.refs.get(crit);
+    if (!refs) us.refs.set(crit, (refs = { perUri: new Map(), order: [], reorder: false }));
+    const list = refs.perUri.get(uri);
+    if (sign < 0) {
+      if (list) refs.perUri.set(uri, []);
+    } else if (list) {
+      list.push(ref);
     } else {
-      perUri.delete(uri);
+      refs.perUri.set(uri, [ref]);
+      refs.reorder = true;
     }
     dirty.add(crit);
   }
@@ -204,27 +218,48 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
 /** Recomputes what depends on the changed criteria and units: citation lists, states, counts, declaredIn. */
 function settle(fold: Fold, touched: Set<UnitState>, dirty: Set<CriterionCoverage>): void {
   for (const us of touched) {
-    if (us.scopeCount <= 0) {
-      fold.units.delete(us.coverage.code);
-      fold.unitList = undefined;
-    }
+    if (us.scopeCount > 0) continue;
+    fold.units.delete(us.coverage.code);
+    fold.unitList = undefined;
   }
+  const changedUnits = new Set<UnitState>();
   for (const us of fold.units.values()) {
-    let changed = touched.has(us);
-    for (const [crit, perUri] of us.refs) {
-      if (!dirty.has(crit)) continue;
-      changed = true;
-      const uris = [...perUri.keys()].sort(byCodeUnits);
-      crit.citations = uris.flatMap((u) => perUri.get(u)!);
-      crit.accounts = uris.length;
-      crit.state = stateOf(crit.accounts, fold.minimum);
-      if (perUri.size === 0) us.refs.delete(crit);
+    if (touched.has(us)) changedUnits.add(us);
+    for (const [uri, delta] of us.declaredDelta) {
+      if (delta > 0) us.declared.add(uri);
+      else if (delta < 0) us.declared.delete(uri);
+      if (delta !== 0) {
+        us.coverage.declaredIn = [...us.declared].sort(byCodeUnits);
+        changedUnits.add(us);
+      }
     }
-    if (!changed) continue;
+    us.declaredDelta.clear();
+  }
+  for (const us of changedUnits) {
+    for (const [crit, refs] of us.refs) {
+      if (!dirty.has(crit)) continue;
+      for (const [uri, list] of refs.perUri) {
+        if (list.length === 0) {
+          refs.perUri.delete(uri);
+          refs.reorder = true;
+        }
+      }
+      if (refs.reorder) refs.order = [...refs.perUri.keys()].sort(byCodeUnits);
+      refs.reorder = false;
+      const citations: CitationRef[] = [];
+      for (const u of refs.order) for (const r of refs.perUri.get(u)!) citations.push(r); // not flatMap: 10× slower here
+      crit.citations = citations;
+      crit.accounts = refs.order.length;
+      crit.state = stateOf(crit.accounts, fold.minimum);
+      if (refs.perUri.size === 0) us.refs.delete(crit);
+    }
     us.coverage.covered = { P: 0, K: 0 };
     for (const c of us.coverage.criteria) if (c.state === 'covered') us.coverage.covered[c.kind]++;
-    us.coverage.declaredIn = [...us.declared].sort(byCodeUnits);
   }
+}
+
+function summaryOf(account: Account): AccountSummary {
+  return { uri: account.uri, evidence: account.evidence, title: account.title };
 }
 
 /**
@@ -239,38 +274,40 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
   }
   if (!fold || fold.catalog !== catalog || fold.minimum !== minimumEvidence) {
     fold = { catalog, minimum: minimumEvidence, generation: -1, folded: new Map(), units: new Map(), unitList: undefined,
-      sortedUris: undefined, result: undefined };
+      accounts: undefined, result: undefined };
     folds.set(portfolio, fold);
   }
   const touched = new Set<UnitState>();
   const dirty = new Set<CriterionCoverage>();
-  const refold = new Set<string>();
-  for (const [uri, entry] of fold.folded) {
+  const refold = new Map<string, Account>();
+  // Which accounts to look at: those the portfolio's change log names, else all of them.
+  const changed = fold.generation >= 0 ? changedSince(portfolio, fold.generation) : undefined;
+  const foldedNow: Iterable<string> = changed ?? [...fold.folded.keys()];
+  for (const uri of foldedNow) {
+    const entry = fold.folded.get(uri);
     const now = portfolio.accounts.get(uri);
-    if (now === entry.account) continue;
+    if (!entry || now === entry.account) continue;
     applyContribution(fold, uri, entry.contribution, -1, touched, dirty);
     fold.folded.delete(uri);
-    if (now) refold.add(uri);
-    else fold.sortedUris = undefined;
+    if (now) refold.set(uri, entry.account);
+    else fold.accounts = undefined;
   }
-  for (const [uri, account] of portfolio.accounts) {
-    if (fold.folded.has(uri)) continue;
-    if (!refold.has(uri)) fold.sortedUris = undefined;
+  const candidates: Iterable<[string, Account | undefined]> = changed
+    ? [...changed].map((uri): [string, Account | undefined] => [uri, portfolio.accounts.get(uri)])
+    : portfolio.accounts;
+  for (const [uri, account] of candidates) {
+    if (!account || fold.folded.has(uri)) continue;
+    const before = refold.get(uri);
+    if (!before || before.evidence !== account.evidence || before.title !== account.title) fold.accounts = undefined;
     const contribution = contributionOf(catalog, account);
     applyContribution(fold, uri, contribution, 1, touched, dirty);
     fold.folded.set(uri, { account, contribution });
   }
   settle(fold, touched, dirty);
   fold.unitList ??= [...fold.units.keys()].sort().map((code) => fold!.units.get(code)!.coverage);
-  fold.sortedUris ??= [...fold.folded.keys()].sort(byCodeUnits);
-  const accounts = fold.sortedUris.map((uri) => {
-    const account = fold!.folded.get(uri)!.account;
-    let summary = summaries.get(account);
-    if (!summary) summaries.set(account, (summary = { uri: account.uri, evidence: account.evidence, title: account.title }));
-    return summary;
-  });
+  fold.accounts ??= [...fold.folded.keys()].sort(byCodeUnits).map((uri) => summaryOf(fold!.folded.get(uri)!.account));
   fold.generation = portfolio.generation;
-  fold.result = { generation: portfolio.generation, minimumEvidence, units: fold.unitList, accounts };
+  fold.result = { generation: portfolio.generation, minimumEvidence, units: fold.unitList, accounts: fold.accounts };
   return fold.result;
 }
 

@@ -38,31 +38,57 @@ suite('Reflective Accounts in VS Code: commands', function () {
 
   test('the coverage command opens the coverage panel as a webview', async () => {
     await vscode.commands.executeCommand(Commands.showCoverage);
-    const tab = await waitFor(() => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && /coverage/i.test(t.label)), {
+    const tab = await waitFor(() => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && /^Coverage\b/.test(t.label)), {
       what: 'a webview tab titled like "Coverage"', events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
     });
     assert.ok(tab.label.length > 0);
     await vscode.window.tabGroups.close(tab);
   });
 
-  test('Insert Criterion inserts the chosen code at the cursor', async () => {
+  /** ra2.md active, a new last line "…with the team (" and the cursor at its end. */
+  async function cursorAtNewLine(): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
     const doc = await openAccount('ra2.md');
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document === doc, 'ra2.md is the active editor');
+    await insertText(doc, doc.positionAt(doc.getText().length), '\nI checked the plan with the team (');
+    const at = doc.positionAt(doc.getText().length);
+    editor.selection = new vscode.Selection(at, at);
+    return { doc, editor };
+  }
+
+  function textChanged(doc: vscode.TextDocument, before: string, what: string): Promise<true> {
+    return waitFor(() => doc.getText() !== before, { what, events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>] });
+  }
+
+  test('Insert Criterion inserts the canonical code, then only the item in a list of that unit', async () => {
+    const doc = await openAccount('ra2.md');
     await withRestoredText(doc, async () => {
-      const end = doc.positionAt(doc.getText().length);
-      await insertText(doc, end, '\nI checked the plan with the team (');
-      const at = doc.positionAt(doc.getText().length);
-      editor.selection = new vscode.Selection(at, at);
+      await cursorAtNewLine();
+      let before = doc.getText();
+      await vscode.commands.executeCommand(Commands.insertCriterion, { unit: 'scdlmca5', id: 'p21' });
+      await textChanged(doc, before, 'LMCA5/P21 to be inserted');
+      assert.equal(doc.getText(), `${before}LMCA5/P21`, 'the canonical form of an alias in lower case');
+
+      await insertText(doc, doc.positionAt(doc.getText().length), ', ');
+      before = doc.getText();
+      await vscode.commands.executeCommand(Commands.insertCriterion, { unit: 'LMCA5', id: 'K45' });
+      await textChanged(doc, before, 'K45 to be inserted');
+      assert.equal(doc.getText(), `${before}K45`, 'a list continues its unit');
+    });
+  });
+
+  test('Insert Criterion without arguments offers a pick list and inserts the chosen entry', async () => {
+    const doc = await openAccount('ra2.md');
+    await withRestoredText(doc, async () => {
+      await cursorAtNewLine();
       const before = doc.getText();
-      // The command shows a pick list of every criterion (units of the portfolio first); test-friendly arguments
-      // { unit, id } skip it where the client supports them. Otherwise accept the selected (first) entry.
-      const running = vscode.commands.executeCommand(Commands.insertCriterion, { unit: 'LMCA5', id: 'P21' });
+      const running = vscode.commands.executeCommand(Commands.insertCriterion);
+      // The pick list opens once the criteria are loaded: accept its selected (first) entry as soon as it shows.
       await waitFor(async () => {
         if (doc.getText() !== before) return true;
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         return doc.getText() !== before;
-      }, { what: 'Insert Criterion to insert a code', events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>], interval: 250 });
+      }, { what: 'the pick list to insert a code', events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>], interval: 250 });
       await running;
       const inserted = /\((LMC[A-Z]\d)\/([PK]\d+)$/.exec(doc.getText());
       assert.ok(inserted, `a canonical citation at the cursor, got: ${doc.getText().slice(before.length - 10)}`);

@@ -1,0 +1,110 @@
+/** Properties of account parsing (core/account.ts): invariants, what counts, purity, edits. */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseAccount, type Account } from '../../server/src/core/account';
+import { testCatalog } from '../unit/helpers';
+import { anyText, applyEdit, editArgs, editOf, markdownDoc } from './arbitraries';
+import { checkAccount } from './invariants';
+import type { Prop } from './props';
+import { strictDoc } from './strictDocs';
+
+const catalog = testCatalog();
+const URIS = ['file:///p/ra1.md', 'file:///p/My%20Account.md', 'file:///p/%E0%A4%A.md', 'untitled:Untitled-1', '', 'file:///p/.md', 'C:\\x\\ra2.markdown'];
+const parse = (text: string, uri = URIS[0]) => parseAccount(uri, text, catalog.resolve);
+
+/** Citations as what they say and where, for comparing two parses. */
+const cited = (a: Account) => a.citations.map((c) => ({ start: c.start, end: c.end, unit: c.unitCode, items: c.items.map((i) => [i.start, i.end, i.text]) }));
+
+/** A fresh copy of a string that shares nothing with the original. */
+const copy = (s: string) => s.split('').join('');
+
+/** Inserts letters inside a word that has no slash within 40 characters: a change no citation can see. */
+function farInsertion(text: string, at: number, letters: string): { offset: number } | undefined {
+  for (let p = Math.min(at, text.length - 1); p < text.length; p++) {
+    if (!/[a-z]/i.test(text[p - 1] ?? '') || !/[a-z]/i.test(text[p] ?? '')) continue;
+    if (text.slice(Math.max(0, p - 40), p + 40).includes('/')) continue;
+    return { offset: p };
+  }
+  return undefined;
+}
+
+export const accountProps: Prop[] = [
+  {
+    name: 'parseAccount never throws and every offset, span and slice is consistent',
+    quickRuns: 150, fuzzShare: 12,
+    property: () => fc.property(anyText, fc.constantFrom(...URIS), (text, uri) => checkAccount(text, parse(text, uri))),
+  },
+  {
+    name: 'body citations are found at their offsets; none in code, inline code, comments or front matter',
+    quickRuns: 150, fuzzShare: 12,
+    property: () => fc.property(strictDoc, (doc) => {
+      const account = parse(doc.text);
+      checkAccount(doc.text, account);
+      const starts = new Set(account.citations.map((c) => c.start));
+      for (const s of doc.citeStarts) assert.ok(starts.has(s), `citation expected at ${s}: ${JSON.stringify(doc.text.slice(s, s + 20))}`);
+      for (const c of account.citations) {
+        for (const span of [{ start: c.unitStart, end: c.unitEnd }, ...c.items]) {
+          const r = doc.ignored.find((x) => span.start < x.end && x.start < span.end);
+          assert.ok(!r, `citation ${doc.text.slice(c.start, c.end)} at ${c.start} counted inside ignored text ${JSON.stringify(doc.text.slice(r?.start, r?.end))}`);
+        }
+      }
+      assert.equal(account.citations.length, doc.citeStarts.length, 'no citation beyond those written in the body');
+    }),
+  },
+  {
+    name: 'parsing is deterministic and keeps no hidden state (order, other texts, fresh catalogue)',
+    quickRuns: 80, fuzzShare: 5,
+    property: () => fc.property(anyText, anyText, (a, b) => {
+      const first = parse(a);
+      parse(b);
+      assert.deepEqual(parse(a), first);
+      assert.deepEqual(parseAccount(URIS[0], copy(a), testCatalog().resolve), first);
+    }),
+  },
+  {
+    name: 're-parsing an edited text equals parsing the same string fresh',
+    quickRuns: 80, fuzzShare: 5,
+    property: () => fc.property(anyText, editArgs, (text, [a, b, insert]) => {
+      const edited = applyEdit(text, editOf(text, a, b, insert));
+      parse(text);
+      const incremental = parse(edited);
+      checkAccount(edited, incremental);
+      assert.deepEqual(incremental, parse(copy(edited)));
+    }),
+  },
+  {
+    name: 'an edit far from any citation shifts the citations after it by its length and changes nothing else',
+    quickRuns: 100, fuzzShare: 5,
+    property: () => fc.property(markdownDoc, fc.nat(), fc.stringMatching(/^[a-z]{1,12}$/), (text, at, letters) => {
+      const place = farInsertion(text, at % (text.length + 1), letters);
+      fc.pre(place !== undefined);
+      const p = place!.offset;
+      const before = parse(text);
+      const after = parse(text.slice(0, p) + letters + text.slice(p));
+      const moved = (o: number) => (o >= p ? o + letters.length : o);
+      assert.deepEqual(cited(after), cited(before).map((c) => ({
+        ...c, start: moved(c.start), end: moved(c.end), items: c.items.map(([s, e, t]) => [moved(s as number), moved(e as number), t]),
+      })));
+      assert.deepEqual(after.ignored.map((r) => [r.kind, r.start, r.end]),
+        before.ignored.map((r) => [r.kind, moved(r.start), r.end > p ? r.end + letters.length : r.end]));
+    }),
+  },
+  {
+    name: 'line endings (LF, CRLF, CR) and a BOM do not change what is cited, line by line',
+    quickRuns: 80, fuzzShare: 5,
+    property: () => fc.property(markdownDoc, fc.constantFrom('\r\n', '\r'), fc.boolean(), (doc, nl, bom) => {
+      const lf = doc.replace(/^\ufeff/, '');
+      fc.pre(!lf.includes('\r') && !lf.includes('\ufeff'));
+      const other = (bom ? '\ufeff' : '') + lf.replace(/\n/g, nl);
+      const where = (text: string, a: Account) => a.citations.map((c) => {
+        const line = a.lineStarts.filter((s) => s <= c.start).length - 1;
+        return [line, c.start - a.lineStarts[line] - (line === 0 && text[0] === '\ufeff' ? 1 : 0), c.unitCode, c.items.map((i) => i.text)];
+      });
+      const a = parse(lf);
+      const b = parse(other);
+      assert.deepEqual(where(other, b), where(lf, a));
+      assert.equal(b.title, a.title);
+      assert.equal(b.evidence, a.evidence);
+    }),
+  },
+];

@@ -1,0 +1,89 @@
+/**
+ * Properties of what the server answers from the core, on any text at any offset: completion, hover,
+ * go to definition, diagnostics, code actions and code lenses never throw, and every range they return lies
+ * in the text (completion ranges on one line around the cursor, as LSP requires).
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseAccount } from '../../server/src/core/account';
+import { computeCodeActions } from '../../server/src/core/codeActions';
+import { computeCodeLenses } from '../../server/src/core/codeLens';
+import { computeCompletions } from '../../server/src/core/completion';
+import { computeCoverage } from '../../server/src/core/coverage';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { computeHover } from '../../server/src/core/hover';
+import { navigationTargetAt } from '../../server/src/core/navigation';
+import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
+import { readSettings } from '../../server/src/core/settings';
+import { testCatalog } from '../unit/helpers';
+import { anyText, markdownDoc } from './arbitraries';
+import type { Prop } from './props';
+import { strictDoc } from './strictDocs';
+
+const catalog = testCatalog({ SCDLMCE2: 'LMCB2' });
+
+function inText(what: string, r: { start: number; end: number }, length: number): void {
+  assert.ok(Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= length,
+    `${what} ${r.start}-${r.end} lies in a text of ${length}`);
+}
+
+function checkFeatures(text: string, other: string, offsets: number[], settingsRaw: unknown): void {
+  const settings = readSettings(settingsRaw);
+  const portfolio = createPortfolio('file:///p');
+  const account = parseAccount('file:///p/ra1.md', text, catalog.resolve);
+  updateAccount(portfolio, account);
+  updateAccount(portfolio, parseAccount('file:///p/ra2.md', other, catalog.resolve));
+  const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
+  const diagnostics = computeDiagnostics(catalog, account, coverage, settings);
+  for (const d of diagnostics) {
+    inText(`diagnostic ${d.code}`, d, text.length);
+    assert.ok(d.message.length > 0);
+  }
+  for (const lens of computeCodeLenses(catalog, account, coverage)) inText('code lens', lens, text.length);
+  const ranges = [...diagnostics, ...offsets.map((o) => ({ start: Math.max(0, Math.min(o, text.length)), end: Math.min(text.length, Math.max(0, o) + 3) }))];
+  for (const r of ranges) {
+    for (const action of computeCodeActions(account, diagnostics, r.start, r.end)) {
+      for (const e of action.edits) inText(`edit of "${action.title}"`, e, text.length);
+    }
+  }
+  for (const offset of [-3, 0, text.length, text.length + 3, ...offsets]) {
+    const list = computeCompletions({ catalog, account, text, offset, coverage });
+    for (const item of list.items) {
+      inText(`completion ${item.label}`, item.edit, text.length);
+      assert.ok(item.edit.start <= offset && offset <= item.edit.end, `completion ${item.label} replaces around the cursor`);
+      assert.ok(!/[\r\n]/.test(text.slice(item.edit.start, item.edit.end)), `completion ${item.label} replaces within one line`);
+    }
+    const hover = computeHover(catalog, account, offset, coverage);
+    if (hover) {
+      inText('hover', hover, text.length);
+      assert.ok(hover.start <= offset && offset <= hover.end, 'hover range holds the cursor');
+      assert.ok(hover.markdown.length > 0);
+    }
+    const target = navigationTargetAt(catalog, account, offset);
+    if (target) inText('definition target', target, text.length);
+  }
+}
+
+const offsetsIn = fc.array(fc.integer({ min: -2, max: 4000 }), { minLength: 1, maxLength: 12 });
+const settings = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant({}),
+  fc.record({ minimumEvidence: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant('2')), overClaimed: fc.constant({ minCriteria: 1, wordsPerCriterion: 50 }),
+    uncoveredSeverity: fc.constantFrom('error', 'off', 'bogus') }), fc.anything());
+
+export const featureProps: Prop[] = [
+  {
+    name: 'completion, hover, definition, diagnostics, code actions and lenses never throw and stay inside the text',
+    quickRuns: 40, fuzzShare: 3,
+    property: () => fc.property(fc.oneof(anyText, strictDoc.map((d) => d.text)), markdownDoc, offsetsIn, settings, (text, other, offsets, s) => {
+      checkFeatures(text, other, offsets.map((o) => o % (text.length + 3)), s);
+    }),
+  },
+  {
+    name: 'completion right after every slash and comma of a text answers within one line around the cursor',
+    quickRuns: 20, fuzzShare: 1,
+    property: () => fc.property(fc.oneof(markdownDoc, strictDoc.map((d) => d.text)), (text) => {
+      const offsets: number[] = [];
+      for (let i = 0; i < text.length; i++) if (text[i] === '/' || text[i] === ',') offsets.push(i + 1, i + 3);
+      checkFeatures(text, '', offsets, {});
+    }),
+  },
+];
