@@ -42,6 +42,8 @@ export interface Session {
   log: string[];
   /** Peak resident set of the server process so far, in bytes (VmHWM). */
   peakRss(): number;
+  /** CPU time (user + system) the server process has used so far, in milliseconds; steadier than wall time on a busy machine. */
+  cpuMs(): number;
   /** Full (1) or incremental (2) document sync, from the server's capabilities. */
   syncKind: number;
   close(): Promise<void>;
@@ -49,6 +51,18 @@ export interface Session {
 
 export function fileUri(p: string): string {
   return pathToFileURL(p).href;
+}
+
+function readCpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    // Fields after the command name: state is field 3, utime 14 and stime 15, in clock ticks (100 per second).
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 function readHwm(pid: number | undefined): number {
@@ -137,6 +151,7 @@ export async function startSession(spec: ServerSpec, opts: StartOptions): Promis
   return {
     name: spec.name, conn, child, capabilities, rootUri, refreshes, log, syncKind,
     peakRss: () => (peak = Math.max(peak, readHwm(child.pid))),
+    cpuMs: () => readCpuMs(child.pid),
     close: async () => {
       clearInterval(poll);
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

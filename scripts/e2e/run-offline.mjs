@@ -26,7 +26,7 @@ const { values: opt } = parseArgs({
     'suite-only': { type: 'boolean', default: false },
     'ui-only': { type: 'boolean', default: false },
     grep: { type: 'string' },
-    timeout: { type: 'string', default: '600' },
+    timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     vsix: { type: 'string' },
     tests: { type: 'string' },
@@ -68,6 +68,7 @@ async function main() {
   const testsPath = opt['ui-only'] ? undefined : opt.tests ? resolve(opt.tests) : await buildSuite();
 
   runDir = mkdtempSync(join(tmpdir(), 'ra-e2e-'));
+  rmSync(artifactsDir, { recursive: true, force: true }); // no stale screenshots or logs of an earlier run
   mkdirSync(artifactsDir, { recursive: true });
   let t = Date.now();
   server = await startCodeServer({ runDir, vsix: [vsix] });

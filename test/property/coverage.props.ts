@@ -63,7 +63,7 @@ function naive(accounts: Account[], minimum: number): Record<string, Record<stri
 export const coverageProps: Prop[] = [
   {
     name: 'incremental coverage after any edits, removals and reads equals a fresh fold and a naive recount',
-    quickRuns: 60, fuzzShare: 3,
+    quickRuns: 60, fuzzShare: 3_000,
     property: () => fc.property(fc.array(op, { maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (ops, minimum) => {
       const portfolio = createPortfolio('file:///p');
       const texts = new Map<string, string>();

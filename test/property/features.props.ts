@@ -72,14 +72,14 @@ const settings = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant
 export const featureProps: Prop[] = [
   {
     name: 'completion, hover, definition, diagnostics, code actions and lenses never throw and stay inside the text',
-    quickRuns: 40, fuzzShare: 3,
+    quickRuns: 40, fuzzShare: 1_000,
     property: () => fc.property(fc.oneof(anyText, strictDoc.map((d) => d.text)), markdownDoc, offsetsIn, settings, (text, other, offsets, s) => {
       checkFeatures(text, other, offsets.map((o) => o % (text.length + 3)), s);
     }),
   },
   {
     name: 'completion right after every slash and comma of a text answers within one line around the cursor',
-    quickRuns: 20, fuzzShare: 1,
+    quickRuns: 20, fuzzShare: 300,
     property: () => fc.property(fc.oneof(markdownDoc, strictDoc.map((d) => d.text)), (text) => {
       const offsets: number[] = [];
       for (let i = 0; i < text.length; i++) if (text[i] === '/' || text[i] === ',') offsets.push(i + 1, i + 3);

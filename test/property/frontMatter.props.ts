@@ -44,7 +44,7 @@ const bodies = fc.oneof(markdownDoc, strictDoc.map((d) => d.text), tokenSoup, fc
 export const frontMatterProps: Prop[] = [
   {
     name: 'parseFrontMatter never throws; block, YAML, units and problems lie inside the text',
-    quickRuns: 300, fuzzShare: 8,
+    quickRuns: 300, fuzzShare: 30_000,
     property: () => fc.property(fc.oneof(frontMatterDoc, frontMatterText, anyText), (text) => {
       const { frontMatter, problems } = parseFrontMatter(text);
       const block = findFrontMatter(text);
@@ -55,7 +55,7 @@ export const frontMatterProps: Prop[] = [
   },
   {
     name: 'the fast front matter reader answers exactly what the YAML library answers, whenever it answers',
-    quickRuns: 300, fuzzShare: 8,
+    quickRuns: 300, fuzzShare: 20_000,
     property: () => fc.property(frontMatterDoc, (text) => {
       const yaml = parseFrontMatter(text, true);
       fc.pre(yaml.frontMatter !== undefined);
@@ -67,7 +67,7 @@ export const frontMatterProps: Prop[] = [
   },
   {
     name: 'title, evidence and units written plainly are read back as written, whatever the line endings',
-    quickRuns: 200, fuzzShare: 4,
+    quickRuns: 200, fuzzShare: 10_000,
     property: () => fc.property(
       fc.stringMatching(/^[A-Z][a-z]{0,8}( [a-z]{1,8}){0,4}$/), fc.stringMatching(/^RA[1-9][0-9]{0,2}$/),
       fc.uniqueArray(pick(['LMCA5', 'LMCB2', 'LMCA4', 'H7LP 04', 'scdlmca5']), { maxLength: 4 }),
@@ -87,7 +87,7 @@ export const frontMatterProps: Prop[] = [
   },
   {
     name: 'the fast block scanner answers exactly what the CommonMark parser answers, whenever it answers',
-    quickRuns: 200, fuzzShare: 8,
+    quickRuns: 200, fuzzShare: 20_000,
     property: () => fc.property(bodies, (body) => {
       const fast = scanSimpleBlocks(body, 0);
       fc.pre(fast !== undefined);

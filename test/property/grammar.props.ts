@@ -26,12 +26,12 @@ const anyItem: fc.Arbitrary<CitationItem> = fc.record({
 export const grammarProps: Prop[] = [
   {
     name: 'scanCitations never throws; offsets lie in the text; every span equals the slice at its offsets',
-    quickRuns: 400, fuzzShare: 30,
+    quickRuns: 400, fuzzShare: 300_000,
     property: () => fc.property(anyText, (text) => checkCitations(text, scan(text))),
   },
   {
     name: 'scanCitations is deterministic and keeps no state between calls or catalogues',
-    quickRuns: 200, fuzzShare: 5,
+    quickRuns: 200, fuzzShare: 40_000,
     property: () => fc.property(anyText, anyText, (a, b) => {
       const first = scan(a);
       scan(b);
@@ -41,14 +41,14 @@ export const grammarProps: Prop[] = [
   },
   {
     name: 'a line break is a hard boundary: a + "\\n" + b scans as a, then b shifted',
-    quickRuns: 300, fuzzShare: 10,
+    quickRuns: 300, fuzzShare: 100_000,
     property: () => fc.property(anyText, anyText, fc.constantFrom('\n', '\r\n', '\r', '\n\n'), (a, b, nl) => {
       assert.deepEqual(scan(a + nl + b), [...scan(a), ...shift(scan(b), a.length + nl.length)]);
     }),
   },
   {
     name: 'a citation of a known unit written canonically scans back to the same criteria',
-    quickRuns: 300, fuzzShare: 10,
+    quickRuns: 300, fuzzShare: 80_000,
     property: () => fc.property(citationText, (text) => {
       for (const c of scan(text).filter((x) => x.unitCode)) {
         const canonical = canonicalCitation(c.unitCode!, c.items);
@@ -63,7 +63,7 @@ export const grammarProps: Prop[] = [
   },
   {
     name: 'case does not matter: upper-casing ASCII text cites the same criteria at the same offsets',
-    quickRuns: 300, fuzzShare: 10,
+    quickRuns: 300, fuzzShare: 80_000,
     property: () => fc.property(anyText.map((t) => t.replace(/[^\x00-\x7f]/g, ' ')), (text) => {
       assert.deepEqual(meaning(scan(text.toUpperCase())), meaning(scan(text.toLowerCase())));
       assert.deepEqual(meaning(scan(text.toUpperCase())), meaning(scan(text)));
@@ -71,7 +71,7 @@ export const grammarProps: Prop[] = [
   },
   {
     name: 'expandItem stays within the range, in order, and never beyond its cap',
-    quickRuns: 500, fuzzShare: 15,
+    quickRuns: 500, fuzzShare: 100_000,
     property: () => fc.property(anyItem, fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }), (item, cap) => {
       const out = expandItem(item, cap);
       const limit = cap ?? 1000;
@@ -83,7 +83,7 @@ export const grammarProps: Prop[] = [
   },
   {
     name: 'items scanned from text expand within their own bounds, capped',
-    quickRuns: 300, fuzzShare: 10,
+    quickRuns: 300, fuzzShare: 60_000,
     property: () => fc.property(anyText, (text) => {
       for (const c of scan(text)) for (const i of c.items) {
         const out = expandItem(i);
@@ -94,7 +94,7 @@ export const grammarProps: Prop[] = [
   },
   {
     name: 'offset -> position -> offset is the identity; any position maps into the text',
-    quickRuns: 300, fuzzShare: 10,
+    quickRuns: 300, fuzzShare: 40_000,
     property: () => fc.property(anyText, fc.integer({ min: -5, max: 100_000 }), fc.integer({ min: -5, max: 300 }), (text, line, character) => {
       const starts = lineStarts(text);
       for (let off = 0; off <= text.length; off += 1 + (text.length >> 5)) {

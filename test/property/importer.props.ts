@@ -78,17 +78,17 @@ function checkWellShaped(text: string): void {
 export const importerProps: Prop[] = [
   {
     name: 'importNos never throws, never crashes inside, and returns well-formed criteria with problems on real lines',
-    quickRuns: 150, fuzzShare: 5,
+    quickRuns: 150, fuzzShare: 15_000,
     property: () => fc.property(fc.oneof(nosSoup, anyText), checkWellShaped),
   },
   {
     name: 'importNos is deterministic',
-    quickRuns: 50, fuzzShare: 1,
+    quickRuns: 50, fuzzShare: 2_000,
     property: () => fc.property(nosSoup, (text) => assert.deepEqual(importNos(text), importNos(text.split('').join('')))),
   },
   {
     name: 'a well-formed standard imports exactly: code, title, overview, every item with its section, no problems',
-    quickRuns: 100, fuzzShare: 3,
+    quickRuns: 100, fuzzShare: 5_000,
     property: () => fc.property(wellFormed, (nos) => {
       const { unit, problems } = importNos(nos.text);
       assert.deepEqual(problems, []);

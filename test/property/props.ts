@@ -8,7 +8,7 @@ export interface Prop {
   name: string;
   /** Inputs in the quick run of `npm test`. */
   quickRuns: number;
-  /** Relative share of the fuzz budget; expensive properties get less. */
+  /** Inputs per million of `npm run fuzz` (scaled to its --total); expensive properties get fewer. */
   fuzzShare: number;
   property: () => fc.IProperty<any>;
 }

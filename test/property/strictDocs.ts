@@ -11,13 +11,16 @@ export type Role = 'text' | 'cite' | 'ignore';
 export interface Segment {
   text: string;
   role: Role;
+  /** For `ignore`: what construct hides it. */
+  what?: Hidden;
 }
+export type Hidden = 'fence' | 'indented' | 'inline-code' | 'comment' | 'front-matter';
 export interface StrictDoc {
   text: string;
   /** Offsets at which a citation must start. */
   citeStarts: number[];
   /** Spans no citation may touch. */
-  ignored: Array<{ start: number; end: number }>;
+  ignored: Array<{ start: number; end: number; what: Hidden }>;
 }
 
 const SAFE_WORDS = ['I', 'met', 'the', 'team', 'plan', 'rota', 'and', 'visit', 'care', 'staff', 'risk', 'café', 'naïve',
@@ -40,8 +43,8 @@ const token: fc.Arbitrary<Segment[]> = fc.oneof(
   { weight: 4, arbitrary: cite.map((c) => [c]) },
   { weight: 1, arbitrary: cite.map((c) => [t('('), c, t(')')]) },
   { weight: 1, arbitrary: cite.map((c) => [t('*'), c, t('*')]) },
-  { weight: 2, arbitrary: hiddenText.map((h) => [t('`'), { text: h, role: 'ignore' as Role }, t('`')]) },
-  { weight: 2, arbitrary: hiddenText.map((h) => [t('<!-- '), { text: h, role: 'ignore' as Role }, t(' -->')]) },
+  { weight: 2, arbitrary: hiddenText.map((h): Segment[] => [t('`'), { text: h, role: 'ignore', what: 'inline-code' }, t('`')]) },
+  { weight: 2, arbitrary: hiddenText.map((h): Segment[] => [t('<!-- '), { text: h, role: 'ignore', what: 'comment' }, t(' -->')]) },
 );
 
 /** A line never starts with a comment: that would open an HTML block, where backticks are not code. */
@@ -60,12 +63,12 @@ const list = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), pick(['- ', '* ',
   });
 const quote = fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.flatMap((l, i) => [...(i ? [t('\n')] : []), t('> '), ...l]));
 const fence = fc.tuple(pick(['```', '~~~', '````']), pick(['', 'md', 'text']), fc.array(hiddenText, { maxLength: 3 }))
-  .map(([f, info, ls]): Segment[] => [t(f + info + '\n'), { text: ls.map((l) => l + '\n').join(''), role: 'ignore' }, t(f)]);
+  .map(([f, info, ls]): Segment[] => [t(f + info + '\n'), { text: ls.map((l) => l + '\n').join(''), role: 'ignore', what: 'fence' }, t(f)]);
 const commentBlock = fc.tuple(pick(['<!--', '<!-- tutor:']), fc.array(hiddenText, { maxLength: 3 }))
-  .map(([open, ls]): Segment[] => [t(open + '\n'), { text: ls.map((l) => l + '\n').join(''), role: 'ignore' }, t('-->')]);
+  .map(([open, ls]): Segment[] => [t(open + '\n'), { text: ls.map((l) => l + '\n').join(''), role: 'ignore', what: 'comment' }, t('-->')]);
 /** Indented code right after a heading, where nothing can make it a paragraph continuation. */
 const indentedCode = fc.tuple(heading, fc.array(hiddenText, { minLength: 1, maxLength: 3 }))
-  .map(([h, ls]): Segment[] => [...h, t('\n\n'), ...ls.flatMap((l, i): Segment[] => [t((i ? '\n' : '') + '    '), { text: l, role: 'ignore' }])]);
+  .map(([h, ls]): Segment[] => [...h, t('\n\n'), ...ls.flatMap((l, i): Segment[] => [t((i ? '\n' : '') + '    '), { text: l, role: 'ignore', what: 'indented' }])]);
 
 const blockArb: fc.Arbitrary<Segment[]> = fc.oneof(
   { weight: 5, arbitrary: paragraph }, { weight: 2, arbitrary: heading }, { weight: 2, arbitrary: list },
@@ -76,7 +79,7 @@ const blockArb: fc.Arbitrary<Segment[]> = fc.oneof(
 const frontMatter = fc.array(fc.oneof(
   pick(['title: A title', 'evidence: RA3', 'units: [LMCA5, LMCB2]']),
   cite.map((c) => `title: ${c.text}`),
-), { minLength: 1, maxLength: 4 }).map((ls): Segment[] => [t('---\n'), { text: ls.join('\n') + '\n', role: 'ignore' }, t('---\n')]);
+), { minLength: 1, maxLength: 4 }).map((ls): Segment[] => [t('---\n'), { text: ls.join('\n') + '\n', role: 'ignore', what: 'front-matter' }, t('---\n')]);
 
 export const strictDoc: fc.Arbitrary<StrictDoc> = fc.tuple(
   fc.boolean(), fc.option(frontMatter, { nil: [] as Segment[] }), fc.array(blockArb, { minLength: 1, maxLength: 8 }), lineEnding,
@@ -86,7 +89,7 @@ export const strictDoc: fc.Arbitrary<StrictDoc> = fc.tuple(
   for (const s of segments) {
     const text = withLineEndings(s.text, ending);
     if (s.role === 'cite') out.citeStarts.push(out.text.length);
-    if (s.role === 'ignore' && text.length) out.ignored.push({ start: out.text.length, end: out.text.length + text.length });
+    if (s.role === 'ignore' && text.length) out.ignored.push({ start: out.text.length, end: out.text.length + text.length, what: s.what! });
     out.text += text;
   }
   return out;

@@ -184,7 +184,7 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
  * Adds (sign 1) or takes out (sign -1) one account's contribution. Taking out leaves an empty list in place,
  * so an account that is put back at once keeps its place in every order and nothing needs sorting.
  */
-function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -1, touched: Set<UnitState>, dirty: Set<CriterionCoverage>): void {
+function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -1, touched: Set<UnitState>, dirty: Dirty): void {
   for (const code of c.scope) {
     const us = unitState(fold, code);
     if (!us) continue;
@@ -211,50 +211,50 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
       refs.perUri.set(uri, [ref]);
       refs.reorder = true;
     }
-    dirty.add(crit);
+    dirty.set(crit, us);
   }
 }
 
+/** Criteria whose citations changed during one update, with their unit. */
+type Dirty = Map<CriterionCoverage, UnitState>;
+
 /** Recomputes what depends on the changed criteria and units: citation lists, states, counts, declaredIn. */
-function settle(fold: Fold, touched: Set<UnitState>, dirty: Set<CriterionCoverage>): void {
+function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
   for (const us of touched) {
     if (us.scopeCount > 0) continue;
     fold.units.delete(us.coverage.code);
     fold.unitList = undefined;
   }
-  const changedUnits = new Set<UnitState>();
-  for (const us of fold.units.values()) {
-    if (touched.has(us)) changedUnits.add(us);
+  for (const us of touched) {
     for (const [uri, delta] of us.declaredDelta) {
       if (delta > 0) us.declared.add(uri);
       else if (delta < 0) us.declared.delete(uri);
-      if (delta !== 0) {
-        us.coverage.declaredIn = [...us.declared].sort(byCodeUnits);
-        changedUnits.add(us);
-      }
+      if (delta !== 0) us.coverage.declaredIn = [...us.declared].sort(byCodeUnits);
     }
     us.declaredDelta.clear();
   }
-  for (const us of changedUnits) {
-    for (const [crit, refs] of us.refs) {
-      if (!dirty.has(crit)) continue;
-      for (const [uri, list] of refs.perUri) {
-        if (list.length === 0) {
-          refs.perUri.delete(uri);
-          refs.reorder = true;
-        }
+  for (const [crit, us] of dirty) {
+    const refs = us.refs.get(crit);
+    if (!refs) continue;
+    for (const [uri, list] of refs.perUri) {
+      if (list.length === 0) {
+        refs.perUri.delete(uri);
+        refs.reorder = true;
       }
-      if (refs.reorder) refs.order = [...refs.perUri.keys()].sort(byCodeUnits);
-      refs.reorder = false;
-      const citations: CitationRef[] = [];
-      for (const u of refs.order) for (const r of refs.perUri.get(u)!) citations.push(r); // not flatMap: 10× slower here
-      crit.citations = citations;
-      crit.accounts = refs.order.length;
-      crit.state = stateOf(crit.accounts, fold.minimum);
-      if (refs.perUri.size === 0) us.refs.delete(crit);
     }
-    us.coverage.covered = { P: 0, K: 0 };
-    for (const c of us.coverage.criteria) if (c.state === 'covered') us.coverage.covered[c.kind]++;
+    if (refs.reorder) refs.order = [...refs.perUri.keys()].sort(byCodeUnits);
+    refs.reorder = false;
+    const citations: CitationRef[] = [];
+    for (const u of refs.order) for (const r of refs.perUri.get(u)!) citations.push(r); // not flatMap: 10× slower here
+    crit.citations = citations;
+    crit.accounts = refs.order.length;
+    const state = stateOf(crit.accounts, fold.minimum);
+    if (state !== crit.state) {
+      if (crit.state === 'covered') us.coverage.covered[crit.kind]--;
+      if (state === 'covered') us.coverage.covered[crit.kind]++;
+      crit.state = state;
+    }
+    if (refs.perUri.size === 0) us.refs.delete(crit);
   }
 }
 
@@ -278,7 +278,7 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
     folds.set(portfolio, fold);
   }
   const touched = new Set<UnitState>();
-  const dirty = new Set<CriterionCoverage>();
+  const dirty: Dirty = new Map();
   const refold = new Map<string, Account>();
   // Which accounts to look at: those the portfolio's change log names, else all of them.
   const changed = fold.generation >= 0 ? changedSince(portfolio, fold.generation) : undefined;

@@ -47,7 +47,10 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
-/** The container prefix of a line: block quote markers, list markers and indentation, and how deep it goes. */
+/**
+ * The container prefix of a line: block quote markers, list markers and spaces. Its depth counts the markers
+ * and, for nesting by indentation, two columns of leading indentation as one more level.
+ */
 function prefix(text: string, line: Line): { content: number; depth: number; lists: number } {
   let i = line.start;
   let depth = 0;
@@ -55,7 +58,7 @@ function prefix(text: string, line: Line): { content: number; depth: number; lis
   let indent = 0;
   for (;;) {
     while (i < line.end && (text[i] === ' ' || text[i] === '\t')) {
-      indent += text[i] === '\t' ? 4 : 1;
+      if (depth === 0) indent += text[i] === '\t' ? 4 : 1;
       i++;
     }
     if (text[i] === '>') {
@@ -82,7 +85,7 @@ function prefix(text: string, line: Line): { content: number; depth: number; lis
 
 /** Why a body is too costly for the CommonMark parser, or undefined when it is fine to parse. */
 export function markdownCost(body: string): string | undefined {
-  if (body.length > MAX_PARSED_LENGTH) return `${body.length} characters with block quotes, indentation or raw HTML`;
+  if (body.length > MAX_PARSED_LENGTH) return `${body.length} characters, over ${MAX_PARSED_LENGTH} for the full Markdown parser`;
   let nested = 0;
   for (const line of lines(body)) {
     const p = prefix(body, line);

@@ -1,0 +1,104 @@
+/**
+ * Huge and deeply nested accounts: parsing completes quickly, every invariant holds, fenced code is never
+ * counted, and what the editor asks for next (coverage, diagnostics, completion, hover) still answers.
+ */
+import { strict as assert } from 'node:assert';
+import { parseAccount, type Account } from '../../server/src/core/account';
+import { computeCompletions } from '../../server/src/core/completion';
+import { computeCoverage } from '../../server/src/core/coverage';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { computeHover } from '../../server/src/core/hover';
+import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
+import { readSettings } from '../../server/src/core/settings';
+import { checkAccount } from '../property/invariants';
+import { testCatalog } from '../unit/helpers';
+import { bigTable, deepNesting, hugeAccount, hugeFrontMatter, manyCitations } from './inputs';
+import { timed } from './timing';
+
+const catalog = testCatalog();
+const settings = readSettings({});
+
+function parse(what: string, text: string): Account {
+  const account = timed(`${what}: parseAccount`, () => parseAccount('file:///p/huge.md', text, catalog.resolve));
+  timed(`${what}: invariants checked`, () => checkAccount(text, account));
+  return account;
+}
+
+/** Coverage, diagnostics, completion after a slash and hover on the last citation all answer. */
+function editorStillAnswers(what: string, text: string, account: Account): void {
+  const portfolio = createPortfolio('file:///p');
+  updateAccount(portfolio, account);
+  const coverage = timed(`${what}: coverage`, () => computeCoverage(catalog, portfolio, 1));
+  timed(`${what}: diagnostics`, () => computeDiagnostics(catalog, account, coverage, settings));
+  const last = account.citations[account.citations.length - 1];
+  const hover = timed(`${what}: hover`, () => computeHover(catalog, account, last.items[0].start + 1, coverage));
+  assert.match(hover?.markdown ?? '', /LMC/);
+  const slash = last.unitEnd + 1;
+  const completion = timed(`${what}: completion`, () => computeCompletions({ catalog, account, text, offset: slash, coverage }));
+  assert.ok(completion.items.length > 0, 'completion after the last slash offers criteria');
+}
+
+const cited = (a: Account, id: string) => a.citations.some((c) => c.unitCode === 'LMCA5' && c.items.some((i) => `${i.kind}${i.from}` === id));
+
+describe('hostile: huge accounts', () => {
+  it('a 10 MB account parses, and coverage, diagnostics, hover and completion answer', () => {
+    const text = hugeAccount(10_000_000);
+    const account = parse('10 MB account', text);
+    assert.equal(account.degraded, undefined, 'plain Markdown goes through the exact scanner');
+    assert.ok(account.citations.length > 60_000, `${account.citations.length} citations`);
+    editorStillAnswers('10 MB account', text, account);
+  });
+
+  it('a 10 MB account the exact scanner leaves to the parser is scanned roughly, fenced code still not counted', () => {
+    const text = hugeAccount(10_000_000).replace(/\n\n## Part 100\n/, '\n\n> A quotation\n\n```\nLMCA5/P29 in code\n```\n\n## Part 100\n');
+    const account = parse('10 MB account with a block quote', text);
+    assert.match(account.degraded ?? '', /characters, over/);
+    const inCode = text.indexOf('LMCA5/P29 in code');
+    assert.ok(!account.citations.some((c) => c.start === inCode), 'the citation in fenced code is not counted');
+    editorStillAnswers('10 MB account with a block quote', text, account);
+  });
+
+  it('100,000 citations in one file', () => {
+    const text = manyCitations(100_000);
+    const account = parse('100,000 citations', text);
+    assert.equal(account.citations.length, 100_000);
+    editorStillAnswers('100,000 citations', text, account);
+  });
+
+  it('a 5,000-line table: every row counted, inline code in cells not', () => {
+    const text = bigTable(5000);
+    const account = parse('5,000-line table', text);
+    assert.equal(account.citations.length, 5000);
+    assert.equal(account.ignored.filter((r) => r.kind === 'inline-code').length, 5000);
+    editorStillAnswers('5,000-line table', text, account);
+  });
+
+  it('1 MB of front matter: read, not counted, and the body still analysed', () => {
+    const text = hugeFrontMatter(1_000_000);
+    const account = parse('1 MB front matter', text);
+    assert.equal(account.title, 'A title citing LMCA5/P9, which does not count');
+    assert.equal(account.frontMatter?.units.length, 2000);
+    assert.deepEqual(account.citations.map((c) => text.slice(c.start, c.end)), ['LMCA5/P3']);
+    editorStillAnswers('1 MB front matter', text, account);
+  });
+
+  it('1 MB of front matter that is not valid YAML: one problem, the body still analysed', () => {
+    const text = hugeFrontMatter(1_000_000, true);
+    const account = parse('1 MB broken front matter', text);
+    assert.ok(account.problems.length >= 1 && account.problems.every((p) => /Front matter/.test(p.message)));
+    assert.deepEqual(account.citations.map((c) => text.slice(c.start, c.end)), ['LMCA5/P3']);
+  });
+});
+
+describe('hostile: deeply nested accounts degrade to a rough scan that never counts fenced code', () => {
+  for (const [what, make] of Object.entries(deepNesting)) {
+    it(what, () => {
+      const text = make();
+      const account = parse(what, text);
+      assert.match(account.degraded ?? '', /nested/);
+      assert.ok(cited(account, 'P1'), 'the citation in the nested text counts');
+      assert.ok(!cited(account, 'P2'), 'the citation in fenced code does not');
+      editorStillAnswers(what, text, account);
+    });
+  }
+});
