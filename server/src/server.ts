@@ -98,7 +98,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         referencesProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         codeLensProvider: { resolveProvider: false },
-        ...(diagnostics.pull ? { diagnosticProvider: { identifier: 'reflective-accounts', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(diagnostics.pull ? { diagnosticProvider: { identifier: 'reflective-accounts', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'reflective-accounts' },

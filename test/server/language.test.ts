@@ -29,7 +29,7 @@ describe('server: language features over LSP', function () {
   it('announces its capabilities', () => {
     const caps = client.initializeResult.capabilities;
     assert.deepEqual(caps.completionProvider.triggerCharacters, ['/', ',', ' ', '[']);
-    assert.deepEqual(caps.diagnosticProvider, { identifier: 'reflective-accounts', interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(caps.diagnosticProvider, { identifier: 'reflective-accounts', interFileDependencies: true, workspaceDiagnostics: true });
     assert.equal(caps.hoverProvider, true);
     assert.equal(caps.definitionProvider, true);
     assert.equal(caps.referencesProvider, true);

@@ -97,6 +97,28 @@ describe('server: diagnostics', function () {
     assert.equal((await client.request('reflectiveAccounts/coverage', {})).portfolios[0].units[0].covered.P, 28);
   });
 
+  it('reports closed accounts through the workspace pull, unchanged when nothing changed, cleared when deleted', async () => {
+    client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B, '/ws/c.md': 'Oops LMCA5/P30.\n' } });
+    assert.equal(client.initializeResult.capabilities.diagnosticProvider.workspaceDiagnostics, true);
+    client.open(uriOf('/ws/a.md'), A);
+    const first = await client.request('workspace/diagnostic', { previousResultIds: [] });
+    const byUri = new Map<string, any>(first.items.map((r: any) => [r.uri, r]));
+    assert.deepEqual([...byUri.keys()].sort(), [uriOf('/ws/b.md'), uriOf('/ws/c.md')], 'the open a.md is left to its document pull');
+    assert.deepEqual(uncovered(byUri.get(uriOf('/ws/b.md')).items), ['LMCA5: 1 of 29 performance criteria not yet covered: P29']);
+    assert.deepEqual(codes(byUri.get(uriOf('/ws/c.md')).items), ['unknown-criterion']);
+    const again = await client.request('workspace/diagnostic', {
+      previousResultIds: first.items.map((r: any) => ({ uri: r.uri, value: r.resultId })),
+    });
+    assert.deepEqual(again.items.map((r: any) => r.kind), ['unchanged', 'unchanged']);
+    client.fs.delete('/ws/c.md');
+    const changed = client.next('coverage');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('/ws/c.md'), type: 3 }] });
+    await changed;
+    const after = await client.request('workspace/diagnostic', { previousResultIds: [] });
+    const cleared = after.items.find((r: any) => r.uri === uriOf('/ws/c.md'));
+    assert.deepEqual({ kind: cleared.kind, items: cleared.items }, { kind: 'full', items: [] });
+  });
+
   it('lets the last of a burst of changes win', async () => {
     client = await startTestServer({ files: {} });
     const doc = uriOf('/ws/burst.md');

@@ -3,8 +3,10 @@
  * "uncovered" message depends on every other account) and refreshed when coverage changes; or pushed
  * (`textDocument/publishDiagnostics`) for clients without pull support, such as older Neovim and Helix.
  */
+import { createHash } from 'node:crypto';
 import {
   CodeLensRefreshRequest, DocumentDiagnosticReportKind, type ClientCapabilities, type Connection, type Diagnostic, type DocumentDiagnosticReport,
+  type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { Coverage } from '../core/coverage';
 import { computeDiagnostics, DIAGNOSTIC_SOURCE } from '../core/diagnostics';
@@ -44,11 +46,39 @@ function crossFileKey(coverage: Coverage): string {
     .join('|');
 }
 
+interface ClosedReports {
+  generation: number;
+  folder: Pick<Folder, 'catalog' | 'settings'>;
+  /** Account key to its diagnostics and a result id derived from their content. */
+  reports: Map<string, { items: Diagnostic[]; resultId: string }>;
+}
+
+/**
+ * Diagnostics of every account of a folder, for the workspace pull that fills the Problems panel with files
+ * nobody has opened. Recomputed only when the portfolio, its catalogue or its settings changed; the result id
+ * is a hash of the content, so a poll that finds nothing new answers "unchanged" for every file.
+ */
+function closedReports(folder: Folder, coverage: Coverage, cache: WeakMap<Folder, ClosedReports>): ClosedReports['reports'] {
+  const cached = cache.get(folder);
+  if (cached && cached.generation === folder.portfolio.generation && cached.folder.catalog === folder.catalog &&
+    cached.folder.settings === folder.settings) return cached.reports;
+  const reports = new Map<string, { items: Diagnostic[]; resultId: string }>();
+  for (const [key, account] of folder.portfolio.accounts) {
+    const items = lspDiagnostics({ folder, account, text: '' }, coverage);
+    reports.set(key, { items, resultId: createHash('sha1').update(JSON.stringify(items)).digest('base64') });
+  }
+  cache.set(folder, { generation: folder.portfolio.generation, folder: { catalog: folder.catalog, settings: folder.settings }, reports });
+  return reports;
+}
+
 export function registerDiagnostics(connection: Connection, workspace: Workspace, capabilities: ClientCapabilities) {
   const pull = !!capabilities.textDocument?.diagnostic;
   const refreshSupported = !!capabilities.workspace?.diagnostics?.refreshSupport;
   const codeLensRefresh = !!capabilities.workspace?.codeLens?.refreshSupport;
   const keys = new WeakMap<Folder, string>();
+  const closedCache = new WeakMap<Folder, ClosedReports>();
+  /** URIs the last workspace pull reported, so a file that disappears is cleared once. */
+  let reportedLastTime = new Set<string>();
 
   if (pull) {
     connection.languages.diagnostics.on(guarded<{ textDocument: { uri: string } }, DocumentDiagnosticReport>(
@@ -57,6 +87,33 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
         const state = await workspace.documentState(params.textDocument.uri);
         if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         return { kind: DocumentDiagnosticReportKind.Full, items: lspDiagnostics(state, workspace.coverageOf(state.folder)) };
+      }));
+  }
+
+  if (pull) {
+    connection.languages.diagnostics.onWorkspace(guarded<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>(
+      connection, 'workspace/diagnostic', { items: [] },
+      async (params) => {
+        const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+        const open = new Set(workspace.openDocuments().map((d) => d.key));
+        const items: WorkspaceDocumentDiagnosticReport[] = [];
+        const reported = new Set<string>();
+        for (const folder of await workspace.foldersFor()) {
+          if (!folder.path) continue; // a loose file is always open, so its document pull covers it
+          for (const [key, r] of closedReports(folder, workspace.coverageOf(folder), closedCache)) {
+            if (open.has(key)) continue; // open documents are pulled one by one, with their editor version
+            const uri = workspace.clientUriOf(key);
+            reported.add(uri);
+            items.push(previous.get(uri) === r.resultId
+              ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: r.resultId, version: null }
+              : { kind: DocumentDiagnosticReportKind.Full, uri, resultId: r.resultId, version: null, items: r.items });
+          }
+        }
+        for (const uri of reportedLastTime) {
+          if (!reported.has(uri) && !open.has(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+        }
+        reportedLastTime = reported;
+        return { items };
       }));
   }
 
