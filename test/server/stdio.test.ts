@@ -19,7 +19,10 @@ const commands: Array<[string, string[]]> = [
 describe('server: the built bundles over stdio', function () {
   let folder: string;
   before(function () {
-    if (!fs.existsSync(path.join(root, 'dist/server.js')) || !fs.existsSync(path.join(root, 'dist/cli.js'))) this.skip();
+    // `npm test` builds the bundles before mocha runs; a missing bundle is a broken build, not a reason to skip.
+    for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+      assert.ok(fs.existsSync(path.join(root, bundle)), `${bundle} is missing: run \`npm run build\` (npm test does)`);
+    }
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-stdio-'));
     fs.writeFileSync(path.join(folder, 'ra1.md'), '---\nevidence: RA1\nunits: [LMCA5]\n---\nI agreed the plan (LMCA5/P1, K45).\n');
   });
