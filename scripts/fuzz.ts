@@ -40,12 +40,13 @@ console.log(`fuzz: ${chosen.length} properties, ${total.toLocaleString('en')} in
 const rows: Array<{ group: string; name: string; runs: number; skipped: number; ms: number; ok: boolean }> = [];
 const started = performance.now();
 let failures = 0;
-for (const [index, { group, prop }] of chosen.entries()) {
+/** A property's own seed: the run's seed and its name, so `--only` replays one property exactly. */
+const seedOf = (name: string) => [...name].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, seed | 0);
+
+for (const { group, prop } of chosen) {
   const numRuns = Math.max(1, Math.round((total * prop.fuzzShare) / shares));
   const t0 = performance.now();
-  // Each property gets its own seed derived from the run's, so --only replays one property exactly.
-  const propertySeed = (seed + index * 7919) | 0;
-  const details = fc.check(prop.property(), { numRuns, seed: propertySeed, maxSkipsPerRun: 1000 });
+  const details = fc.check(prop.property(), { numRuns, seed: seedOf(prop.name), maxSkipsPerRun: 1000 });
   const ms = performance.now() - t0;
   rows.push({ group, name: prop.name, runs: details.numRuns, skipped: details.numSkips, ms, ok: !details.failed });
   const mark = details.failed ? 'FAIL' : 'ok  ';
@@ -54,7 +55,8 @@ for (const [index, { group, prop }] of chosen.entries()) {
     failures++;
     console.log(`     counterexample: ${fc.stringify(details.counterexample)}`);
     console.log(`     error: ${String(details.errorInstance).split('\n').slice(0, 8).join('\n            ')}`);
-    console.log(`     replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx mocha test/property -g ${JSON.stringify(prop.name.slice(0, 40))}`);
+    console.log(`     replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx mocha --no-config -r tsx/cjs --extension ts ` +
+      `'test/property/*.test.ts' -g ${JSON.stringify(prop.name.slice(0, 40))}`);
   }
 }
 const inputs = rows.reduce((sum, r) => sum + r.runs, 0);

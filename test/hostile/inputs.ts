@@ -41,8 +41,8 @@ export const deepNesting: Record<string, () => string> = {
   '10,000 levels of block quote (`>>>>`)': () => '>'.repeat(10_000) + ' LMCA5/P1\n\n```\nLMCA5/P2\n```\n',
   '10,000 levels of block quote (`> > >`)': () => '> '.repeat(10_000) + 'LMCA5/P1\n\n```\nLMCA5/P2\n```\n',
   '10,000 list markers on one line': () => '- '.repeat(10_000) + 'LMCA5/P1\n\n```\nLMCA5/P2\n```\n',
-  '1,000 lines each indented one level deeper': () =>
-    Array.from({ length: 1000 }, (_, i) => ' '.repeat(i * 2) + '- LMCA5/P1').join('\n') + '\n\n```\nLMCA5/P2\n```\n',
+  '500 lines each indented one level deeper': () =>
+    Array.from({ length: 500 }, (_, i) => ' '.repeat(i * 2) + '- LMCA5/P1').join('\n') + '\n\n```\nLMCA5/P2\n```\n',
   '5,000 list items with nested lists': () =>
     Array.from({ length: 5000 }, () => '- item LMCA5/P1\n  - nested').join('\n') + '\n\n```\nLMCA5/P2\n```\n',
   '2,000 lines of quoted nested lists': () =>

@@ -11,6 +11,7 @@ import { computeCodeLenses } from '../../server/src/core/codeLens';
 import { computeCompletions } from '../../server/src/core/completion';
 import { computeCoverage } from '../../server/src/core/coverage';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { expandItem } from '../../server/src/core/codes';
 import { computeHover } from '../../server/src/core/hover';
 import { navigationTargetAt } from '../../server/src/core/navigation';
 import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
@@ -69,7 +70,33 @@ const settings = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant
   fc.record({ minimumEvidence: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant('2')), overClaimed: fc.constant({ minCriteria: 1, wordsPerCriterion: 50 }),
     uncoveredSeverity: fc.constantFrom('error', 'off', 'bogus') }), fc.anything());
 
+/** Over-claimed hints as the obvious nested loop finds them: paragraphs citing many criteria in few words. */
+function naiveOverClaimed(account: ReturnType<typeof parseAccount>, min: number, perCriterion: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const p of account.paragraphs) {
+    let cited = 0;
+    for (const c of account.citations) {
+      if (c.start >= p.start && c.end <= p.end && c.unitCode) for (const i of c.items) cited += expandItem(i).length;
+    }
+    if (cited >= min && p.words < cited * perCriterion) out.push([p.start, p.end]);
+  }
+  return out;
+}
+
 export const featureProps: Prop[] = [
+  {
+    name: 'over-claimed hints are exactly the paragraphs citing at least N criteria in fewer than W words each',
+    quickRuns: 100, fuzzShare: 2000,
+    property: () => fc.property(fc.oneof(markdownDoc, strictDoc.map((d) => d.text)), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 }), (text, min, words) => {
+      const account = parseAccount('file:///p/ra1.md', text, catalog.resolve);
+      const portfolio = createPortfolio('file:///p');
+      updateAccount(portfolio, account);
+      const settings = readSettings({ overClaimed: { minCriteria: min, wordsPerCriterion: words }, uncoveredSeverity: 'off' });
+      const found = computeDiagnostics(catalog, account, computeCoverage(catalog, portfolio, 1), settings)
+        .filter((d) => d.code === 'over-claimed').map((d): [number, number] => [d.start, d.end]);
+      assert.deepEqual(found, naiveOverClaimed(account, min, words));
+    }),
+  },
   {
     name: 'completion, hover, definition, diagnostics, code actions and lenses never throw and stay inside the text',
     quickRuns: 40, fuzzShare: 1_000,

@@ -112,7 +112,8 @@ function lineAt(text: string, start: number, noCR: boolean): Line {
  * leaves to the full parser.
  */
 export function scanSimpleBlocks(body: string, base: number): BlockRegions | undefined {
-  if (body.includes('\t') || body.includes('\0')) return undefined;
+  // A leading byte order mark is invisible to CommonMark (`\uFEFF```` opens a fence): left to the parser.
+  if (body.includes('\t') || body.includes('\0') || body.charCodeAt(0) === 0xfeff) return undefined;
   const noCR = body.indexOf('\r') < 0;
   // Without backticks, `<` or backslashes no inline content needs a look (the usual case).
   const inlineSpecials = /[`<\\]/.test(body);

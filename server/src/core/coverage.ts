@@ -131,9 +131,8 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
 /** The citations of one criterion, per account, with the accounts in URI order. */
 interface CriterionRefs {
   perUri: Map<string, CitationRef[]>;
+  /** URIs of `perUri`, sorted. */
   order: string[];
-  /** An account started or stopped citing it: `order` must be rebuilt. */
-  reorder: boolean;
 }
 
 interface UnitState {
@@ -159,13 +158,27 @@ interface Fold {
   folded: Map<string, { account: Account; contribution: Contribution }>;
   units: Map<string, UnitState>;
   unitList: UnitCoverage[] | undefined;
+  /** Every account's URI, sorted, and its summary at the same index. */
+  accountUris: string[];
+  accountList: AccountSummary[];
+  /** The copy of accountList handed out, until the list changes. */
   accounts: AccountSummary[] | undefined;
   result: Coverage | undefined;
 }
 
 const folds = new WeakMap<Portfolio, Fold>();
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Where `key` is or would go in an array sorted in code-unit order (as `<` compares strings). */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function unitState(fold: Fold, code: string): UnitState | undefined {
   let us = fold.units.get(code);
@@ -201,7 +214,7 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
     const crit = us?.byId.get(id);
     if (!us || !crit) continue;
     let refs = us.refs.get(crit);
-    if (!refs) us.refs.set(crit, (refs = { perUri: new Map(), order: [], reorder: false }));
+    if (!refs) us.refs.set(crit, (refs = { perUri: new Map(), order: [] }));
     const list = refs.perUri.get(uri);
     if (sign < 0) {
       if (list) refs.perUri.set(uri, []);
@@ -209,7 +222,7 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
       list.push(ref);
     } else {
       refs.perUri.set(uri, [ref]);
-      refs.reorder = true;
+      refs.order.splice(lowerBound(refs.order, uri), 0, uri);
     }
     dirty.set(crit, us);
   }
@@ -227,9 +240,13 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
   }
   for (const us of touched) {
     for (const [uri, delta] of us.declaredDelta) {
-      if (delta > 0) us.declared.add(uri);
-      else if (delta < 0) us.declared.delete(uri);
-      if (delta !== 0) us.coverage.declaredIn = [...us.declared].sort(byCodeUnits);
+      const declaredIn = us.coverage.declaredIn;
+      if (delta > 0 && !us.declared.has(uri)) {
+        us.declared.add(uri);
+        declaredIn.splice(lowerBound(declaredIn, uri), 0, uri);
+      } else if (delta < 0 && us.declared.delete(uri)) {
+        declaredIn.splice(lowerBound(declaredIn, uri), 1);
+      }
     }
     us.declaredDelta.clear();
   }
@@ -239,11 +256,9 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
     for (const [uri, list] of refs.perUri) {
       if (list.length === 0) {
         refs.perUri.delete(uri);
-        refs.reorder = true;
+        refs.order.splice(lowerBound(refs.order, uri), 1);
       }
     }
-    if (refs.reorder) refs.order = [...refs.perUri.keys()].sort(byCodeUnits);
-    refs.reorder = false;
     const citations: CitationRef[] = [];
     for (const u of refs.order) for (const r of refs.perUri.get(u)!) citations.push(r); // not flatMap: 10× slower here
     crit.citations = citations;
@@ -274,7 +289,7 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
   }
   if (!fold || fold.catalog !== catalog || fold.minimum !== minimumEvidence) {
     fold = { catalog, minimum: minimumEvidence, generation: -1, folded: new Map(), units: new Map(), unitList: undefined,
-      accounts: undefined, result: undefined };
+      accountUris: [], accountList: [], accounts: undefined, result: undefined };
     folds.set(portfolio, fold);
   }
   const touched = new Set<UnitState>();
@@ -290,7 +305,12 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
     applyContribution(fold, uri, entry.contribution, -1, touched, dirty);
     fold.folded.delete(uri);
     if (now) refold.set(uri, entry.account);
-    else fold.accounts = undefined;
+    else {
+      const at = lowerBound(fold.accountUris, uri);
+      fold.accountUris.splice(at, 1);
+      fold.accountList.splice(at, 1);
+      fold.accounts = undefined;
+    }
   }
   const candidates: Iterable<[string, Account | undefined]> = changed
     ? [...changed].map((uri): [string, Account | undefined] => [uri, portfolio.accounts.get(uri)])
@@ -298,14 +318,22 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
   for (const [uri, account] of candidates) {
     if (!account || fold.folded.has(uri)) continue;
     const before = refold.get(uri);
-    if (!before || before.evidence !== account.evidence || before.title !== account.title) fold.accounts = undefined;
+    const at = lowerBound(fold.accountUris, uri);
+    if (!before) {
+      fold.accountUris.splice(at, 0, uri);
+      fold.accountList.splice(at, 0, summaryOf(account));
+      fold.accounts = undefined;
+    } else if (before.evidence !== account.evidence || before.title !== account.title) {
+      fold.accountList[at] = summaryOf(account);
+      fold.accounts = undefined;
+    }
     const contribution = contributionOf(catalog, account);
     applyContribution(fold, uri, contribution, 1, touched, dirty);
     fold.folded.set(uri, { account, contribution });
   }
   settle(fold, touched, dirty);
   fold.unitList ??= [...fold.units.keys()].sort().map((code) => fold!.units.get(code)!.coverage);
-  fold.accounts ??= [...fold.folded.keys()].sort(byCodeUnits).map((uri) => summaryOf(fold!.folded.get(uri)!.account));
+  fold.accounts ??= fold.accountList.slice();
   fold.generation = portfolio.generation;
   fold.result = { generation: portfolio.generation, minimumEvidence, units: fold.unitList, accounts: fold.accounts };
   return fold.result;

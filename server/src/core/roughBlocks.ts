@@ -52,7 +52,8 @@ function* lines(text: string): Generator<Line> {
  * and, for nesting by indentation, two columns of leading indentation as one more level.
  */
 function prefix(text: string, line: Line): { content: number; depth: number; lists: number } {
-  let i = line.start;
+  // A byte order mark opening the body is invisible to CommonMark, as it is to the full parser.
+  let i = line.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
   let depth = 0;
   let lists = 0;
   let indent = 0;

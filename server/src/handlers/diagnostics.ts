@@ -123,6 +123,32 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
     await connection.sendDiagnostics({ uri: clientUri, diagnostics });
   }
 
+  /**
+   * Push clients: one loop sends what is pending, and a document changed again meanwhile is sent once more,
+   * with its latest text. Publishing once per change queued a full recomputation per keystroke: a burst of
+   * 1,000 changes kept the server busy for minutes.
+   */
+  const pending = new Set<string>();
+  let publishing: Promise<void> | undefined;
+  async function publishLoop(): Promise<void> {
+    while (pending.size > 0) {
+      const [next] = pending;
+      pending.delete(next);
+      if (!workspace.openDocuments().some((doc) => doc.clientUri === next)) continue; // closed meanwhile
+      await publish(next).catch((e) => connection.console.error(`publishDiagnostics: ${(e as Error)?.stack ?? e}`));
+    }
+  }
+  function publishPending(uris: Iterable<string>): Promise<void> {
+    for (const uri of uris) pending.add(uri);
+    if (!publishing && pending.size > 0) {
+      publishing = publishLoop().finally(() => {
+        publishing = undefined;
+        if (pending.size > 0) void publishPending([]);
+      });
+    }
+    return publishing ?? Promise.resolve();
+  }
+
   return {
     /** After accounts were re-parsed: refresh (pull) or re-publish (push) what may have changed. */
     async didChange(change: WorkspaceChange): Promise<void> {
@@ -138,9 +164,7 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
         return;
       }
       const folders = new Set(change.folders);
-      for (const doc of workspace.openDocuments()) {
-        if (change.everything || folders.has(doc.folder)) await publish(doc.clientUri);
-      }
+      await publishPending(workspace.openDocuments().filter((doc) => change.everything || folders.has(doc.folder)).map((doc) => doc.clientUri));
     },
     async didClose(clientUri: string): Promise<void> {
       if (!pull) await connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
