@@ -146,11 +146,14 @@ async function main(): Promise<number> {
   for (const n of config.sizes) {
     const e = oursBy.get(n)!;
     const run = e.runs[0];
-    rows.push(infoRow(`time to all diagnostics, ${n} accounts`, `${ms(median(e.runs.map((r) => r.ms)))} (${run.diagnostics} diags)`,
+    rows.push(infoRow(`time to all diagnostics, ${n.toLocaleString('en')} accounts`, `${ms(median(e.runs.map((r) => r.ms)))} (${run.diagnostics} diags)`,
       n === 1000 ? `${ms(peerDiag)} (${peerRuns[0].run.diagnostics} diags)` : ''));
   }
   rows.push(
     infoRow('  of which Markdown LS client-side parsing (markdown-it)', '', ms(median(peerRuns.map((r) => r.parseMs)))),
+    infoRow('server CPU time until all diagnostics, 1,000 accounts', ms(median(o1000.runs.map((r) => r.cpuMs))),
+      `${ms(median(peerRuns.map((r) => r.run.cpuMs)))} (+ client parsing)`),
+    infoRow(`server CPU time until all diagnostics, ${largest.toLocaleString('en')} accounts`, ms(big.runs[0].cpuMs)),
     infoRow('peak RSS, 1,000 accounts', mbytes(o1000.rss), mbytes(Math.max(...peerRuns.map((r) => r.rss)))),
     infoRow('edit → diagnostics p95, 10 / 1,000 accounts', `${ms(edit10.lat.p95)} / ${ms(edit1000.lat.p95)}`),
   );

@@ -16,10 +16,11 @@ import { frontMatterProps } from '../test/property/frontMatter.props';
 import { grammarProps } from '../test/property/grammar.props';
 import { importerProps } from '../test/property/importer.props';
 import type { Prop } from '../test/property/props';
+import { webviewProps } from '../test/property/webview.props';
 
 const GROUPS: Array<[string, Prop[]]> = [
   ['grammar', grammarProps], ['account', accountProps], ['front matter', frontMatterProps],
-  ['importer', importerProps], ['coverage', coverageProps], ['features', featureProps],
+  ['importer', importerProps], ['coverage', coverageProps], ['features', featureProps], ['webview', webviewProps],
 ];
 
 const { values } = parseArgs({
@@ -44,7 +45,7 @@ let failures = 0;
 const seedOf = (name: string) => [...name].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, seed | 0);
 
 for (const { group, prop } of chosen) {
-  const numRuns = Math.max(1, Math.round((total * prop.fuzzShare) / shares));
+  const numRuns = Math.max(1, Math.ceil((total * prop.fuzzShare) / shares));
   const t0 = performance.now();
   const details = fc.check(prop.property(), { numRuns, seed: seedOf(prop.name), maxSkipsPerRun: 1000 });
   const ms = performance.now() - t0;

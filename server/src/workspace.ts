@@ -283,8 +283,9 @@ export function createWorkspace(host: WorkspaceHost) {
 
     open(clientUri: string): void {
       const key = normalizeUri(clientUri);
-      open.set(key, { clientUri, folder: homeOf(key), dirty: false });
-      reparse(open.get(key)!.folder, key);
+      // Parsed at the next flush: TextDocuments reports a content change right after the open, and parsing
+      // on both would parse every opened account twice.
+      open.set(key, { clientUri, folder: homeOf(key), dirty: true });
       scheduleFlush();
     },
     change(clientUri: string): void {

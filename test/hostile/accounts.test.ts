@@ -12,7 +12,7 @@ import { createPortfolio, updateAccount } from '../../server/src/core/portfolio'
 import { readSettings } from '../../server/src/core/settings';
 import { checkAccount } from '../property/invariants';
 import { testCatalog } from '../unit/helpers';
-import { bigTable, deepNesting, hugeAccount, hugeFrontMatter, manyCitations } from './inputs';
+import { backtickRuns, bigTable, deepNesting, hugeAccount, hugeFrontMatter, manyCitations } from './inputs';
 import { timed } from './timing';
 
 const catalog = testCatalog();
@@ -41,7 +41,8 @@ function editorStillAnswers(what: string, text: string, account: Account): void 
 
 const cited = (a: Account, id: string) => a.citations.some((c) => c.unitCode === 'LMCA5' && c.items.some((i) => `${i.kind}${i.from}` === id));
 
-describe('hostile: huge accounts', () => {
+describe('hostile: huge accounts', function () {
+  this.timeout(60_000); // no time is asserted: a slow machine must not fail these
   it('a 10 MB account parses, and coverage, diagnostics, hover and completion answer', () => {
     const text = hugeAccount(10_000_000);
     const account = parse('10 MB account', text);
@@ -72,6 +73,13 @@ describe('hostile: huge accounts', () => {
     assert.equal(account.citations.length, 5000);
     assert.equal(account.ignored.filter((r) => r.kind === 'inline-code').length, 5000);
     editorStillAnswers('5,000-line table', text, account);
+  });
+
+  it('backtick runs of 1,000 different lengths (half a megabyte, no code span closed)', () => {
+    const text = backtickRuns(1000);
+    const account = parse('backtick runs of 1,000 different lengths', text);
+    assert.match(account.degraded ?? '', /backtick runs/);
+    assert.ok(cited(account, 'P1') && !cited(account, 'P2'));
   });
 
   it('1 MB of front matter: read, not counted, and the body still analysed', () => {

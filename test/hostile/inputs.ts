@@ -49,6 +49,11 @@ export const deepNesting: Record<string, () => string> = {
     Array.from({ length: 2000 }, () => '> > - - 1. item LMCA5/P1').join('\n') + '\n\n~~~\nLMCA5/P2\n~~~\n',
 };
 
+/** A paragraph of backtick runs of every length up to `n`, none closed: each retried to the paragraph's end. */
+export function backtickRuns(n: number): string {
+  return 'LMCA5/P1 ' + Array.from({ length: n }, (_, i) => '`'.repeat(n - i) + ' x ').join('') + '\n\n```\nLMCA5/P2\n```\n';
+}
+
 /** Front matter of about `bytes` characters: a long title, a long units list and a long list of notes. */
 export function hugeFrontMatter(bytes: number, broken = false): string {
   const units = Array.from({ length: 2000 }, (_, i) => (i % 2 ? 'LMCA5' : 'LMCB2')).join(', ');

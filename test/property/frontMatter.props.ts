@@ -22,8 +22,14 @@ const VALUES = ['Re-allocating visits', 'RA3', '7', '3.0', 'true', 'null', '~', 
 
 /** One line of front matter: usually `key: value`, sometimes list items, comments, indentation or noise. */
 const fmLine = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(pick(KEYS), pick([':', ': ', ':  ', ' :']), fc.oneof(pick(VALUES), fc.string({ unit: 'grapheme', maxLength: 12 })))
-    .map(([k, c, v]) => k + c + v) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(
+      fc.oneof({ weight: 5, arbitrary: pick(KEYS.slice(0, 3)) }, { weight: 2, arbitrary: pick(KEYS) }),
+      fc.oneof({ weight: 5, arbitrary: fc.constant(': ') }, { weight: 1, arbitrary: pick([':', ':  ', ' :']) }),
+      fc.oneof({ weight: 5, arbitrary: pick(VALUES) }, { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }),
+    ).map(([k, c, v]) => k + c + v),
+  },
   { weight: 2, arbitrary: fc.tuple(pick(['', '  ', '    ']), pick(VALUES.slice(0, 12))).map(([i, v]) => `${i}- ${v}`) },
   { weight: 1, arbitrary: pick(['# a comment', '', '   ', '  indented: x', '%YAML 1.2', '---x', '... x']) },
   { weight: 1, arbitrary: noise },

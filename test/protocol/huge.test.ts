@@ -12,6 +12,7 @@ import { timedAsync } from '../hostile/timing';
 import { ProcessServer, serverBuilt, uriOf } from './processServer';
 
 describe('protocol: huge and deeply nested accounts', function () {
+  this.timeout(90_000); // megabytes through a pipe on a loaded machine
   let folder: string;
   let text: string;
   let server: ProcessServer | undefined;

@@ -23,6 +23,7 @@ function paramsFor(method: string, uri: string, position: unknown): unknown {
 }
 
 describe('protocol: the server process survives what any client sends', function () {
+  this.timeout(60_000);
   let folder: string;
   let server: ProcessServer | undefined;
   const uri = () => uriOf(path.join(folder, 'ra1.md'));
@@ -157,10 +158,11 @@ describe('protocol: the server process survives what any client sends', function
     server = await ProcessServer.start({ folder, settings: {} });
     const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const bodies = ['{not json}', '[]', 'null', '"str"', '\u00e9\ud800', '{"jsonrpc":"2.0","id":null}',
-      '{"jsonrpc":"2.0","method":"textDocument/hover","id":{}}', '{"jsonrpc":"2.0","method":"textDocument/hover","id":1,"params":"x"}',
-      '{"jsonrpc":"1.0","method":"initialize","id":7}', '{"jsonrpc":"2.0","result":{},"id":999}',
+      '{"jsonrpc":"2.0","method":"textDocument/hover","id":{}}', '{"jsonrpc":"2.0","method":"textDocument/hover","id":"injected-1","params":"x"}',
+      '{"jsonrpc":"1.0","method":"initialize","id":"injected-7"}', '{"jsonrpc":"2.0","result":{},"id":999}',
       `{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"${uri()}","languageId":"markdown","version":1,"text":5}}}`,
       `{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"${uri()}","version":2},"contentChanges":[{"text":null}]}}`];
+    // Ids no request of ours uses: an answer to an injected request must not be taken for one of ours.
     for (const body of bodies) server.child.stdin!.write(frame(body));
     server.child.stdin!.write('Garbage-Header\r\n\r\n');
     server.notify('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'markdown', version: 3, text: ACCOUNT } });

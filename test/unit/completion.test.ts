@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { indexedUnits } from '../../server/src/core/search';
 import { bundledUnits } from '../../server/src/bundled';
 import { parseAccount } from '../../server/src/core/account';
 import { computeCompletions, type CoreCompletionList } from '../../server/src/core/completion';
@@ -133,19 +134,14 @@ describe('completion: a catalogue of 50,000 criteria', () => {
   const units = Array.from({ length: 100 }, (_, i) => ({ origin: 'big', data: syntheticUnit(`BIG${String(i).padStart(3, '0')}`, 200, 300) }));
   const big = buildCatalog(units);
 
-  it('stays fast, building fuzzy indexes only for the unit searched', () => {
-    let t = performance.now();
+  it('builds a fuzzy index only for the unit searched, once (speed is measured in bench/)', () => {
     assert.equal(complete('BIG042/$0', {}, big).items.length, 500);
     assert.equal(complete('BIG$0', {}, big).items.length, 100);
-    const fuzzy = complete('BIG042/knowledge 29$0', {}, big);
-    const first = performance.now() - t;
-    assert.equal(fuzzy.items.length, 0, 'digits make words prose, not a query');
-    t = performance.now();
+    assert.deepEqual(indexedUnits(big), [], 'listing criteria or units needs no fuzzy index');
+    assert.equal(complete('BIG042/knowledge 29$0', {}, big).items.length, 0, 'digits make words prose, not a query');
     const words = complete('BIG042/knowlege$0', {}, big);
     assert.ok(words.items.length > 0 && words.isIncomplete);
-    for (let i = 0; i < 20; i++) complete('BIG042/performanse$0', {}, big);
-    const repeated = (performance.now() - t) / 21;
-    assert.ok(first < 1000, `first completions took ${first} ms`);
-    assert.ok(repeated < 100, `each fuzzy completion took ${repeated} ms`);
+    for (let i = 0; i < 5; i++) complete('BIG042/performanse$0', {}, big);
+    assert.deepEqual(indexedUnits(big), ['BIG042']);
   });
 });

@@ -46,13 +46,19 @@ describe('coverage: incremental fold', () => {
     it(`equals a fold from scratch after every change (seed ${seed})`, () => {
       const next = rng(seed);
       const p = createPortfolio('file:///p');
+      let last: { key: string; revision: number } | undefined;
       for (let step = 0; step < 150; step++) {
         const uri = `file:///p/ra${Math.floor(next() * 12)}.md`;
         if (next() < 0.15) removeAccount(p, uri);
         else updateAccount(p, parseAccount(uri, account(next), catalog.resolve));
         const minimum = next() < 0.2 ? 2 : 1;
-        const plain = (c: object) => JSON.parse(JSON.stringify({ ...c, generation: 0 }));
-        assert.deepEqual(plain(computeCoverage(catalog, p, minimum)), plain(computeCoverage(catalog, fresh(p), minimum)), `step ${step}`);
+        const plain = (c: object) => JSON.parse(JSON.stringify({ ...c, generation: 0, revision: 0 }));
+        const coverage = computeCoverage(catalog, p, minimum);
+        assert.deepEqual(plain(coverage), plain(computeCoverage(catalog, fresh(p), minimum)), `step ${step}`);
+        // What other accounts' diagnostics depend on never changes without the revision changing.
+        const key = `${minimum};` + coverage.units.map((u) => `${u.code}:${u.declaredIn.join()}:${u.criteria.map((c) => c.state[0]).join('')}`).join('|');
+        if (last && last.key !== key) assert.notEqual(coverage.revision, last.revision, `step ${step}`);
+        last = { key, revision: coverage.revision };
       }
     });
   }
@@ -60,7 +66,7 @@ describe('coverage: incremental fold', () => {
   it('catches up after more changes than the change log keeps, and after changes made behind its back', () => {
     const next = rng(9);
     const p = createPortfolio('file:///p');
-    const plain = (c: object) => JSON.parse(JSON.stringify({ ...c, generation: 0 }));
+    const plain = (c: object) => JSON.parse(JSON.stringify({ ...c, generation: 0, revision: 0 }));
     computeCoverage(catalog, p);
     for (let i = 0; i < 5000; i++) updateAccount(p, parseAccount(`file:///p/ra${i % 40}.md`, account(next), catalog.resolve));
     assert.deepEqual(plain(computeCoverage(catalog, p)), plain(computeCoverage(catalog, fresh(p))));

@@ -8,6 +8,7 @@
  * micromark would (test/unit/blocks.test.ts compares the two on generated documents).
  */
 import type { IgnoredRegion, Region, TutorNote } from './account';
+import { MAX_TICK_LENGTHS } from './roughBlocks';
 
 export interface BlockRegions {
   ignored: IgnoredRegion[];
@@ -45,6 +46,7 @@ function comments(html: string, base: number, out: BlockRegions): void {
 
 /** Code spans in inline content [s, e); false when the content holds something not modelled (raw HTML). */
 function inlineCode(text: string, s: number, e: number, base: number, out: BlockRegions): boolean {
+  const lengths = new Set<number>();
   for (let i = s; i < e; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 60 /* < */) return false;
@@ -55,6 +57,8 @@ function inlineCode(text: string, s: number, e: number, base: number, out: Block
     if (ch !== 96 /* ` */) continue;
     let n = 1;
     while (i + n < e && text.charCodeAt(i + n) === 96) n++;
+    // An unmatched run is searched for to the end: runs of many lengths would cost seconds (the rough scan's job).
+    if (lengths.add(n).size > MAX_TICK_LENGTHS) return false;
     let j = i + n;
     let close = -1;
     while (j < e) {

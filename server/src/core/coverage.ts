@@ -55,22 +55,15 @@ export interface AccountSummary {
 
 export interface Coverage {
   generation: number;
+  /**
+   * Changes whenever what other accounts' diagnostics depend on changes: a unit entering or leaving scope, a
+   * unit's declaredIn, a criterion's state, the minimum. Prose typed away from citations leaves it alone, so a
+   * server can compare it instead of building a key over every criterion.
+   */
+  revision: number;
   minimumEvidence: number;
   units: UnitCoverage[];
   accounts: AccountSummary[];
-}
-
-/** Units named in `units:` lists or cited anywhere, as canonical codes. */
-export function unitsInScope(catalog: Catalog, accounts: Iterable<Account>): Set<string> {
-  const scope = new Set<string>();
-  for (const a of accounts) {
-    for (const u of a.frontMatter?.units ?? []) {
-      const code = catalog.resolve(u.text);
-      if (code) scope.add(code);
-    }
-    for (const c of a.citations) if (c.unitCode && catalog.unit(c.unitCode)) scope.add(c.unitCode);
-  }
-  return scope;
 }
 
 function emptyUnitCoverage(unit: Unit): UnitCoverage {
@@ -133,6 +126,10 @@ interface CriterionRefs {
   perUri: Map<string, CitationRef[]>;
   /** URIs of `perUri`, sorted. */
   order: string[];
+  /** Accounts whose citations were taken out during the current update (their lists may stay empty). */
+  emptied: string[];
+  /** The flat list handed out as `citations`, built when first read after a change. */
+  flat: CitationRef[] | undefined;
 }
 
 interface UnitState {
@@ -163,8 +160,12 @@ interface Fold {
   accountList: AccountSummary[];
   /** The copy of accountList handed out, until the list changes. */
   accounts: AccountSummary[] | undefined;
+  revision: number;
   result: Coverage | undefined;
 }
+
+/** Revisions are unique across folds, so a rebuilt fold never repeats an earlier revision. */
+let revisions = 0;
 
 const folds = new WeakMap<Portfolio, Fold>();
 
@@ -186,11 +187,31 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
   const unit = fold.catalog.unit(code);
   if (!unit) return undefined;
   const coverage = emptyUnitCoverage(unit);
-  us = { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), refs: new Map(), scopeCount: 0, declared: new Set(),
-    declaredDelta: new Map() };
+  const state: UnitState = { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), refs: new Map(), scopeCount: 0,
+    declared: new Set(), declaredDelta: new Map() };
+  // `citations` is built when read: an edit then costs the edited account's citations, not every citing account's.
+  for (const c of coverage.criteria) {
+    Object.defineProperty(c, 'citations', { enumerable: true, configurable: true, get: () => citationsOf(state, c) });
+  }
+  us = state;
   fold.units.set(code, us);
   fold.unitList = undefined;
+  fold.revision = ++revisions;
   return us;
+}
+
+const NO_CITATIONS: readonly CitationRef[] = Object.freeze([]);
+
+/** A criterion's citations, accounts in URI order and each account's in text order. */
+function citationsOf(us: UnitState, crit: CriterionCoverage): CitationRef[] {
+  const refs = us.refs.get(crit);
+  if (!refs) return NO_CITATIONS as CitationRef[];
+  if (!refs.flat) {
+    const flat: CitationRef[] = [];
+    for (const u of refs.order) for (const r of refs.perUri.get(u)!) flat.push(r); // not flatMap: 10× slower here
+    refs.flat = flat;
+  }
+  return refs.flat;
 }
 
 /**
@@ -214,10 +235,13 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
     const crit = us?.byId.get(id);
     if (!us || !crit) continue;
     let refs = us.refs.get(crit);
-    if (!refs) us.refs.set(crit, (refs = { perUri: new Map(), order: [] }));
+    if (!refs) us.refs.set(crit, (refs = { perUri: new Map(), order: [], emptied: [], flat: undefined }));
     const list = refs.perUri.get(uri);
     if (sign < 0) {
-      if (list) refs.perUri.set(uri, []);
+      if (list) {
+        refs.perUri.set(uri, []);
+        refs.emptied.push(uri);
+      }
     } else if (list) {
       list.push(ref);
     } else {
@@ -237,6 +261,7 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
     if (us.scopeCount > 0) continue;
     fold.units.delete(us.coverage.code);
     fold.unitList = undefined;
+    fold.revision = ++revisions;
   }
   for (const us of touched) {
     for (const [uri, delta] of us.declaredDelta) {
@@ -244,8 +269,10 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
       if (delta > 0 && !us.declared.has(uri)) {
         us.declared.add(uri);
         declaredIn.splice(lowerBound(declaredIn, uri), 0, uri);
+        fold.revision = ++revisions;
       } else if (delta < 0 && us.declared.delete(uri)) {
         declaredIn.splice(lowerBound(declaredIn, uri), 1);
+        fold.revision = ++revisions;
       }
     }
     us.declaredDelta.clear();
@@ -253,21 +280,20 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
   for (const [crit, us] of dirty) {
     const refs = us.refs.get(crit);
     if (!refs) continue;
-    for (const [uri, list] of refs.perUri) {
-      if (list.length === 0) {
-        refs.perUri.delete(uri);
-        refs.order.splice(lowerBound(refs.order, uri), 1);
-      }
+    for (const uri of refs.emptied) {
+      if (refs.perUri.get(uri)?.length !== 0) continue;
+      refs.perUri.delete(uri);
+      refs.order.splice(lowerBound(refs.order, uri), 1);
     }
-    const citations: CitationRef[] = [];
-    for (const u of refs.order) for (const r of refs.perUri.get(u)!) citations.push(r); // not flatMap: 10× slower here
-    crit.citations = citations;
+    refs.emptied.length = 0;
+    refs.flat = undefined;
     crit.accounts = refs.order.length;
     const state = stateOf(crit.accounts, fold.minimum);
     if (state !== crit.state) {
       if (crit.state === 'covered') us.coverage.covered[crit.kind]--;
       if (state === 'covered') us.coverage.covered[crit.kind]++;
       crit.state = state;
+      fold.revision = ++revisions;
     }
     if (refs.perUri.size === 0) us.refs.delete(crit);
   }
@@ -289,7 +315,7 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
   }
   if (!fold || fold.catalog !== catalog || fold.minimum !== minimumEvidence) {
     fold = { catalog, minimum: minimumEvidence, generation: -1, folded: new Map(), units: new Map(), unitList: undefined,
-      accountUris: [], accountList: [], accounts: undefined, result: undefined };
+      accountUris: [], accountList: [], accounts: undefined, revision: ++revisions, result: undefined };
     folds.set(portfolio, fold);
   }
   const touched = new Set<UnitState>();
@@ -335,7 +361,7 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
   fold.unitList ??= [...fold.units.keys()].sort().map((code) => fold!.units.get(code)!.coverage);
   fold.accounts ??= fold.accountList.slice();
   fold.generation = portfolio.generation;
-  fold.result = { generation: portfolio.generation, minimumEvidence, units: fold.unitList, accounts: fold.accounts };
+  fold.result = { generation: portfolio.generation, revision: fold.revision, minimumEvidence, units: fold.unitList, accounts: fold.accounts };
   return fold.result;
 }
 

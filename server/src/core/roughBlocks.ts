@@ -22,6 +22,11 @@ export const MAX_NESTING = 32;
 export const MAX_NESTED_ITEMS = 500;
 /** Characters of body the CommonMark parser is given at most. */
 export const MAX_PARSED_LENGTH = 1_000_000;
+/**
+ * Different lengths of backtick runs: a run no later run matches is retried to the end of its paragraph, so
+ * runs of hundreds of different lengths cost the parser seconds (any real account has two or three).
+ */
+export const MAX_TICK_LENGTHS = 32;
 
 const TUTOR = /^<!--\s*tutor\s*:\s*([\s\S]*?)\s*(?:-->)?$/i;
 const FENCE = /^(`{3,}|~{3,})([^]*)$/;
@@ -94,23 +99,43 @@ export function markdownCost(body: string): string | undefined {
     if (p.lists > 0 && p.depth > 1) nested += p.depth - 1;
     if (nested > MAX_NESTED_ITEMS) return `more than ${MAX_NESTED_ITEMS} nested list items`;
   }
+  const lengths = new Set<number>();
+  for (let i = body.indexOf('`'); i >= 0; i = body.indexOf('`', i)) {
+    let n = 1;
+    while (body.charCodeAt(i + n) === 96) n++;
+    lengths.add(n);
+    if (lengths.size > MAX_TICK_LENGTHS) return `backtick runs of more than ${MAX_TICK_LENGTHS} different lengths`;
+    i += n;
+  }
   return undefined;
 }
 
-/** Where a code span opened by `n` backticks at `at` closes within [at, end), or -1. */
-function closingTicks(text: string, at: number, n: number, end: number): number {
-  let j = at + n;
-  while (j < end) {
-    if (text.charCodeAt(j) !== 96) {
-      j++;
-      continue;
-    }
-    let m = 1;
-    while (j + m < end && text.charCodeAt(j + m) === 96) m++;
-    if (m === n) return j;
-    j += m;
+/** The backtick runs of [start, end) by length, each list in text order. */
+function tickRuns(text: string, start: number, end: number): Map<number, number[]> {
+  const runs = new Map<number, number[]>();
+  for (let i = text.indexOf('`', start); i >= 0 && i < end; i = text.indexOf('`', i)) {
+    let n = 1;
+    while (i + n < end && text.charCodeAt(i + n) === 96) n++;
+    const list = runs.get(n);
+    if (list) list.push(i);
+    else runs.set(n, [i]);
+    i += n;
   }
-  return -1;
+  return runs;
+}
+
+/** Where the first run of exactly `n` backticks after `after` starts, or -1: the closer of a code span. */
+function closingTicks(runs: Map<number, number[]>, n: number, after: number): number {
+  const list = runs.get(n);
+  if (!list) return -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo] : -1;
 }
 
 /** Regions of `body` (offsets shifted by `base`): fenced code, inline code, comments, paragraphs. */
@@ -152,6 +177,7 @@ export function roughRegions(body: string, base: number): RoughRegions {
   // Pass 2: comments and code spans inside the blocks, left to right; a comment may run past its block.
   let maskedTo = 0;
   for (const b of blocks) {
+    let runs: Map<number, number[]> | undefined;
     for (let i = Math.max(b.start, maskedTo); i < b.end; i++) {
       const ch = body.charCodeAt(i);
       if (ch === 92 /* \ */) {
@@ -169,7 +195,8 @@ export function roughRegions(body: string, base: number): RoughRegions {
       } else if (ch === 96 /* ` */) {
         let n = 1;
         while (body.charCodeAt(i + n) === 96) n++;
-        const close = closingTicks(body, i, n, b.end);
+        runs ??= tickRuns(body, b.start, b.end);
+        const close = closingTicks(runs, n, i);
         if (close < 0) {
           i += n - 1;
           continue;

@@ -39,6 +39,11 @@ function indexFor(catalog: Catalog, unitCode: string): Fuse<CriterionData> | und
   return fuse;
 }
 
+/** Units of a catalogue whose fuzzy index has been built so far (lazy indexing is observable in tests). */
+export function indexedUnits(catalog: Catalog): string[] {
+  return [...(indexes.get(catalog)?.keys() ?? [])];
+}
+
 /** Criteria of one unit ranked by how well their text (and section heading) matches the words typed. */
 export function searchCriteria(catalog: Catalog, unitCode: string, query: string, limit = 50): CriterionMatch[] {
   const words = query.trim();

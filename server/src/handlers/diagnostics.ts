@@ -37,13 +37,12 @@ export function lspDiagnostics(state: DocumentState, coverage: Coverage): Diagno
 }
 
 /**
- * What other files' diagnostics depend on: per unit in scope, whether some account lists it and the state
- * of each criterion. Typing prose leaves it unchanged, so other files are not asked to refresh.
+ * What other files' diagnostics depend on (per unit in scope: whether some account lists it, the state of each
+ * criterion). The coverage fold bumps its revision exactly when that changes, so typing prose asks no other
+ * file to refresh.
  */
 function crossFileKey(coverage: Coverage): string {
-  return `${coverage.minimumEvidence};` + coverage.units
-    .map((u) => `${u.code}:${u.declaredIn.length > 0 ? 1 : 0}:${u.criteria.map((c) => c.state[0]).join('')}`)
-    .join('|');
+  return String(coverage.revision);
 }
 
 interface ClosedReports {
