@@ -128,5 +128,5 @@ try {
 }
 log('offline e2e %s in %s', exitCode === 0 ? 'passed' : 'FAILED', secs(started));
 // The closing line CI reads: suite tests and UI steps together.
-console.log(`e2e offline: ${total.passed} passed, ${total.failed} failed`);
+console.log(`e2e: ${total.passed} passed, ${total.failed} failed`);
 process.exit(exitCode);
