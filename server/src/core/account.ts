@@ -94,13 +94,13 @@ export function parsedRegions(body: string, base: number, acc: RegionSink): void
     return; // the parser should never throw; if it does, everything counts rather than nothing
   }
   // micromark drops a byte order mark at the start of what it is given and counts offsets without it (a body
-  // starts with one after front matter, or in a file with two): put the offsets back on the text.
-  if (body.charCodeAt(0) === 0xfeff) base += 1;
+  // starts with one after front matter, or in a file with two): put the offsets back on the body.
+  const bom = body.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: MdNode[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
-    const s = node.position?.start.offset;
-    const e = node.position?.end.offset;
+    const s = node.position?.start.offset === undefined ? undefined : node.position.start.offset + bom;
+    const e = node.position?.end.offset === undefined ? undefined : node.position.end.offset + bom;
     if (s !== undefined && e !== undefined) {
       if (node.type === 'code') acc.ignored.push({ kind: 'code', start: base + s, end: base + e });
       else if (node.type === 'inlineCode') acc.ignored.push({ kind: 'inline-code', start: base + s, end: base + e });
