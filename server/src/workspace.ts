@@ -8,62 +8,15 @@
  * builds a backlog (the last version wins).
  */
 import * as path from 'node:path';
-import { parseAccount, type Account } from './core/account';
+import { parseAccount } from './core/account';
 import { computeCoverage, type Coverage } from './core/coverage';
-import { createPortfolio, removeAccount, updateAccount, type Portfolio } from './core/portfolio';
+import { createPortfolio, removeAccount, updateAccount } from './core/portfolio';
 import { readSettings, type Settings } from './core/settings';
-import type { Catalog } from './core/standards';
-import type { FileSystem } from './deps';
 import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
 import { bundledCatalog, loadFolderCatalog, type FolderCatalog } from './workspaceStandards';
 
-export interface Folder {
-  /** Folder URI, or the document URI of a single-file portfolio. */
-  uri: string;
-  name: string;
-  /** File system path of a folder; undefined for single-file portfolios. */
-  path: string | undefined;
-  settings: Settings;
-  catalog: Catalog;
-  standardsFiles: string[];
-  portfolio: Portfolio;
-  /** Text of each closed account as read from disk, so accounts can be re-parsed when the catalogue changes. */
-  diskTexts: Map<string, string>;
-  /** Settles when the folder has been indexed; requests wait for it so their answers see every account. */
-  ready: Promise<void>;
-  indexRun: number;
-}
-
-export interface DocumentState {
-  folder: Folder;
-  account: Account;
-  text: string;
-}
-
-export interface WorkspaceChange {
-  folders: Folder[];
-  /** True when every document's diagnostics may have changed (catalogue or settings), not only coverage. */
-  everything: boolean;
-}
-
-export interface ProgressReporter {
-  report(message: string, percentage?: number): void;
-  done(): void;
-}
-
-export interface WorkspaceHost {
-  fs: FileSystem;
-  trusted: boolean;
-  fetchSettings(scopeUri: string | undefined): Promise<Settings>;
-  /** Current text of an open document, by the URI the client used. */
-  openText(clientUri: string): string | undefined;
-  beginProgress(title: string): Promise<ProgressReporter>;
-  log(message: string): void;
-  warn(message: string): void;
-  /** Shown to the user in a notification, at most once per distinct message. */
-  showWarning(message: string): void;
-  didChange(change: WorkspaceChange): void;
-}
+import type { DocumentState, Folder, WorkspaceHost } from './workspaceTypes';
+export type { DocumentState, Folder, ProgressReporter, WorkspaceChange, WorkspaceHost } from './workspaceTypes';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
