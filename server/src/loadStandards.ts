@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import { bundledUnits } from './bundled';
 import { buildCatalog, type Catalog, type CatalogProblem, type UnitSource } from './core/standards';
-import { validateUnitJson } from './core/validateUnit';
 import { listStandardsFiles } from './files';
+import { acceptUserUnit } from './workspaceStandards';
 
 export interface LoadedCatalog {
   catalog: Catalog;
@@ -26,9 +26,7 @@ export function readUserUnits(files: readonly string[]): { sources: UnitSource[]
       problems.push({ origin: file, message: `could not be read: ${(e as Error).message}` });
       continue;
     }
-    const { unit, problems: unitProblems } = validateUnitJson(text);
-    for (const p of unitProblems) problems.push({ origin: file, message: `${p.path || '/'}: ${p.message}` });
-    if (unit) sources.push({ origin: file, data: unit });
+    acceptUserUnit(file, text, sources, problems);
   }
   return { sources, problems };
 }

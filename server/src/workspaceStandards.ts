@@ -45,11 +45,16 @@ async function readUserUnits(fs: FileSystem, files: readonly string[]): Promise<
       problems.push({ origin: file, message: `could not be read: ${(e as Error).message}` });
       continue;
     }
-    const { unit, problems: unitProblems } = validateUnitJson(text);
-    for (const p of unitProblems) problems.push({ origin: file, message: `${p.path || '/'}: ${p.message}` });
-    if (unit) sources.push({ origin: file, data: unit });
+    acceptUserUnit(file, text, sources, problems);
   }
   return { sources, problems };
+}
+
+/** Validates one user unit file's text: a source when it is a valid unit, problems (JSON path, message) otherwise. */
+export function acceptUserUnit(file: string, text: string, sources: UnitSource[], problems: CatalogProblem[]): void {
+  const { unit, problems: unitProblems } = validateUnitJson(text);
+  for (const p of unitProblems) problems.push({ origin: file, message: `${p.path || '/'}: ${p.message}` });
+  if (unit) sources.push({ origin: file, data: unit });
 }
 
 /** The bundled units alone, shared (with their search indexes and unit documents) by every portfolio. */
