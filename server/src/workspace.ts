@@ -6,20 +6,29 @@
  * Editing is cheap by construction: a change only marks its document dirty; the document is re-parsed once,
  * from its latest text, when a request needs it or when the pending flush runs, so a burst of changes never
  * builds a backlog (the last version wins).
+ *
+ * Memory is kept to the parsed accounts: the text of a closed account is not kept (it is read again from disk
+ * in the rare cases that need it: a new catalogue, a request about that file), and a folder being indexed
+ * reports its changes once, at the end, instead of once per document opened meanwhile.
  */
 import * as path from 'node:path';
-import { parseAccount } from './core/account';
+import { parseAccount, type Account } from './core/account';
 import { computeCoverage, type Coverage } from './core/coverage';
 import { createPortfolio, removeAccount, updateAccount } from './core/portfolio';
 import { readSettings, type Settings } from './core/settings';
 import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
 import { bundledCatalog, loadFolderCatalog, type FolderCatalog } from './workspaceStandards';
+import type { Catalog } from './core/standards';
 
 import type { DocumentState, Folder, WorkspaceHost } from './workspaceTypes';
 export type { DocumentState, Folder, ProgressReporter, WorkspaceChange, WorkspaceHost } from './workspaceTypes';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function createWorkspace(host: WorkspaceHost) {
@@ -34,6 +43,8 @@ export function createWorkspace(host: WorkspaceHost) {
   let started: Promise<void> = Promise.resolve();
   let flushPending = false;
   let changedFolders = new Set<Folder>();
+  /** The catalogue each account was parsed with: one parsed with the folder's current catalogue is up to date. */
+  const parsedWith = new WeakMap<Account, Catalog>();
 
   function logOnce(message: string): void {
     if (logged.has(message)) return;
@@ -60,20 +71,32 @@ export function createWorkspace(host: WorkspaceHost) {
   function newFolder(uri: string, name: string, folderPath: string | undefined, settings: Settings, catalog: FolderCatalog): Folder {
     return {
       uri, name, path: folderPath, settings, catalog: catalog.catalog, standardsFiles: catalog.files,
-      portfolio: createPortfolio(uri), diskTexts: new Map(), ready: Promise.resolve(), indexRun: 0,
+      portfolio: createPortfolio(uri), ready: Promise.resolve(), indexRun: 0, indexing: 0,
     };
   }
 
-  function textOf(folder: Folder, key: string): string | undefined {
-    const doc = open.get(key);
-    return doc ? host.openText(doc.clientUri) : folder.diskTexts.get(key);
+  function parseInto(folder: Folder, key: string, text: string): Account {
+    const account = parseAccount(key, text, folder.catalog.resolve);
+    parsedWith.set(account, folder.catalog);
+    updateAccount(folder.portfolio, account);
+    changedFolders.add(folder);
+    return account;
   }
 
-  function reparse(folder: Folder, key: string): void {
-    const text = textOf(folder, key);
-    if (text === undefined) return;
-    updateAccount(folder.portfolio, parseAccount(key, text, folder.catalog.resolve));
-    changedFolders.add(folder);
+  /** Re-parses an open document from the editor's text. */
+  function reparseOpen(folder: Folder, key: string): void {
+    const doc = open.get(key);
+    const text = doc ? host.openText(doc.clientUri) : undefined;
+    if (text !== undefined) parseInto(folder, key, text);
+  }
+
+  /** Re-reads and re-parses a closed account; one that is gone from disk leaves its portfolio. */
+  async function reparseFromDisk(folder: Folder, key: string): Promise<void> {
+    const file = uriToPath(key);
+    const text = file ? await readAccount(file, folder.settings.maxFileSize) : undefined;
+    if (open.has(key)) return; // opened meanwhile: the editor's text wins
+    if (text !== undefined) parseInto(folder, key, text);
+    else if (removeAccount(folder.portfolio, key)) changedFolders.add(folder);
   }
 
   /** Decoded text of an account file, or undefined when it is gone or skipped (which is said once). */
@@ -111,17 +134,20 @@ export function createWorkspace(host: WorkspaceHost) {
     setImmediate(flush);
   }
 
-  /** Parses whatever is still dirty and tells the server which portfolios changed. */
+  /**
+   * Parses whatever is still dirty and tells the server which portfolios changed. A folder still being indexed
+   * is left out: its requests wait for the index, and the end of indexing reports everything at once.
+   */
   function flush(everything = false): void {
     flushPending = false;
     for (const [key, doc] of open) {
       if (doc.dirty) {
         doc.dirty = false;
-        reparse(doc.folder, key);
+        reparseOpen(doc.folder, key);
       }
     }
-    const changed = [...changedFolders];
-    changedFolders = new Set();
+    const changed = [...changedFolders].filter((f) => f.indexing === 0);
+    changedFolders = new Set([...changedFolders].filter((f) => f.indexing > 0));
     if (changed.length || everything) host.didChange({ folders: everything ? allFolders() : changed, everything });
   }
 
@@ -135,18 +161,21 @@ export function createWorkspace(host: WorkspaceHost) {
       for (const key of [...folder.portfolio.accounts.keys()]) {
         if (!open.has(key)) removeAccount(folder.portfolio, key);
       }
-      folder.diskTexts.clear();
       for (let i = 0; i < files.length; i++) {
         const key = pathToUri(files[i]);
         if (open.has(key)) continue; // the editor's text wins over the disk
         const text = await readAccount(files[i], folder.settings.maxFileSize);
         if (run !== folder.indexRun) return;
         if (text === undefined || open.has(key)) continue;
-        folder.diskTexts.set(key, text);
-        reparse(folder, key);
+        parseInto(folder, key, text);
         if (i % 20 === 0) progress.report(`${i + 1}/${files.length} accounts`, Math.round((100 * i) / files.length));
       }
-      for (const [key, doc] of open) if (doc.folder === folder) reparse(folder, key);
+      // Documents opened before the folder's catalogue was loaded were parsed with another one.
+      for (const [key, doc] of open) {
+        if (doc.folder !== folder || doc.dirty) continue; // a dirty one is parsed at the next flush anyway
+        const account = folder.portfolio.accounts.get(key);
+        if (!account || parsedWith.get(account) !== folder.catalog) reparseOpen(folder, key);
+      }
       changedFolders.add(folder);
       host.log(`Indexed ${folder.name}: ${folder.portfolio.accounts.size} account(s), ${folder.catalog.units.length} unit(s)`);
     } finally {
@@ -155,9 +184,16 @@ export function createWorkspace(host: WorkspaceHost) {
   }
 
   function startIndexing(folder: Folder): Promise<void> {
+    folder.indexing++;
     folder.ready = indexFolder(folder).catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`))
-      .then(() => flush(true));
+      .then(() => indexed(folder));
     return folder.ready;
+  }
+
+  /** One indexing job of the folder is over (done, failed or superseded): report what changed. */
+  function indexed(folder: Folder): void {
+    folder.indexing--;
+    flush(true);
   }
 
   /**
@@ -172,13 +208,14 @@ export function createWorkspace(host: WorkspaceHost) {
       return Promise.resolve();
     }
     const folder = newFolder(key, name, folderPath, looseSettings, bundledCatalog());
+    folder.indexing++; // from now: its settings are fetched before indexing starts
     folders.set(key, folder);
     rehomeOpenDocuments();
     folder.ready = (async () => {
       folder.settings = await host.fetchSettings(uri);
       rehomeOpenDocuments();
       await indexFolder(folder);
-    })().catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`)).then(() => flush(true));
+    })().catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`)).then(() => indexed(folder));
     return folder.ready;
   }
 
@@ -190,14 +227,20 @@ export function createWorkspace(host: WorkspaceHost) {
       if (removeAccount(doc.folder.portfolio, key)) changedFolders.add(doc.folder);
       if (doc.folder.path === undefined) loose.delete(key);
       doc.folder = home;
-      reparse(home, key);
+      reparseOpen(home, key);
     }
   }
 
-  /** Reloads a portfolio's catalogue and re-parses its accounts, whose citations may resolve differently now. */
+  /**
+   * Reloads a portfolio's catalogue and re-parses its accounts, whose citations may resolve differently now
+   * (closed ones from disk: their texts are not kept).
+   */
   async function reloadCatalog(folder: Folder): Promise<void> {
     applyCatalog(folder, folder.path ? await loadFolderCatalog(host.fs, folder.path, folder.settings, host.trusted) : looseCatalog);
-    for (const key of folder.portfolio.accounts.keys()) reparse(folder, key);
+    for (const key of [...folder.portfolio.accounts.keys()]) {
+      if (open.has(key)) reparseOpen(folder, key);
+      else await reparseFromDisk(folder, key);
+    }
   }
 
   function foldersNow(uri?: string): Folder[] {
@@ -257,12 +300,10 @@ export function createWorkspace(host: WorkspaceHost) {
       if (open.has(key)) return; // opened again while the disk was read
       if (text === undefined) {
         removeAccount(doc.folder.portfolio, key);
-        doc.folder.diskTexts.delete(key);
         loose.delete(key);
       } else {
-        doc.folder.diskTexts.set(key, text);
+        parseInto(doc.folder, key, text);
       }
-      reparse(doc.folder, key);
       changedFolders.add(doc.folder);
       scheduleFlush();
     },
@@ -275,15 +316,26 @@ export function createWorkspace(host: WorkspaceHost) {
       if (!folder) return undefined;
       await folder.ready;
       const doc = open.get(key);
-      if (doc?.dirty) {
-        doc.dirty = false;
-        reparse(doc.folder, key);
+      if (doc) {
+        if (doc.dirty) {
+          doc.dirty = false;
+          reparseOpen(doc.folder, key);
+          scheduleFlush();
+        }
+        const account = doc.folder.portfolio.accounts.get(key);
+        const text = host.openText(doc.clientUri);
+        return account && text !== undefined ? { folder: doc.folder, account, text } : undefined;
+      }
+      // A closed account: its text is read again, and re-parsed if the file changed without a watcher event.
+      const file = uriToPath(key);
+      const text = file ? await readAccount(file, folder.settings.maxFileSize) : undefined;
+      let account = folder.portfolio.accounts.get(key);
+      if (text === undefined || !account || open.has(key)) return undefined;
+      if (account.length !== text.length) {
+        account = parseInto(folder, key, text);
         scheduleFlush();
       }
-      const home = doc?.folder ?? folder;
-      const account = home.portfolio.accounts.get(key);
-      const text = textOf(home, key);
-      return account && text !== undefined ? { folder: home, account, text } : undefined;
+      return { folder, account, text };
     },
 
     async watchedFilesChanged(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
@@ -301,11 +353,9 @@ export function createWorkspace(host: WorkspaceHost) {
           const text = change.deleted ? undefined : await readAccount(file, folder.settings.maxFileSize);
           if (open.has(key)) continue;
           if (text === undefined) {
-            folder.diskTexts.delete(key);
             if (removeAccount(folder.portfolio, key)) changedFolders.add(folder);
           } else {
-            folder.diskTexts.set(key, text);
-            reparse(folder, key);
+            parseInto(folder, key, text);
           }
         }
       }
@@ -313,14 +363,20 @@ export function createWorkspace(host: WorkspaceHost) {
       flush(reload.size > 0);
     },
 
+    /** Settings may have changed: re-index, reload or re-check only what a changed setting affects. */
     async configurationChanged(): Promise<void> {
+      const looseBefore = looseSettings;
       looseSettings = await host.fetchSettings(undefined);
-      looseCatalog = await loadFolderCatalog(host.fs, undefined, looseSettings, host.trusted);
+      const looseChanged = !sameSettings(looseBefore, looseSettings);
+      if (looseChanged) looseCatalog = await loadFolderCatalog(host.fs, undefined, looseSettings, host.trusted);
+      let changed = looseChanged;
       const reindex: Folder[] = [];
       for (const folder of allFolders()) {
         const before = folder.settings;
         const after = folder.path ? await host.fetchSettings(folder.uri) : looseSettings;
         folder.settings = after;
+        if (sameSettings(before, after) && (folder.path || !looseChanged)) continue;
+        changed = true;
         if (!folder.path) {
           await reloadCatalog(folder);
         } else if (!sameList(before.include, after.include) || !sameList(before.exclude, after.exclude) || before.maxFileSize !== after.maxFileSize) {
@@ -331,7 +387,8 @@ export function createWorkspace(host: WorkspaceHost) {
       }
       rehomeOpenDocuments();
       await Promise.all(reindex.map(startIndexing));
-      flush(true);
+      // Unchanged settings (VS Code sends them again on many occasions) ask no client to pull everything again.
+      flush(changed);
     },
 
     async reloadStandards(): Promise<void> {

@@ -15,11 +15,11 @@ export interface Folder {
   catalog: Catalog;
   standardsFiles: string[];
   portfolio: Portfolio;
-  /** Text of each closed account as read from disk, so accounts can be re-parsed when the catalogue changes. */
-  diskTexts: Map<string, string>;
   /** Settles when the folder has been indexed; requests wait for it so their answers see every account. */
   ready: Promise<void>;
   indexRun: number;
+  /** Indexing jobs under way (settings, catalogue, accounts): changes then wait for the report at the end of each. */
+  indexing: number;
 }
 
 export interface DocumentState {

@@ -62,6 +62,24 @@ describe('server: diagnostics', function () {
     assert.equal(client.events.filter((e) => e.kind === 'refresh').length, refreshesBefore);
   });
 
+  it('asks for no refresh when opened documents match the disk or the same settings come again', async () => {
+    client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B } });
+    await client.seen('refresh'); // the one refresh at the end of indexing
+    const refreshes = () => client.events.filter((e) => e.kind === 'refresh').length;
+    const before = refreshes();
+    client.open(uriOf('/ws/a.md'), A);
+    client.open(uriOf('/ws/b.md'), B);
+    await client.diagnostics(uriOf('/ws/a.md'));
+    await client.diagnostics(uriOf('/ws/b.md'));
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // A real change afterwards: its refresh marks the point by which any earlier one would have come.
+    const refreshed = client.next('refresh');
+    client.settings = { minimumEvidence: 2 };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await refreshed;
+    assert.equal(refreshes(), before + 1);
+  });
+
   it('reacts to a configuration change without a restart', async () => {
     client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B } });
     client.open(uriOf('/ws/b.md'), B);
@@ -206,7 +224,9 @@ describe('server: workspace', function () {
     });
     const coverage = await client.request('reflectiveAccounts/coverage', {});
     assert.deepEqual(coverage.portfolios[0].accounts.map((a: any) => a.evidence), ['ok']);
+    // A new exclude re-indexes the folder: the same files are skipped again, and not reported twice.
     const refreshed = client.next('refresh');
+    client.settings = { maxFileSize: 200, exclude: ['drafts/**'] };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await refreshed;
     const skipped = client.logs().filter((l) => l.startsWith('Skipped'));

@@ -148,6 +148,34 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
     return publishing ?? Promise.resolve();
   }
 
+  /**
+   * A refresh request, at most one in flight: changes that arrive meanwhile ask for one more after it, not one
+   * each (the client pulls every open document on each refresh).
+   */
+  function coalesced(send: () => Promise<unknown>): () => Promise<void> {
+    let running: Promise<void> | undefined;
+    let again = false;
+    return () => {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            await send();
+          } while (again);
+        } finally {
+          running = undefined;
+        }
+      })();
+      return running;
+    };
+  }
+  const refreshDiagnostics = coalesced(() => connection.languages.diagnostics.refresh());
+  const refreshCodeLenses = coalesced(() => connection.sendRequest(CodeLensRefreshRequest.type));
+
   return {
     /** After accounts were re-parsed: refresh (pull) or re-publish (push) what may have changed. */
     async didChange(change: WorkspaceChange): Promise<void> {
@@ -157,9 +185,9 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
         if (keys.get(folder) !== key) crossFile = true;
         keys.set(folder, key);
       }
-      if (crossFile && codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (crossFile && codeLensRefresh) void refreshCodeLenses().catch(() => undefined);
       if (pull) {
-        if (crossFile && refreshSupported) await connection.languages.diagnostics.refresh();
+        if (crossFile && refreshSupported) await refreshDiagnostics();
         return;
       }
       const folders = new Set(change.folders);
