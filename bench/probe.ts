@@ -31,9 +31,29 @@ async function main(): Promise<void> {
     outBytes += d.length;
     for (const m of String(d).matchAll(/"method":"([^"]+)"|"result"/g)) methods.set(m[1] ?? 'response', (methods.get(m[1] ?? 'response') ?? 0) + 1);
   });
+  const samples: string[] = [];
+  const t0 = Date.now();
+  const sampler = setInterval(() => {
+    try {
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(require('node:fs').readFileSync(`/proc/${o.session.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1e3;
+      samples.push(`${Date.now() - t0}:${rss.toFixed(0)}`);
+    } catch { /* gone */ }
+  }, 100);
   try {
     const run = await timeToAllDiagnostics(o, setup, ws);
+    clearInterval(sampler);
+    if (own.includes('--heap')) {
+      o.session.child.kill('SIGUSR2');
+      await new Promise((r) => setTimeout(r, 500));
+      process.stdout.write(o.session.log.filter((l) => l.includes('HEAP')).join('').split('; ').join('\n') + '\n');
+    }
+    if (own.includes('--log')) process.stdout.write(o.session.log.join('').split('\n').filter((l) => /Mark-Compact|Scavenge/.test(l)).slice(-6).join('\n') + '\n');
+    if (own.includes('--timeline')) process.stdout.write(`RSS timeline (ms:MB): ${samples.join(' ')}\n`);
     const rss = o.session.peakRss();
+    const rssNow = () => Number(/VmRSS:\s+(\d+)/.exec(require('node:fs').readFileSync(`/proc/${o.session.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1e3;
+    process.stdout.write(`RSS now ${rssNow().toFixed(1)} MB; `);
+    await new Promise((r) => setTimeout(r, 3000));
+    process.stdout.write(`3 s later ${rssNow().toFixed(1)} MB\n`);
     if (own.includes('--snapshot')) {
       // with `-- --heapsnapshot-signal=SIGUSR2`: a heap snapshot of the settled server, written to its cwd
       o.session.child.kill('SIGUSR2');

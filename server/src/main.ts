@@ -4,8 +4,9 @@
  * startStdioServer()).
  */
 import * as path from 'node:path';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodeFileSystem } from './nodeFileSystem';
+import { PacedMessageReader } from './pacedReader';
 import { startServer } from './server';
 
 let started = false;
@@ -22,7 +23,7 @@ function start(connection: Connection): void {
 /** The server over this process's stdin and stdout, whatever the command line says. */
 export function startStdioServer(): void {
   if (started) return;
-  start(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  start(createConnection(ProposedFeatures.all, new PacedMessageReader(process.stdin), new StreamMessageWriter(process.stdout)));
 }
 
 /** The server over the transport named on the command line (--node-ipc, --socket=N, --pipe=P), else stdio. */

@@ -223,12 +223,15 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
   collectRegions(text.slice(bodyStart), bodyStart, regions);
   ignored.sort((a, b) => a.start - b.start);
 
+  if (frontMatter?.title !== undefined) frontMatter.title = own(frontMatter.title);
+  if (frontMatter?.evidence !== undefined) frontMatter.evidence = own(frontMatter.evidence);
+  for (const note of tutorNotes) note.text = own(note.text)!;
   const citations = MAYBE_CITATION.test(text) ? scanCitations(maskRegions(text, ignored), resolve) : [];
   const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
   return {
     uri,
     evidence: frontMatter?.evidence ?? evidenceFromUri(uri),
-    title: frontMatter?.title ?? firstHeading(text, bodyStart),
+    title: frontMatter?.title ?? own(firstHeading(text, bodyStart)),
     frontMatter,
     citations,
     ignored,
@@ -239,6 +242,15 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
     length: text.length,
     ...(regions.degraded ? { degraded: regions.degraded } : {}),
   };
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from: V8 makes a substring of 13 or more
+ * characters a view into its parent, so a title kept from a closed account would keep that whole file's text
+ * alive. (Concatenating and slicing again forces a flat copy.)
+ */
+function own(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : (' ' + s).slice(1);
 }
 
 /** The first ATX heading, as a title for accounts without front matter. */
