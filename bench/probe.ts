@@ -4,6 +4,7 @@
  * Builds into bench/results/build/ like run.ts; the corpus must exist (run `npm run bench -- --quick` once).
  */
 import * as path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/src/launch';
 import { buildForBench } from './lib/build';
 import { markdownClient, markdownServerSpec, MARKDOWN_INIT_OPTIONS, MARKDOWN_SETTINGS } from './lib/mdpeer';
 import { readWorkspace, start, timeToAllDiagnostics, type ServerSetup } from './scenarios';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const setup: ServerSetup = peer
     ? { spec: markdownServerSpec(root), settings: MARKDOWN_SETTINGS, initializationOptions: MARKDOWN_INIT_OPTIONS,
       handlers: (r, open) => markdownClient(r, open).handlers }
-    : { spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: nodeFlags }, settings: { reflectiveAccounts: {} } };
+    : { spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: [...SERVER_NODE_FLAGS, ...nodeFlags] }, settings: { reflectiveAccounts: {} } };
   const ws = readWorkspace(path.join(root, 'bench', 'corpus', `p${n}`));
   const o = await start(setup, ws.root);
   // What the server writes: bytes, and messages by method (answers counted as "response").

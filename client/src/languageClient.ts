@@ -1,10 +1,11 @@
 /**
- * Starts the bundled language server (dist/server.js, Node, IPC) for Markdown files and untitled Markdown, and
+ * Starts the bundled language server (dist/server.js, Node, stdio) for Markdown files and untitled Markdown, and
  * wraps requests so that a server that is starting, restarting or has failed costs an empty answer, never an
  * exception in a command or the panel.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 
 export interface Server {
   client: LanguageClient;
@@ -15,9 +16,10 @@ export interface Server {
 
 export function createServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Server {
   const module = context.asAbsolutePath('dist/server.js');
+  // Over stdio, like every other editor: the server then reads its input at its own pace (pacedReader.ts).
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
