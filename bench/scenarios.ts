@@ -1,10 +1,11 @@
 /**
- * The measurements, each driving a real server process through bench/lib/lsp.ts, plus the two whole-process
- * throughput runs (our CLI and rg). Every scenario treats both servers identically: same documents opened in
+ * The measurements, each driving a real server process through bench/lib/lsp.ts, plus the two throughput
+ * runs (our CLI and rg, each also on an empty folder to take out its start-up). Every scenario treats both servers identically: same documents opened in
  * the same order, same requests, same clock (from `initialized` to the last answer).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -227,33 +228,102 @@ export async function editorLatency(setup: ServerSetup, ws: Workspace, requests:
   }
 }
 
-export interface Throughput {
+export interface Runs {
   medianMs: number;
   runsMs: number[];
+}
+
+/**
+ * One tool on the corpus and on an empty folder with the same arguments. The empty run is the tool's start-up
+ * (for Node: the runtime, then loading our bundle; for rg: hardly anything), so `netMs`, the difference of the
+ * medians, is the time the tool spends on the corpus itself, defined the same way for both tools.
+ */
+export interface Throughput {
+  corpus: Runs;
+  empty: Runs;
+  bytes: number;
+  /** Whole process, start-up included: bytes / median corpus run. */
   mbPerS: number;
+  netMs: number;
+  /** Net of start-up: bytes / (median corpus run − median empty run); NaN when that difference is not positive. */
+  netMbPerS: number;
+  /** Set when the output shows the run was fast for the wrong reason (it failed, or found nothing). */
+  problem?: string;
 }
 
-function timeProcess(cmd: string, args: string[], runs: number, bytes: number, cwd: string): Throughput {
-  const runsMs: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    const ms = performance.now() - t;
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
-    if (i > 0) runsMs.push(ms); // the first run warms the page cache
+interface Spawned {
+  status: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+/** Whole-process wall time of one run, output piped to us as the harness of a real pipeline would read it. */
+function runOnce(cmd: string, args: string[], cwd: string): { ms: number; r: Spawned } {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  return { ms: performance.now() - t, r: r as Spawned };
+}
+
+const summary = (runsMs: number[]): Runs => ({ medianMs: median(runsMs), runsMs });
+
+/**
+ * Times `argsFor(corpus)` and `argsFor(empty)`, alternating them so that a change of load on the machine
+ * weighs on both alike; one warm-up run of each first (page cache, Node's own code cache). `check` looks at
+ * every corpus run's output and says what is wrong with it, if anything.
+ */
+function timeProcess(cmd: string, argsFor: (folder: string) => string[], ws: Workspace, runs: number, cwd: string,
+  check: (r: Spawned) => string | undefined): Throughput {
+  const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-bench-empty-'));
+  const corpusMs: number[] = [];
+  const emptyMs: number[] = [];
+  let problem: string | undefined;
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const e = runOnce(cmd, argsFor(emptyDir), cwd);
+      const c = runOnce(cmd, argsFor(ws.root), cwd);
+      problem ??= check(c.r);
+      if (i > 0) {
+        emptyMs.push(e.ms);
+        corpusMs.push(c.ms);
+      }
+    }
+  } finally {
+    fs.rmSync(emptyDir, { recursive: true, force: true });
   }
-  const medianMs = median(runsMs);
-  return { medianMs, runsMs, mbPerS: bytes / 1e6 / (medianMs / 1000) };
+  const corpus = summary(corpusMs);
+  const empty = summary(emptyMs);
+  const netMs = corpus.medianMs - empty.medianMs;
+  return {
+    corpus, empty, bytes: ws.bytes, netMs, problem,
+    mbPerS: ws.bytes / 1e6 / (corpus.medianMs / 1000),
+    netMbPerS: netMs > 0 ? ws.bytes / 1e6 / (netMs / 1000) : Number.NaN,
+  };
 }
 
-/** `reflective-accounts coverage FOLDER --format json` (the built cli.js), whole process. */
+const stderrOf = (r: Spawned) => String(r.stderr).slice(0, 300).trim();
+
+/**
+ * `reflective-accounts coverage FOLDER --format json` (the built cli.js). A run counts only when it exits 0
+ * and prints JSON that lists every account of the corpus.
+ */
 export function cliThroughput(root: string, cli: string, ws: Workspace, runs: number): Throughput {
-  return timeProcess(process.execPath, [cli, 'coverage', ws.root, '--format', 'json'], runs, ws.bytes, root);
+  return timeProcess(process.execPath, (dir) => [cli, 'coverage', dir, '--format', 'json'], ws, runs, root, (r) => {
+    if (r.status !== 0) return `exited ${r.status}: ${stderrOf(r)}`;
+    let json: { accounts?: unknown };
+    try {
+      json = JSON.parse(String(r.stdout));
+    } catch (e) {
+      return `printed no valid JSON: ${(e as Error).message}`;
+    }
+    const n = Array.isArray(json.accounts) ? json.accounts.length : -1;
+    return n === ws.docs.length ? undefined : `listed ${n} accounts, not ${ws.docs.length}`;
+  });
 }
 
-/** rg counting citation-shaped matches in the same Markdown files. */
+/** rg counting citation-shaped matches in the same Markdown files (exit 1, "no match", only on the empty folder). */
 export function rgThroughput(root: string, ws: Workspace, runs: number): Throughput {
-  return timeProcess('rg', ['--no-ignore', '-g', '*.md', '-c', '[A-Za-z0-9]+/[PpKk][0-9]+', ws.root], runs, ws.bytes, root);
+  return timeProcess('rg', (dir) => ['--no-ignore', '-g', '*.md', '-c', '[A-Za-z0-9]+/[PpKk][0-9]+', dir], ws, runs, root,
+    (r) => (r.status === 0 && r.stdout.length > 0 ? undefined : `exited ${r.status}: ${stderrOf(r)}`));
 }
 
 export function rgVersion(): string {

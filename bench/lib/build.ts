@@ -1,9 +1,11 @@
 /**
- * Builds the language server and the CLI for the benchmark into bench/results/build/, with the options
- * esbuild.mjs uses for dist/ (bundled, CommonJS, Node 20, not minified). A private copy, so that a
- * concurrent `npm run build` or `npm run package` rewriting dist/ cannot change what is being measured.
+ * Builds the language server and the CLI for the benchmark into bench/results/build/ with esbuild.mjs's own
+ * target list (nodeTargets: the same options and the same layout as dist/, the CLI's lazily loaded libraries
+ * included, not minified). A private copy, so that a concurrent `npm run build` or `npm run package`
+ * rewriting dist/ cannot change what is being measured.
  */
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 export interface Built {
@@ -11,16 +13,13 @@ export interface Built {
   cli: string;
 }
 
+interface BuildScript {
+  nodeTargets(outDir: string, production?: boolean): esbuild.BuildOptions[];
+}
+
 export async function buildForBench(root: string, outDir: string): Promise<Built> {
-  const common: esbuild.BuildOptions = {
-    bundle: true, sourcemap: true, minify: false, logLevel: 'warning', legalComments: 'none',
-    platform: 'node', format: 'cjs', target: 'node20', absWorkingDir: root,
-  };
-  const server = path.join(outDir, 'server.js');
-  const cli = path.join(outDir, 'cli.js');
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: server }),
-    esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: cli, banner: { js: '#!/usr/bin/env node' } }),
-  ]);
-  return { server, cli };
+  // A computed specifier: esbuild.mjs is plain JavaScript without type declarations.
+  const script = (await import(pathToFileURL(path.join(root, 'esbuild.mjs')).href)) as BuildScript;
+  await Promise.all(script.nodeTargets(outDir).map((t) => esbuild.build(t)));
+  return { server: path.join(outDir, 'server.js'), cli: path.join(outDir, 'cli.js') };
 }

@@ -2,6 +2,8 @@
  * `reflective-accounts <command>`: the tutor's command line. Same core as the server; never starts the LSP
  * except for `serve`. Exit codes: 0 fine, 1 errors found (check), 2 bad usage or unreadable input.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from './cli/check';
 import { UsageError, type CliArgs, type Out } from './cli/common';
@@ -31,6 +33,17 @@ Options for every portfolio command:
   --alias CODE=UNIT    a centre's own code for a unit (repeatable)
   --date YYYY-MM-DD    date printed on records (default today)
 `;
+
+/**
+ * The language server, loaded only for `serve`. Built, it is dist/server.js beside dist/cli.js (esbuild.mjs
+ * builds both), so the CLI bundle does not carry the server and its LSP library and every other command
+ * starts faster; from source (tests run cli.ts through tsx) it is main.ts beside this file. The path is
+ * worked out at run time so that esbuild leaves the require alone instead of bundling the server again.
+ */
+function loadServer(): { startStdioServer: () => void } {
+  const built = path.join(__dirname, 'server.js');
+  return require(fs.existsSync(built) ? built : path.join(__dirname, 'main'));
+}
 
 const realOut: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
@@ -77,8 +90,7 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       case 'import': return runImport(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');
-        const { startStdioServer } = await import('./main');
-        startStdioServer();
+        loadServer().startStdioServer();
         return -1;
       }
       case undefined: throw new UsageError('no command given');

@@ -19,7 +19,6 @@ export interface BlockRegions {
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const TUTOR = /^<!--\s*tutor\s*:\s*([\s\S]*?)\s*(?:-->)?$/i;
 
-const BLANK = /^ *$/;
 const ATX = /^#{1,6}(?: |$)/;
 const SETEXT = /^(?:=+|-+) *$/;
 const THEMATIC = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
@@ -35,8 +34,10 @@ const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 
 /** Comments in an HTML block, as parseAccount records them: each an ignored region, tutor notes listed. */
 function comments(html: string, base: number, out: BlockRegions): void {
-  for (const m of html.matchAll(COMMENT)) {
-    const start = base + (m.index ?? 0);
+  // An exec loop rather than matchAll, which copies the pattern on every call.
+  COMMENT.lastIndex = 0;
+  for (let m = COMMENT.exec(html); m; m = COMMENT.exec(html)) {
+    const start = base + m.index;
     const region = { start, end: start + m[0].length };
     out.ignored.push({ kind: 'comment', ...region });
     const note = TUTOR.exec(m[0]);
@@ -44,42 +45,55 @@ function comments(html: string, base: number, out: BlockRegions): void {
   }
 }
 
-/** Code spans in inline content [s, e); false when the content holds something not modelled (raw HTML). */
+/**
+ * Code spans in inline content [s, e); false when the content holds something not modelled (raw HTML).
+ * Jumps from one backtick, `<` or backslash to the next with the engine's own search for one character (a
+ * loop over every character was most of the scanner's time, a search for a character class still a lot),
+ * within a slice of the content so that no search runs past its end.
+ */
 function inlineCode(text: string, s: number, e: number, base: number, out: BlockRegions): boolean {
-  const lengths = new Set<number>();
-  for (let i = s; i < e; i++) {
-    const ch = text.charCodeAt(i);
+  const seg = text.slice(s, e);
+  // The next of each special character at or after the current place; -1 when there is none.
+  let tick = -2;
+  let lt = -2;
+  let bs = -2;
+  const nextSpecial = (from: number): number => {
+    if (tick !== -1 && tick < from) tick = seg.indexOf('`', from);
+    if (lt !== -1 && lt < from) lt = seg.indexOf('<', from);
+    if (bs !== -1 && bs < from) bs = seg.indexOf('\\', from);
+    let at = tick;
+    if (lt >= 0 && (at < 0 || lt < at)) at = lt;
+    if (bs >= 0 && (at < 0 || bs < at)) at = bs;
+    return at;
+  };
+  let lengths: Set<number> | undefined;
+  for (let i = nextSpecial(0); i >= 0; i = nextSpecial(i)) {
+    const ch = seg.charCodeAt(i);
     if (ch === 60 /* < */) return false;
     if (ch === 92 /* \ */) {
-      if (i + 1 < e && ASCII_PUNCT.test(text[i + 1])) i++;
+      i += i + 1 < seg.length && ASCII_PUNCT.test(seg[i + 1]) ? 2 : 1;
       continue;
     }
-    if (ch !== 96 /* ` */) continue;
     let n = 1;
-    while (i + n < e && text.charCodeAt(i + n) === 96) n++;
+    while (seg.charCodeAt(i + n) === 96) n++;
     // An unmatched run is searched for to the end: runs of many lengths would cost seconds (the rough scan's job).
-    if (lengths.add(n).size > MAX_TICK_LENGTHS) return false;
-    let j = i + n;
+    if ((lengths ??= new Set()).add(n).size > MAX_TICK_LENGTHS) return false;
     let close = -1;
-    while (j < e) {
-      if (text.charCodeAt(j) !== 96) {
-        j++;
-        continue;
-      }
-      let m = 1;
-      while (j + m < e && text.charCodeAt(j + m) === 96) m++;
-      if (m === n) {
+    for (let j = seg.indexOf('`', i + n); j >= 0; j = seg.indexOf('`', j)) {
+      let run = 1;
+      while (seg.charCodeAt(j + run) === 96) run++;
+      if (run === n) {
         close = j;
         break;
       }
-      j += m;
+      j += run;
     }
     if (close < 0) {
-      i += n - 1;
+      i += n;
       continue;
     }
-    out.ignored.push({ kind: 'inline-code', start: base + i, end: base + close + n });
-    i = close + n - 1;
+    out.ignored.push({ kind: 'inline-code', start: base + s + i, end: base + s + close + n });
+    i = close + n;
   }
   return true;
 }
@@ -92,23 +106,35 @@ interface Line {
   next: number;
 }
 
-function lineAt(text: string, start: number, noCR: boolean): Line {
-  let end: number;
+const LINE_BREAK = /[\r\n]/g;
+
+/** End of the line starting at `start`: before its \n, \r\n or lone \r, or the end of the text. */
+function lineEnd(text: string, start: number, noCR: boolean): number {
   if (noCR) {
-    end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-  } else {
-    end = start;
-    while (end < text.length) {
-      const ch = text.charCodeAt(end);
-      if (ch === 10 || ch === 13) break;
-      end++;
-    }
+    const end = text.indexOf('\n', start);
+    return end < 0 ? text.length : end;
   }
+  LINE_BREAK.lastIndex = start;
+  return LINE_BREAK.exec(text)?.index ?? text.length;
+}
+
+/** Start of the line after the one ending at `end`. */
+function lineNext(text: string, end: number): number {
   let next = end;
   if (text.charCodeAt(next) === 13) next++;
   if (text.charCodeAt(next) === 10) next++;
-  return { start, end, next };
+  return next;
+}
+
+function lineAt(text: string, start: number, noCR: boolean): Line {
+  const end = lineEnd(text, start, noCR);
+  return { start, end, next: lineNext(text, end) };
+}
+
+/** True when [start, end) holds only spaces (or nothing): a blank line. */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 /**
@@ -119,8 +145,9 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
   // A leading byte order mark is invisible to CommonMark (`\uFEFF```` opens a fence): left to the parser.
   if (body.includes('\t') || body.includes('\0') || body.charCodeAt(0) === 0xfeff) return undefined;
   const noCR = body.indexOf('\r') < 0;
-  // Without backticks, `<` or backslashes no inline content needs a look (the usual case).
-  const inlineSpecials = /[`<\\]/.test(body);
+  // Without backticks, `<` or backslashes no inline content needs a look (the usual case). Three searches for
+  // one character each are several times faster than one for a character class.
+  const inlineSpecials = body.includes('`') || body.includes('<') || body.includes('\\');
   const out: BlockRegions = { ignored: [], paragraphs: [], notes: [] };
   let para: { start: number; end: number; inList: boolean } | undefined;
   const closePara = (asHeading = false): boolean => {
@@ -132,21 +159,25 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
   };
   let at = 0;
   while (at < body.length) {
-    const line = lineAt(body, at, noCR);
-    at = line.next;
-    const s = body.slice(line.start, line.end);
-    if (BLANK.test(s)) {
+    const start = at;
+    let end = noCR ? body.indexOf('\n', start) : lineEnd(body, start, false);
+    if (end < 0) end = body.length;
+    at = lineNext(body, end);
+    const code = body.charCodeAt(start);
+    // A line starting with a letter is always paragraph text (no block starts with one): the usual line, taken
+    // without slicing it out or trying any pattern on it.
+    if (start < end && (((code | 32) >= 97 && (code | 32) <= 122) || (code >= 0xc0 && code !== 0xfeff))) {
+      if (para) para.end = end;
+      else para = { start, end, inList: false };
+      continue;
+    }
+    if (start === end || (code === 32 && blank(body, start, end))) {
       if (!closePara()) return undefined;
       continue;
     }
+    const line: Line = { start, end, next: at };
+    const s = body.slice(start, end);
     const first = s[0];
-    const code = s.charCodeAt(0);
-    // A line starting with a letter is always paragraph text (no block starts with one).
-    if (((code | 32) >= 97 && (code | 32) <= 122) || (code >= 0xc0 && code !== 0xfeff)) {
-      if (para) para.end = line.end;
-      else para = { start: line.start, end: line.end, inList: false };
-      continue;
-    }
     if (first === ' ' || first === '>') return undefined;
     const fence = first === '`' || first === '~' ? FENCE.exec(s) : null;
     if (fence) {

@@ -41,12 +41,18 @@ export interface Citation {
 /** Maps the unit text of a citation to its canonical code (undefined when unknown). */
 export type UnitResolver = (unitText: string) => string | undefined;
 
+const UPPER_WORD = /^[A-Z0-9]*$/;
+const ALNUM_WORD = /^[A-Za-z0-9]*$/;
+
 /**
  * Normalises a unit spelling to a lookup key: upper case, no spaces, and the "SCDLMCS" spelling variant
  * (an extra S some centres use) folded to "SCDLMC". Catalogues key every code and alias with this.
  */
 export function unitKey(text: string): string {
-  let key = text.toUpperCase().replace(/[\s\u00a0]+/g, '');
+  // The usual spelling is already a key, or one word of letters and digits: nothing to remove or replace.
+  let key = UPPER_WORD.test(text) ? text
+    : ALNUM_WORD.test(text) ? text.toUpperCase()
+    : text.toUpperCase().replace(/[\s\u00a0]+/g, '');
   if (key.startsWith('SCDLMCS')) key = 'SCDLMC' + key.slice('SCDLMCS'.length);
   return key;
 }
@@ -56,16 +62,35 @@ export function looksLikeUnitCode(word: string): boolean {
   return /^[A-Za-z][A-Za-z0-9]{2,11}$/.test(word) && /\d/.test(word) && /[A-Za-z]{2}/.test(word);
 }
 
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014';
-const SPACE = /[ \t\u00a0]/;
+/*
+ * The character classes of the grammar, tested on UTF-16 code units (NaN past either end of the text, which
+ * is in no class): scanning is called on every account, and a pattern run on one-character strings per
+ * character was most of its time.
+ */
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z0-9_]/.test(ch);
+/** [A-Za-z0-9] */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
-/** Characters that, right before a unit, make it part of something else (a word, a path, a URL). */
-function attachesBefore(ch: string | undefined): boolean {
-  return ch !== undefined && (isWordChar(ch) || '/.-@#:\\'.includes(ch));
+/** [A-Za-z0-9_] */
+function isWordChar(c: number): boolean {
+  return c === 95 || isAlnum(c);
+}
+
+/** [ \t\u00a0]: the spaces allowed inside a citation. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** - and the Unicode hyphens and dashes (U+2010 to U+2014) that may join a range. */
+function isDash(c: number): boolean {
+  return c === 45 || (c >= 0x2010 && c <= 0x2014);
+}
+
+/** Characters that, right before a unit, make it part of something else (a word, a path, a URL): [A-Za-z0-9_/.\-@#:\\] */
+function attachesBefore(c: number): boolean {
+  return isWordChar(c) || c === 47 || c === 46 || c === 45 || c === 64 || c === 35 || c === 58 || c === 92;
 }
 
 interface ParsedItem {
@@ -73,23 +98,22 @@ interface ParsedItem {
   next: number;
 }
 
+/** Up to six digits at `at` (value and the index after them), or undefined when there is no digit. */
 function readNumber(text: string, at: number): { value: number; next: number } | undefined {
   let i = at;
-  while (i < text.length && i - at < 6 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-  if (i === at) return undefined;
-  return { value: Number(text.slice(at, i)), next: i };
+  let value = 0;
+  for (let c = text.charCodeAt(i); i - at < 6 && c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
+  return i === at ? undefined : { value, next: i };
 }
 
 function readKind(text: string, at: number): CriterionKind | undefined {
-  const ch = text[at];
-  if (ch === 'P' || ch === 'p') return 'P';
-  if (ch === 'K' || ch === 'k') return 'K';
-  return undefined;
+  const c = text.charCodeAt(at) | 32;
+  return c === 112 /* p */ ? 'P' : c === 107 /* k */ ? 'K' : undefined;
 }
 
 function skipSpaces(text: string, at: number, max = 3): number {
   let i = at;
-  while (i < text.length && i - at < max && SPACE.test(text[i])) i++;
+  while (i - at < max && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -98,19 +122,19 @@ function parseItem(text: string, at: number): ParsedItem | undefined {
   const kind = readKind(text, at);
   if (!kind) return undefined;
   const first = readNumber(text, at + 1);
-  if (!first || isWordChar(text[first.next])) return undefined;
+  if (!first || isWordChar(text.charCodeAt(first.next))) return undefined;
   let item: CitationItem = {
     kind, from: first.value, toKind: kind, to: first.value, isRange: false,
     start: at, end: first.next, text: text.slice(at, first.next),
   };
   // Optional range end; if what follows the dash is not a number, the item stands alone.
   const dashAt = skipSpaces(text, first.next, 1);
-  if (DASHES.includes(text[dashAt] ?? '\0') && text[dashAt] !== undefined) {
+  if (isDash(text.charCodeAt(dashAt))) {
     let j = skipSpaces(text, dashAt + 1, 1);
     const endKind = readKind(text, j);
     if (endKind) j++;
     const second = readNumber(text, j);
-    if (second && !isWordChar(text[second.next])) {
+    if (second && !isWordChar(text.charCodeAt(second.next))) {
       item = {
         ...item, toKind: endKind ?? kind, to: second.value, isRange: true,
         end: second.next, text: text.slice(at, second.next),
@@ -124,18 +148,18 @@ function parseItem(text: string, at: number): ParsedItem | undefined {
 function findUnit(text: string, slash: number, resolve: UnitResolver):
   { start: number; code: string | undefined } | undefined {
   let start = slash;
-  while (start > 0 && /[A-Za-z0-9]/.test(text[start - 1])) start--;
+  while (start > 0 && isAlnum(text.charCodeAt(start - 1))) start--;
   if (start === slash) return undefined;
   // A two-word alias such as "H7LP 04" or "SCDLMC A5".
-  if (start > 1 && SPACE.test(text[start - 1])) {
+  if (start > 1 && isSpace(text.charCodeAt(start - 1))) {
     let start2 = start - 1;
-    while (start2 > 0 && /[A-Za-z0-9]/.test(text[start2 - 1])) start2--;
-    if (start2 < start - 1 && !attachesBefore(text[start2 - 1])) {
+    while (start2 > 0 && isAlnum(text.charCodeAt(start2 - 1))) start2--;
+    if (start2 < start - 1 && !attachesBefore(text.charCodeAt(start2 - 1))) {
       const code = resolve(text.slice(start2, slash));
       if (code) return { start: start2, code };
     }
   }
-  if (attachesBefore(text[start - 1])) return undefined;
+  if (attachesBefore(text.charCodeAt(start - 1))) return undefined;
   const word = text.slice(start, slash);
   const code = resolve(word);
   if (code) return { start, code };
@@ -161,7 +185,7 @@ export function scanCitations(text: string, resolve: UnitResolver): Citation[] {
     let end = firstItem.next;
     // A list continues the unit: ", P2", ",P2", ", K38-K40".
     for (;;) {
-      if (text[end] !== ',') break;
+      if (text.charCodeAt(end) !== 44 /* , */) break;
       const nextAt = skipSpaces(text, end + 1);
       const more = parseItem(text, nextAt);
       if (!more) break;

@@ -80,7 +80,8 @@ export function parseFrontMatter(text: string, yamlOnly = false): { frontMatter?
   const fm: FrontMatter = { ...block, units: [] };
   // A lone CR ends a line in YAML 1.2 and in LSP, but the yaml library reads it as part of the line; as a
   // LF it has the same length, so every offset stays valid.
-  const source = text.slice(block.yamlStart, block.yamlEnd).replace(/\r(?!\n)/g, '\n');
+  const yaml = text.slice(block.yamlStart, block.yamlEnd);
+  const source = yaml.includes('\r') ? yaml.replace(/\r(?!\n)/g, '\n') : yaml;
   const simple = yamlOnly ? undefined : readSimpleFrontMatter(source, block.yamlStart, splitUnitList);
   if (simple) return { frontMatter: { ...fm, ...simple }, problems };
   let doc;

@@ -31,7 +31,20 @@ export interface CoverageJson {
 
 /** Evidence numbers of the accounts citing a criterion, once each, in portfolio order. */
 export function evidenceOf(c: CriterionCoverage): string[] {
-  return [...new Set(c.citations.map((r) => r.evidence))];
+  // Citations come account by account, so most repeat the evidence number just seen: only a new one is looked
+  // up (the JSON of a thousand accounts asks this for every criterion, tens of thousands of citations in all).
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let last: string | undefined;
+  for (const r of c.citations) {
+    if (r.evidence === last) continue;
+    last = r.evidence;
+    if (!seen.has(last)) {
+      seen.add(last);
+      out.push(last);
+    }
+  }
+  return out;
 }
 
 export function coverageToJson(coverage: Coverage, fileOf: FileNamer): CoverageJson {

@@ -7,7 +7,13 @@
  */
 import type { FrontMatter, UnitEntry } from './frontMatter';
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*) *:(?: +|$)/;
+/**
+ * One line: blank or a comment (no groups), or `key:` then spaces (group 1 the key), and group 2 the rest of
+ * the line when that is only spaces or a comment (no value on this line), else a lookahead for the value.
+ * (Not an optional group 2: JavaScript does not let `( *)?` match an empty string.) One pattern per line,
+ * where there were three patterns and two slices.
+ */
+const LINE = /^(?: *(?:#.*)?$|([A-Za-z_][A-Za-z0-9_-]*) *:(?: +|$)(?:( *(?:#.*)?)$|(?=[^])))/;
 const ITEM = /^( *)- +/;
 /** Plain scalars that the YAML core schema reads as something other than the text itself. */
 const TYPED = /^(?:[-+.0-9]|(?:true|false|null|~)$)/i;
@@ -23,9 +29,11 @@ interface Span {
 /** The value of [start, end) without a trailing comment and spaces; undefined when not a safe plain scalar. */
 function plainValue(src: string, start: number, end: number, flow = false): Span | undefined {
   let raw = src.slice(start, end);
-  const comment = raw.search(/ #/);
+  const comment = raw.indexOf(' #');
   if (comment >= 0) raw = raw.slice(0, comment);
-  raw = raw.replace(/ +$/, '');
+  let e = raw.length;
+  while (e > 0 && raw.charCodeAt(e - 1) === 32) e--;
+  if (e < raw.length) raw = raw.slice(0, e);
   if (raw === '' || INDICATOR.test(raw) || /: |:$| #|\t/.test(raw) || (flow && /[[\]{},:]/.test(raw))) return undefined;
   return { text: raw, start, end: start + raw.length };
 }
@@ -51,6 +59,26 @@ function flowItems(src: string, start: number, end: number): Span[] | undefined 
   return items;
 }
 
+const LINE_BREAK = /[\r\n]/g;
+
+/** Lines of `src` (\n, \r\n or a lone \r ends one), found with the engine's search rather than a loop per character. */
+function linesOf(src: string): Array<{ start: number; end: number }> {
+  const lines: Array<{ start: number; end: number }> = [];
+  const noCR = !src.includes('\r');
+  for (let at = 0; ;) {
+    let end: number;
+    if (noCR) end = src.indexOf('\n', at);
+    else {
+      LINE_BREAK.lastIndex = at;
+      end = LINE_BREAK.exec(src)?.index ?? -1;
+    }
+    if (end < 0) end = src.length;
+    lines.push({ start: at, end });
+    if (end >= src.length) return lines;
+    at = end + (src.charCodeAt(end) === 13 && src.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+}
+
 /**
  * Front matter fields of the YAML in `src` (the text between the delimiters, at offset `base` of the file),
  * or undefined when the YAML library must read it. `splitUnitList` splits a plain-scalar `units` value.
@@ -59,25 +87,19 @@ export function readSimpleFrontMatter(src: string, base: number, splitUnitList: 
   Pick<FrontMatter, 'title' | 'evidence' | 'units'> | undefined {
   const out: Pick<FrontMatter, 'title' | 'evidence' | 'units'> = { units: [] };
   const seen = new Set<string>();
-  const lines: Array<{ start: number; end: number }> = [];
-  for (let at = 0; at <= src.length;) {
-    let end = at;
-    while (end < src.length && src[end] !== '\n' && src[end] !== '\r') end++;
-    lines.push({ start: at, end });
-    if (end >= src.length) break;
-    at = end + (src[end] === '\r' && src[end + 1] === '\n' ? 2 : 1);
-  }
+  const lines = linesOf(src);
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
-    const line = src.slice(start, end);
-    if (/^ *(?:#.*)?$/.test(line)) continue;
-    const key = KEY.exec(line);
-    if (!key || seen.has(key[1])) return undefined;
-    seen.add(key[1]);
-    const valueStart = start + key[0].length;
-    const empty = /^ *(?:#.*)?$/.test(src.slice(valueStart, end));
+    const m = LINE.exec(src.slice(start, end));
+    if (!m) return undefined;
+    const name = m[1];
+    if (name === undefined) continue; // blank or a comment
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const empty = m[2] !== undefined;
+    const valueStart = start + m[0].length - (empty ? m[2].length : 0);
     if (empty) {
-      if (key[1] !== 'units') return undefined;
+      if (name !== 'units') return undefined;
       // A block list: `- LMCA5` lines (indented or not) up to the next key.
       let items = 0;
       let indent = -1;
@@ -101,7 +123,7 @@ export function readSimpleFrontMatter(src: string, base: number, splitUnitList: 
       if (items === 0) return undefined;
       continue;
     }
-    if (key[1] === 'units' && src[valueStart] === '[') {
+    if (name === 'units' && src[valueStart] === '[') {
       const items = flowItems(src, valueStart, end);
       if (!items) return undefined;
       out.units = items.map((s) => ({ text: s.text.trim(), start: base + s.start, end: base + s.end }));
@@ -110,10 +132,11 @@ export function readSimpleFrontMatter(src: string, base: number, splitUnitList: 
     const value = plainValue(src, valueStart, end);
     if (!value || TYPED.test(value.text)) return undefined;
     // A more-indented line after a value would continue it (a multi-line scalar): leave that to YAML.
-    if (i + 1 < lines.length && /^ +\S/.test(src.slice(lines[i + 1].start, lines[i + 1].end))) return undefined;
-    if (key[1] === 'title') out.title = value.text.trim();
-    else if (key[1] === 'evidence') out.evidence = value.text.trim();
-    else if (key[1] === 'units') out.units = splitUnitList(value.text, base + value.start);
+    const next = lines[i + 1];
+    if (next && src.charCodeAt(next.start) === 32 && /^ +\S/.test(src.slice(next.start, next.end))) return undefined;
+    if (name === 'title') out.title = value.text.trim();
+    else if (name === 'evidence') out.evidence = value.text.trim();
+    else if (name === 'units') out.units = splitUnitList(value.text, base + value.start);
   }
   return out;
 }

@@ -1,0 +1,128 @@
+/**
+ * The CLI reads a folder with its own fast paths (server/src/files.ts, diskPortfolio.ts): one open, read and
+ * close per file, Node's UTF-8 decoding checked for replacement characters instead of the fatal decoder,
+ * paths built by appending names. Each must answer what the general path answers: decodeAccount (which the
+ * server uses), the include/exclude matcher on path.relative, displayPath.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readSettings } from '../../server/src/core/settings';
+import { displayPath, displayPathsUnder } from '../../server/src/diskPortfolio';
+import { accountMatcher, decodeAccount, decodeAccountBuffer, listAccountPaths, readAccountFile } from '../../server/src/files';
+
+const bytes = (...xs: number[]) => Buffer.from(xs);
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Byte strings where the fast decoding could go wrong: byte order marks, NUL either side of the 8,000-byte probe, bad UTF-8. */
+const TRICKY: Array<[string, Buffer]> = [
+  ['empty', bytes()], ['plain', utf8('LMCA5/P1 plain')], ['one BOM', bytes(...BOM, 0x4c)], ['two BOMs', bytes(...BOM, ...BOM, 0x4c)],
+  ['three BOMs', bytes(...BOM, ...BOM, ...BOM)], ['BOM only', bytes(...BOM)], ['BOM later', utf8('a\ufeffb')],
+  ['U+FFFD written in the file', utf8('a \ufffd b')], ['U+FFFD and a bad byte', Buffer.concat([utf8('\ufffd'), bytes(0xff)])],
+  ['NUL', utf8('a\u0000b')], ['NUL at byte 7999', Buffer.concat([Buffer.alloc(7999, 0x61), bytes(0)])],
+  ['NUL at byte 8000', Buffer.concat([Buffer.alloc(8000, 0x61), bytes(0)])], ['NUL and bad UTF-8 late', Buffer.concat([Buffer.alloc(9000, 0x61), bytes(0, 0xff)])],
+  ['latin1', bytes(0x63, 0x61, 0x66, 0xe9)], ['lone FF', bytes(0x4c, 0xff)], ['overlong', bytes(0x2f, 0xc0, 0xaf)],
+  ['surrogate', bytes(0x4c, 0xed, 0xa0, 0x80)], ['truncated', bytes(0x4c, 0xe2, 0x82)], ['beyond Unicode', bytes(0xf4, 0x90, 0x80, 0x80)],
+  ['F5 lead', bytes(0xf5, 0x80, 0x80, 0x80)], ['astral', utf8('𝒜 LMCA5/P1')], ['UTF-16 LE BOM', bytes(0xff, 0xfe, 0x4c, 0)],
+];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function tempTree(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-files-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('files: the CLI\'s fast reading agrees with the general path', () => {
+  it('decodeAccountBuffer answers as decodeAccount on tricky bytes', () => {
+    for (const [name, b] of TRICKY) {
+      for (const max of [2_000_000, b.length, Math.max(0, b.length - 1)]) {
+        assert.deepEqual(decodeAccountBuffer(b, max), decodeAccount(b, max), `${name}, maxFileSize ${max}`);
+      }
+    }
+  });
+
+  it('decodeAccountBuffer answers as decodeAccount on 5,000 random byte strings', () => {
+    const alphabet = [0x00, 0x0a, 0x41, 0x61, 0x2f, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xbb, 0xf0, 0xf4, 0xf5, 0xff];
+    const next = rng(99);
+    for (let i = 0; i < 5000; i++) {
+      const b = Buffer.from(Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]));
+      assert.deepEqual(decodeAccountBuffer(b, 100), decodeAccount(b, 100), b.toString('hex'));
+    }
+  });
+
+  it('readAccountFile reads what decodeAccount makes of the whole file, around the size of its buffer and the limit', () => {
+    const sizes = [0, 1, 65_535, 65_536, 65_537, 131_072, 200_000];
+    const files = Object.fromEntries(sizes.map((n) => [`f${n}.md`, Buffer.concat([bytes(...BOM), Buffer.alloc(n, 0x61)])]));
+    files['astral.md'] = Buffer.concat([Buffer.alloc(65_534, 0x62), utf8('𝒜𝒜')]); // a character across the buffer's end
+    files['bad.md'] = Buffer.concat([Buffer.alloc(70_000, 0x62), bytes(0xff)]);
+    const dir = tempTree(files);
+    try {
+      for (const name of Object.keys(files)) {
+        const file = path.join(dir, name);
+        for (const max of [2_000_000, 150_000, 65_536, 1_000, 0]) {
+          const got = readAccountFile(file, max);
+          const size = fs.statSync(file).size;
+          const want = size > max ? { reason: `larger than reflectiveAccounts.maxFileSize (${size} > ${max} bytes)` } : decodeAccount(fs.readFileSync(file), max);
+          assert.deepEqual(got, { path: file, ...want }, `${name}, maxFileSize ${max}`);
+        }
+      }
+      const missing = readAccountFile(path.join(dir, 'gone.md'), 1000);
+      assert.ok('reason' in missing && /^could not be read: ENOENT/.test(missing.reason), JSON.stringify(missing));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('listAccountPaths finds what the matcher on path.relative finds, sorted', () => {
+    const dir = tempTree(Object.fromEntries(['a.md', 'B.MD', 'c.txt', '.hidden.md', 'sub/d.md', 'sub/deeper/e.Md', '.dot/f.md',
+      'node_modules/g.md', '.git/h.md', 'sub/node_modules/i.md', 'drafts/j.md', 'x.md.bak', 'sp ace/k.md', '..odd.md'].map((f) => [f, 'x'])));
+    try {
+      for (const globs of [{}, { include: ['sub/**/*.md'] }, { exclude: ['drafts/**'] }, { include: ['**/*'], exclude: ['**/*.txt'] }]) {
+        const settings = readSettings(globs);
+        const matches = accountMatcher(settings);
+        const want: string[] = [];
+        const walk = (d: string) => {
+          for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+            const full = path.join(d, e.name);
+            if (e.isDirectory()) { if (e.name !== '.git' && e.name !== 'node_modules') walk(full); }
+            else if (e.isFile() && matches(path.relative(dir, full))) want.push(full);
+          }
+        };
+        walk(dir);
+        assert.deepEqual(listAccountPaths(dir, settings), want.sort(), JSON.stringify(globs));
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('displayPathsUnder names files as displayPath does, wherever the working directory is', () => {
+    const root = path.join(path.sep, 'home', 'tutor', 'caseload');
+    const folders = [root, path.join(root, 'alice'), path.join(path.sep, 'elsewhere', 'p'), path.sep];
+    const cwds = [root, path.dirname(root), path.join(root, 'alice'), path.join(root, 'alice', 'drafts'), path.join(path.sep, 'elsewhere'), path.sep];
+    for (const folder of folders) {
+      for (const cwd of cwds) {
+        const name = displayPathsUnder(folder, cwd);
+        for (const rel of ['ra1.md', 'drafts/ra2.md', '..odd.md', '..dir/ra3.md', 'alice/ra4.md']) {
+          const file = path.join(folder, ...rel.split('/'));
+          assert.equal(name(file), displayPath(file, cwd), `${file} from ${cwd}`);
+        }
+      }
+    }
+  });
+});
