@@ -25,6 +25,8 @@ describe('server: the built bundles over stdio', function () {
     }
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-stdio-'));
     fs.writeFileSync(path.join(folder, 'ra1.md'), '---\nevidence: RA1\nunits: [LMCA5]\n---\nI agreed the plan (LMCA5/P1, K45).\n');
+    // A folded title needs the full YAML library, which the bundles load from dist/cli-lib/ on first use.
+    fs.writeFileSync(path.join(folder, 'ra2.md'), '---\nevidence: RA2\ntitle: >\n  Supervision\n  records\n---\nI kept the records (LMCA5/P2).\n');
   });
   after(() => folder && fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -48,6 +50,9 @@ describe('server: the built bundles over stdio', function () {
         assert.equal(list.items.length, 129);
         const diagnostics = (await published).diagnostics.map((d: any) => d.code);
         assert.ok(diagnostics.includes('unknown-unit'), diagnostics.join());
+        const coverage: any = await conn.sendRequest('reflectiveAccounts/coverage', {});
+        const titles = coverage.portfolios[0].accounts.map((a: any) => `${a.evidence}: ${a.title}`);
+        assert.deepEqual(titles, ['ra1: null', 'RA2: Supervision records']);
         await conn.sendRequest('shutdown');
         const exited = new Promise((resolve) => child.on('exit', resolve));
         await conn.sendNotification('exit');
