@@ -36,6 +36,8 @@ export function createWorkspace(host: WorkspaceHost) {
   const loose = new Map<string, Folder>();
   /** Open documents by normalised URI: the URI the client uses, the portfolio they are in, unparsed changes. */
   const open = new Map<string, { clientUri: string; folder: Folder; dirty: boolean }>();
+  /** Keys of the open documents marked dirty, so a flush does not walk every open document (O(N²) while N open). */
+  const dirtyKeys = new Set<string>();
   const logged = new Set<string>();
   // Documents outside every folder use the settings without a scope and no workspace standards.
   let looseSettings: Settings = readSettings({});
@@ -140,8 +142,11 @@ export function createWorkspace(host: WorkspaceHost) {
    */
   function flush(everything = false): void {
     flushPending = false;
-    for (const [key, doc] of open) {
-      if (doc.dirty) {
+    const keys = [...dirtyKeys];
+    dirtyKeys.clear();
+    for (const key of keys) {
+      const doc = open.get(key);
+      if (doc?.dirty) {
         doc.dirty = false;
         reparseOpen(doc.folder, key);
       }
@@ -282,12 +287,15 @@ export function createWorkspace(host: WorkspaceHost) {
       // Parsed at the next flush: TextDocuments reports a content change right after the open, and parsing
       // on both would parse every opened account twice.
       open.set(key, { clientUri, folder: homeOf(key), dirty: true });
+      dirtyKeys.add(key);
       scheduleFlush();
     },
     change(clientUri: string): void {
-      const doc = open.get(normalizeUri(clientUri));
+      const key = normalizeUri(clientUri);
+      const doc = open.get(key);
       if (!doc) return;
       doc.dirty = true;
+      dirtyKeys.add(key);
       scheduleFlush();
     },
     async close(clientUri: string): Promise<void> {
