@@ -331,8 +331,11 @@ export function createWorkspace(host: WorkspaceHost) {
           scheduleFlush();
         }
         const account = doc.folder.portfolio.accounts.get(key);
-        const text = host.openText(doc.clientUri);
-        return account && text !== undefined ? { folder: doc.folder, account, text } : undefined;
+        if (!account) return undefined;
+        // The text only when read: a diagnostics pull needs the parsed account alone, and an open text kept
+        // as UTF-8 (compactDocument.ts) costs a decode each time.
+        const clientUri = doc.clientUri;
+        return { folder: doc.folder, account, get text() { return host.openText(clientUri) ?? ''; } };
       }
       // A closed account: its text is read again, and re-parsed if the file changed without a watcher event.
       const file = uriToPath(key);
