@@ -17,19 +17,12 @@ import { computeCoverage, type Coverage } from './core/coverage';
 import { createPortfolio, removeAccount, updateAccount } from './core/portfolio';
 import { readSettings, type Settings } from './core/settings';
 import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
+import { sameSettings, settingsChange } from './workspaceSettings';
 import { bundledCatalog, loadFolderCatalog, type FolderCatalog } from './workspaceStandards';
 import type { Catalog } from './core/standards';
 
 import type { DocumentState, Folder, WorkspaceHost } from './workspaceTypes';
 export type { DocumentState, Folder, ProgressReporter, WorkspaceChange, WorkspaceHost } from './workspaceTypes';
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sameSettings(a: Settings, b: Settings): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
 
 export function createWorkspace(host: WorkspaceHost) {
   const folders = new Map<string, Folder>();
@@ -384,21 +377,19 @@ export function createWorkspace(host: WorkspaceHost) {
       const reindex: Folder[] = [];
       for (const folder of allFolders()) {
         const before = folder.settings;
-        const after = folder.path ? await host.fetchSettings(folder.uri) : looseSettings;
-        folder.settings = after;
-        if (sameSettings(before, after) && (folder.path || !looseChanged)) continue;
-        changed = true;
+        folder.settings = folder.path ? await host.fetchSettings(folder.uri) : looseSettings;
         if (!folder.path) {
-          await reloadCatalog(folder);
-        } else if (!sameList(before.include, after.include) || !sameList(before.exclude, after.exclude) || before.maxFileSize !== after.maxFileSize) {
-          reindex.push(folder);
-        } else if (!sameList(before.standardsPaths, after.standardsPaths) || JSON.stringify(before.unitAliases) !== JSON.stringify(after.unitAliases)) {
-          await reloadCatalog(folder);
+          if (looseChanged) await reloadCatalog(folder); // a loose file's catalogue comes from the loose settings
+          continue;
         }
+        const change = settingsChange(before, folder.settings);
+        if (change !== 'none') changed = true;
+        if (change === 'reindex') reindex.push(folder);
+        else if (change === 'reload') await reloadCatalog(folder);
       }
       rehomeOpenDocuments();
       await Promise.all(reindex.map(startIndexing));
-      // Unchanged settings (VS Code sends them again on many occasions) ask no client to pull everything again.
+      // Unchanged settings ask no client to pull everything again.
       flush(changed);
     },
 

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { parsedRegions } from '../../server/src/core/account';
 import { scanSimpleBlocks } from '../../server/src/core/blocks';
+import { rng } from './helpers';
 
 function viaParser(body: string) {
   const acc = { ignored: [] as Array<{ kind: string; start: number; end: number }>, paragraphs: [] as Array<{ start: number; end: number }>,
@@ -34,16 +35,6 @@ const LINES = [
   '=== x', '*emphasis* start', '**bold** start', '\\# escaped', 'Non\u00a0breaking', '\u00a0lead nbsp', 'Ünïcödé line',
   'x\r', 'Setext candidate', '--', '+++', '_ _ _', '- ```', '- > q', '- 1. nested', '-    4 spaces',
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomDoc(next: () => number): string {
   const n = 1 + Math.floor(next() * 14);

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { scanCitations, unitKey } from '../../server/src/core/codes';
-import { testCatalog } from './helpers';
+import { testCatalog, rng } from './helpers';
 import { referenceScanCitations, referenceUnitKey } from './codesReference';
 
 const catalog = testCatalog({ ZED: 'LMCB2' });
@@ -22,16 +22,6 @@ const TEMPLATES = [
 
 function agree(text: string): void {
   assert.deepEqual(scanCitations(text, catalog.resolve), referenceScanCitations(text, catalog.resolve), JSON.stringify(text));
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('citation scanner: code-unit character classes agree with the patterns they replace', () => {

@@ -6,20 +6,9 @@ import { strict as assert } from 'node:assert';
 import { parseAccount } from '../../server/src/core/account';
 import { computeCoverage } from '../../server/src/core/coverage';
 import { createPortfolio, removeAccount, updateAccount, type Portfolio } from '../../server/src/core/portfolio';
-import { testCatalog } from './helpers';
+import { testCatalog, rng } from './helpers';
 
 const catalog = testCatalog();
-
-/** A small deterministic PRNG, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function account(next: () => number): string {
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));

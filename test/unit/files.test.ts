@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { readSettings } from '../../server/src/core/settings';
 import { displayPath, displayPathsUnder } from '../../server/src/diskPortfolio';
 import { accountMatcher, decodeAccount, decodeAccountBuffer, listAccountPaths, readAccountFile } from '../../server/src/files';
+import { rng } from './helpers';
 
 const bytes = (...xs: number[]) => Buffer.from(xs);
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -27,16 +28,6 @@ const TRICKY: Array<[string, Buffer]> = [
   ['surrogate', bytes(0x4c, 0xed, 0xa0, 0x80)], ['truncated', bytes(0x4c, 0xe2, 0x82)], ['beyond Unicode', bytes(0xf4, 0x90, 0x80, 0x80)],
   ['F5 lead', bytes(0xf5, 0x80, 0x80, 0x80)], ['astral', utf8('𝒜 LMCA5/P1')], ['UTF-16 LE BOM', bytes(0xff, 0xfe, 0x4c, 0)],
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function tempTree(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-files-'));

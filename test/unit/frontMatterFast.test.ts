@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { parseFrontMatter } from '../../server/src/core/frontMatter';
 import { readSimpleFrontMatter } from '../../server/src/core/simpleFrontMatter';
+import { rng } from './helpers';
 
 const LINES = [
   'title: Re-allocating visits after a staff absence', 'title: Manager\'s review of "rotas"', 'title: 2024 review',
@@ -17,16 +18,6 @@ const LINES = [
   '# a comment', '', '   ', 'title: x\ttab', 'key without colon', 'title: Same', 'Title: Case', 'units: &a [LMCA5]',
   'title: x:y', 'title: ends:', 'title: a\u00a0', 'units: [LMCA5\u00a0]', '%YAML 1.2',
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('front matter: the fast reader agrees with the YAML library', () => {
   it('reads the usual shapes itself', () => {

@@ -23,3 +23,14 @@ export function cursor(marked: string): { text: string; offset: number } {
   if (offset < 0) throw new Error('no $0 in fixture');
   return { text: marked.slice(0, offset) + marked.slice(offset + 2), offset };
 }
+
+/** A small deterministic PRNG (mulberry32), so a failure in a generated test can be replayed from its seed. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
