@@ -14,11 +14,12 @@
 import * as path from 'node:path';
 import { parseAccount, type Account } from './core/account';
 import { computeCoverage, type Coverage } from './core/coverage';
-import { createPortfolio, removeAccount, updateAccount } from './core/portfolio';
+import { removeAccount, updateAccount } from './core/portfolio';
 import { readSettings, type Settings } from './core/settings';
 import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
+import { createProblemLog } from './workspaceProblems';
 import { sameSettings, settingsChange } from './workspaceSettings';
-import { bundledCatalog, loadFolderCatalog, type FolderCatalog } from './workspaceStandards';
+import { bundledCatalog, isStandardsFileOf, loadFolderCatalog, newFolder, type FolderCatalog } from './workspaceStandards';
 import type { Catalog } from './core/standards';
 
 import type { DocumentState, Folder, WorkspaceHost } from './workspaceTypes';
@@ -31,7 +32,7 @@ export function createWorkspace(host: WorkspaceHost) {
   const open = new Map<string, { clientUri: string; folder: Folder; dirty: boolean }>();
   /** Keys of the open documents marked dirty, so a flush does not walk every open document (O(N²) while N open). */
   const dirtyKeys = new Set<string>();
-  const logged = new Set<string>();
+  const problems = createProblemLog(host);
   // Documents outside every folder use the settings without a scope and no workspace standards.
   let looseSettings: Settings = readSettings({});
   let looseCatalog: FolderCatalog = bundledCatalog();
@@ -41,33 +42,10 @@ export function createWorkspace(host: WorkspaceHost) {
   /** The catalogue each account was parsed with: one parsed with the folder's current catalogue is up to date. */
   const parsedWith = new WeakMap<Account, Catalog>();
 
-  function logOnce(message: string): void {
-    if (logged.has(message)) return;
-    logged.add(message);
-    host.warn(message);
-  }
-
   function applyCatalog(folder: Folder, loaded: FolderCatalog): void {
     folder.catalog = loaded.catalog;
     folder.standardsFiles = loaded.files;
-    reportProblems(loaded);
-  }
-
-  /** Each problem with user standards goes to the log once, and new ones raise one notification. */
-  function reportProblems(loaded: FolderCatalog): void {
-    const fresh = loaded.problems.filter((p) => !logged.has(`${p.origin}: ${p.message}`));
-    for (const p of fresh) logOnce(`${p.origin}: ${p.message}`);
-    if (fresh.length) {
-      host.showWarning(`Reflective Accounts: ${fresh.length} problem(s) with user standards; the bundled units still work. ` +
-        `First: ${fresh[0].origin}: ${fresh[0].message}`);
-    }
-  }
-
-  function newFolder(uri: string, name: string, folderPath: string | undefined, settings: Settings, catalog: FolderCatalog): Folder {
-    return {
-      uri, name, path: folderPath, settings, catalog: catalog.catalog, standardsFiles: catalog.files,
-      portfolio: createPortfolio(uri), ready: Promise.resolve(), indexRun: 0, indexing: 0,
-    };
+    problems.standards(loaded);
   }
 
   function parseInto(folder: Folder, key: string, text: string): Account {
@@ -97,7 +75,7 @@ export function createWorkspace(host: WorkspaceHost) {
   /** Decoded text of an account file, or undefined when it is gone or skipped (which is said once). */
   async function readAccount(file: string, maxFileSize: number): Promise<string | undefined> {
     const read = await readAccountText(host.fs, file, maxFileSize);
-    if (read && 'skipped' in read) logOnce(`Skipped ${file}: ${read.skipped}`);
+    if (read && 'skipped' in read) problems.once(`Skipped ${file}: ${read.skipped}`);
     return read && 'text' in read ? read.text : undefined;
   }
 
@@ -261,7 +239,7 @@ export function createWorkspace(host: WorkspaceHost) {
       started = (async () => {
         looseSettings = await host.fetchSettings(undefined);
         looseCatalog = await loadFolderCatalog(host.fs, undefined, looseSettings, host.trusted);
-        reportProblems(looseCatalog);
+        problems.standards(looseCatalog);
         if (!host.trusted) host.log('Untrusted workspace: user standards (.standards/, standardsPaths) are not loaded');
         await Promise.all(indexed);
       })();
@@ -349,10 +327,7 @@ export function createWorkspace(host: WorkspaceHost) {
         if (!file) continue;
         const key = pathToUri(file);
         for (const folder of folders.values()) {
-          const isStandards = file.toLowerCase().endsWith('.json') && (folder.standardsFiles.includes(file) ||
-            path.dirname(file) === path.join(folder.path!, '.standards') ||
-            folder.settings.standardsPaths.some((p) => path.resolve(folder.path!, p) === path.dirname(file)));
-          if (isStandards) reload.add(folder);
+          if (isStandardsFileOf(folder, file)) reload.add(folder);
           if (!isAccountOf(folder, file) || open.has(key) || homeOf(key) !== folder) continue;
           const text = change.deleted ? undefined : await readAccount(file, folder.settings.maxFileSize);
           if (open.has(key)) continue;

@@ -5,10 +5,12 @@
  */
 import * as path from 'node:path';
 import { bundledUnits } from './bundled';
+import { createPortfolio } from './core/portfolio';
 import { buildCatalog, type Catalog, type CatalogProblem, type UnitSource } from './core/standards';
 import type { Settings } from './core/settings';
 import { validateUnitJson } from './core/validateUnit';
 import type { FileSystem } from './deps';
+import type { Folder } from './workspaceTypes';
 
 export interface FolderCatalog {
   catalog: Catalog;
@@ -75,4 +77,20 @@ export async function loadFolderCatalog(fs: FileSystem, root: string | undefined
   }
   const catalog = buildCatalog([...bundledUnits(), ...user.sources], settings.unitAliases);
   return { catalog, problems: [...user.problems, ...catalog.problems], files };
+}
+
+/** A portfolio folder (or a single file's portfolio) with its catalogue and nothing indexed yet. */
+export function newFolder(uri: string, name: string, folderPath: string | undefined, settings: Settings, catalog: FolderCatalog): Folder {
+  return {
+    uri, name, path: folderPath, settings, catalog: catalog.catalog, standardsFiles: catalog.files,
+    portfolio: createPortfolio(uri), ready: Promise.resolve(), indexRun: 0, indexing: 0,
+  };
+}
+
+/** Whether a changed file is one of the folder's unit files (read, in .standards/, or in a standards path). */
+export function isStandardsFileOf(folder: Folder, file: string): boolean {
+  if (!folder.path || !file.toLowerCase().endsWith('.json')) return false;
+  const dir = path.dirname(file);
+  return folder.standardsFiles.includes(file) || dir === path.join(folder.path, '.standards') ||
+    folder.settings.standardsPaths.some((p) => path.resolve(folder.path!, p) === dir);
 }
