@@ -7,6 +7,7 @@
  *   --timeline   the server's RSS every 100 ms
  *   --heap       V8's heap spaces once settled (preloads bench/lib/heapStats.cjs)
  *   --snapshot   a heap snapshot of the settled server, written to the current folder
+ *   --smaps      the settled server's resident memory by kind (anonymous, file) and its largest mappings
  *   -- flags     extra Node flags for our server, e.g. -- --cpu-prof --cpu-prof-dir=/tmp/prof
  *
  * Builds into bench/results/build/ like run.ts; the corpus must exist (run `npm run bench -- --quick` once).
@@ -31,6 +32,24 @@ const nodeFlags = [
 ];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssMb = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1e3;
+
+/** RssAnon/RssFile from /proc, then the ten mappings holding most resident memory (heap, binary, malloc). */
+function residentByMapping(pid: number): string {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kinds = ['RssAnon', 'RssFile', 'RssShmem'].map((k) => `${k} ${(Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1e3).toFixed(1)} MB`);
+  const maps: Array<{ name: string; rss: number }> = [];
+  let name = '';
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) name = head[1] || '[anon]';
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) maps.push({ name, rss: Number(rss[1]) });
+  }
+  const byName = new Map<string, number>();
+  for (const m of maps) byName.set(m.name, (byName.get(m.name) ?? 0) + m.rss);
+  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `  ${(v / 1e3).toFixed(1).padStart(7)} MB  ${k}`);
+  return `resident: ${kinds.join(', ')}\n${top.join('\n')}\n`;
+}
 
 async function main(): Promise<void> {
   const built = await buildForBench(root, path.join(root, 'bench', 'results', 'build'));
@@ -57,9 +76,10 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const peak = o.session.peakRss();
     if (flag('--timeline')) process.stdout.write(`RSS timeline (ms:MB): ${samples.join(' ')}\n`);
+    if (flag('--smaps')) process.stdout.write(residentByMapping(child.pid!));
     if (flag('--heap') || flag('--snapshot')) {
       child.kill('SIGUSR2');
-      await sleep(flag('--snapshot') ? 8000 : 500);
+      await sleep(flag('--snapshot') ? 25000 : 500); // a snapshot of a big heap takes long on a busy machine
       if (flag('--heap')) process.stdout.write(`${o.session.log.filter((l) => l.includes('HEAP')).join('')}`);
     }
     process.stdout.write(`${flag('--peer') ? 'markdown' : 'ours'} ${n}: ${run.ms.toFixed(0)} ms, ${run.rounds} round(s), ` +

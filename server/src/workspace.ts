@@ -14,6 +14,7 @@
 import * as path from 'node:path';
 import { parseAccount, type Account } from './core/account';
 import { computeCoverage, type Coverage } from './core/coverage';
+import { packAccount } from './core/packedAccount';
 import { removeAccount, updateAccount } from './core/portfolio';
 import { readSettings, type Settings } from './core/settings';
 import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
@@ -49,7 +50,8 @@ export function createWorkspace(host: WorkspaceHost) {
   }
 
   function parseInto(folder: Folder, key: string, text: string): Account {
-    const account = parseAccount(key, text, folder.catalog.resolve);
+    // Packed: with thousands of accounts open, their citations and paragraphs as objects were most of the heap.
+    const account = packAccount(parseAccount(key, text, folder.catalog.resolve));
     parsedWith.set(account, folder.catalog);
     updateAccount(folder.portfolio, account);
     changedFolders.add(folder);

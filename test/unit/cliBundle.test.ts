@@ -91,3 +91,14 @@ describe('cli bundle: libraries loaded on first use', function () {
     assert.deepEqual(built.loaded, []);
   });
 });
+
+describe('bundles: plain ASCII', () => {
+  // One non-ASCII character anywhere makes V8 hold the whole script's source as UTF-16: twice the memory.
+  for (const name of ['server.js', 'cli.js']) {
+    it(`dist/${name} has no character outside ASCII`, () => {
+      const text = fs.readFileSync(path.join(root, 'dist', name), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      assert.equal(at, -1, `non-ASCII at ${at}: ${text.slice(Math.max(0, at - 40), at + 40)}`);
+    });
+  }
+});

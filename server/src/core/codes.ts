@@ -38,6 +38,9 @@ export interface Citation {
   items: CitationItem[];
 }
 
+/** What an item cites, without where it is: enough to check and expand it. */
+export type ItemShape = Pick<CitationItem, 'kind' | 'from' | 'toKind' | 'to' | 'isRange'>;
+
 /** Maps the unit text of a citation to its canonical code (undefined when unknown). */
 export type UnitResolver = (unitText: string) => string | undefined;
 
@@ -202,7 +205,7 @@ export function scanCitations(text: string, resolve: UnitResolver): Citation[] {
 }
 
 /** Why a range cannot be expanded, or undefined when it is well formed (bounds are checked elsewhere). */
-export function rangeShapeProblem(item: CitationItem): string | undefined {
+export function rangeShapeProblem(item: ItemShape): string | undefined {
   if (!item.isRange) return undefined;
   if (item.kind !== item.toKind) return `mixes kinds: ${item.kind}${item.from} to ${item.toKind}${item.to}`;
   if (item.to < item.from) return `is reversed: ${item.kind}${item.from} comes after ${item.kind}${item.to}`;
@@ -210,7 +213,7 @@ export function rangeShapeProblem(item: CitationItem): string | undefined {
 }
 
 /** The criterion numbers an item cites; empty for a malformed range. Capped so hostile text stays cheap. */
-export function expandItem(item: CitationItem, cap = 1000): number[] {
+export function expandItem(item: ItemShape, cap = 1000): number[] {
   if (rangeShapeProblem(item)) return [];
   const out: number[] = [];
   for (let n = item.from; n <= item.to && out.length < cap; n++) out.push(n);

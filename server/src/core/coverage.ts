@@ -4,8 +4,8 @@
  * incrementally: a change to one account refolds that account only (see computeCoverage).
  */
 import type { Account } from './account';
-import { expandItem, rangeShapeProblem } from './codes';
-import { positionAt } from './lines';
+import { expandItem, rangeShapeProblem, type ItemShape } from './codes';
+import { forEachCitedItem, positionInAccount } from './packedAccount';
 import { changedSince, type Portfolio } from './portfolio';
 import type { Catalog, Unit } from './standards';
 import type { CriterionKind } from './unit';
@@ -87,11 +87,12 @@ function stateOf(accounts: number, minimum: number): CoverageState {
   return accounts >= minimum ? 'covered' : 'partial';
 }
 
-/** What one account brings to the fold: the units it puts in scope, the ones it declares, its citations. */
+/** What one account brings to the fold: the units it puts in scope, the ones it declares, the criteria it cites. */
 interface Contribution {
   scope: string[];
   declared: string[];
-  refs: Array<{ code: string; id: string; ref: CitationRef }>;
+  /** Unit code and criterion id of every criterion cited, in pairs: [code, id, code, id, …] (repeats possible). */
+  cited: string[];
 }
 
 function contributionOf(catalog: Catalog, account: Account): Contribution {
@@ -104,32 +105,47 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
       declared.add(code);
     }
   }
-  const refs: Contribution['refs'] = [];
-  for (const citation of account.citations) {
-    const code = citation.unitCode;
-    if (!code || !catalog.unit(code)) continue;
+  const cited: string[] = [];
+  forEachCitedItem(account, (item) => {
+    const code = item.unitCode;
+    if (!code || !catalog.unit(code)) return;
     scope.add(code);
-    for (const item of citation.items) {
-      if (rangeShapeProblem(item)) continue;
-      const pos = positionAt(account.lineStarts, item.start);
-      const ref: CitationRef = {
-        uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line: pos.line, character: pos.character,
-      };
-      for (const n of expandItem(item)) refs.push({ code, id: `${item.kind}${n}`, ref });
-    }
-  }
-  return { scope: [...scope], declared: [...declared], refs };
+    for (const n of expandItem(item)) cited.push(code, `${item.kind}${n}`);
+  });
+  return { scope: [...scope], declared: [...declared], cited };
 }
 
-/** The citations of one criterion, per account, with the accounts in URI order. */
+/**
+ * Whether an item cites the criterion: the test `contributionOf` makes through expandItem, asked the other
+ * way round (expandItem stops after MAX_EXPANDED numbers, so the same numbers count here).
+ */
+function itemCites(item: ItemShape, crit: CriterionCoverage): boolean {
+  if (item.kind !== crit.kind || rangeShapeProblem(item)) return false;
+  const n = crit.number;
+  return n >= item.from && n <= item.to && n - item.from < MAX_EXPANDED && crit.id === `${item.kind}${n}`;
+}
+
+const MAX_EXPANDED = 1000;
+
+/** The citing items of one account for one criterion, as references, appended to `out` in text order. */
+function refsIn(account: Account, code: string, crit: CriterionCoverage, out: CitationRef[]): void {
+  forEachCitedItem(account, (item) => {
+    if (item.unitCode !== code || !itemCites(item, crit)) return;
+    const pos = positionInAccount(account, item.start);
+    out.push({ uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line: pos.line, character: pos.character });
+  });
+}
+
+/**
+ * The accounts citing one criterion, by URI. The references themselves are not kept: they are worked out
+ * from the folded accounts when `citations` is read (at 5,000 accounts the kept references were a fifth of
+ * the server's heap, and only the panel, hover, references and reports read them).
+ */
 interface CriterionRefs {
-  perUri: Map<string, CitationRef[]>;
-  /** URIs of `perUri`, sorted. */
+  /** URIs of the citing accounts, sorted. */
   order: string[];
-  /** Accounts whose citations were taken out during the current update (their lists may stay empty). */
-  emptied: string[];
-  /** The flat list handed out as `citations`, built when first read after a change. */
-  flat: CitationRef[] | undefined;
+  /** URIs taken out during the current update and not put back (yet): they leave `order` when it settles. */
+  removed: Set<string> | undefined;
 }
 
 interface UnitState {
@@ -193,9 +209,9 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
   const coverage = emptyUnitCoverage(unit);
   const state: UnitState = { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), refs: new Map(), scopeCount: 0,
     declared: new Set(), declaredDelta: new Map() };
-  // `citations` is built when read: an edit then costs the edited account's citations, not every citing account's.
+  // `citations` is built when read, from the accounts folded in now.
   for (const c of coverage.criteria) {
-    Object.defineProperty(c, 'citations', { enumerable: true, configurable: true, get: () => citationsOf(state, c) });
+    Object.defineProperty(c, 'citations', { enumerable: true, configurable: true, get: () => citationsOf(fold, state, c) });
   }
   us = state;
   fold.units.set(code, us);
@@ -204,23 +220,21 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
   return us;
 }
 
-const NO_CITATIONS: readonly CitationRef[] = Object.freeze([]);
-
-/** A criterion's citations, accounts in URI order and each account's in text order. */
-function citationsOf(us: UnitState, crit: CriterionCoverage): CitationRef[] {
+/** A criterion's citations, accounts in URI order and each account's in text order; a new array each time. */
+function citationsOf(fold: Fold, us: UnitState, crit: CriterionCoverage): CitationRef[] {
+  const out: CitationRef[] = [];
   const refs = us.refs.get(crit);
-  if (!refs) return NO_CITATIONS as CitationRef[];
-  if (!refs.flat) {
-    const flat: CitationRef[] = [];
-    for (const u of refs.order) for (const r of refs.perUri.get(u)!) flat.push(r); // not flatMap: 10× slower here
-    refs.flat = flat;
+  if (!refs) return out;
+  for (const uri of refs.order) {
+    const account = fold.folded.get(uri);
+    if (account) refsIn(account, us.coverage.code, crit, out);
   }
-  return refs.flat;
+  return out;
 }
 
 /**
- * Adds (sign 1) or takes out (sign -1) one account's contribution. Taking out leaves an empty list in place,
- * so an account that is put back at once keeps its place in every order and nothing needs sorting.
+ * Adds (sign 1) or takes out (sign -1) one account's contribution. Taking out only marks the account as
+ * removed, so one that is put back at once keeps its place in every order and nothing needs sorting.
  */
 function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -1, touched: Set<UnitState>, dirty: Dirty): void {
   for (const code of c.scope) {
@@ -234,23 +248,19 @@ function applyContribution(fold: Fold, uri: string, c: Contribution, sign: 1 | -
     if (!us) continue;
     us.declaredDelta.set(uri, (us.declaredDelta.get(uri) ?? 0) + sign);
   }
-  for (const { code, id, ref } of c.refs) {
-    const us = fold.units.get(code);
-    const crit = us?.byId.get(id);
+  for (let i = 0; i < c.cited.length; i += 2) {
+    const us = fold.units.get(c.cited[i]);
+    const crit = us?.byId.get(c.cited[i + 1]);
     if (!us || !crit) continue;
     let refs = us.refs.get(crit);
-    if (!refs) us.refs.set(crit, (refs = { perUri: new Map(), order: [], emptied: [], flat: undefined }));
-    const list = refs.perUri.get(uri);
     if (sign < 0) {
-      if (list) {
-        refs.perUri.set(uri, []);
-        refs.emptied.push(uri);
-      }
-    } else if (list) {
-      list.push(ref);
+      if (refs && refs.order[lowerBound(refs.order, uri)] === uri) (refs.removed ??= new Set()).add(uri);
     } else {
-      refs.perUri.set(uri, [ref]);
-      refs.order.splice(lowerBound(refs.order, uri), 0, uri);
+      if (!refs) us.refs.set(crit, (refs = { order: [], removed: undefined }));
+      if (!refs.removed?.delete(uri)) {
+        const at = lowerBound(refs.order, uri);
+        if (refs.order[at] !== uri) refs.order.splice(at, 0, uri);
+      }
     }
     dirty.set(crit, us);
   }
@@ -284,13 +294,11 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
   for (const [crit, us] of dirty) {
     const refs = us.refs.get(crit);
     if (!refs) continue;
-    for (const uri of refs.emptied) {
-      if (refs.perUri.get(uri)?.length !== 0) continue;
-      refs.perUri.delete(uri);
-      refs.order.splice(lowerBound(refs.order, uri), 1);
+    if (refs.removed?.size) {
+      const removed = refs.removed;
+      refs.order = refs.order.filter((uri) => !removed.has(uri));
     }
-    refs.emptied.length = 0;
-    refs.flat = undefined;
+    refs.removed = undefined;
     crit.accounts = refs.order.length;
     const state = stateOf(crit.accounts, fold.minimum);
     if (state !== crit.state) {
@@ -299,7 +307,7 @@ function settle(fold: Fold, touched: Set<UnitState>, dirty: Dirty): void {
       crit.state = state;
       fold.revision = ++revisions;
     }
-    if (refs.perUri.size === 0) us.refs.delete(crit);
+    if (refs.order.length === 0) us.refs.delete(crit);
   }
 }
 

@@ -138,7 +138,7 @@ export function glossaryTerm(rawParagraph: string): string {
     const term = termWords.join(' ').replace(/[\s,;:]+$/, '').replace(LEADING_ARTICLE, '');
     return capitaliseFirst(term);
   }
-  const first = words[0].replace(/[^\p{L}\p{N}'’-]+$/u, '');
+  const first = words[0].replace(/[^\p{L}\p{N}'\u2019-]+$/u, '');
   return /^\p{Lu}/u.test(first) ? first : '';
 }
 
