@@ -70,6 +70,29 @@ describe('coverage: incremental fold', () => {
     assert.deepEqual(plain(computeCoverage(catalog, p)), plain(computeCoverage(catalog, fresh(p))));
   });
 
+  it('gives the same citations to a reader of one criterion per job as to a reader of the whole unit', async () => {
+    const next = rng(11);
+    const p = createPortfolio('file:///p');
+    for (let i = 0; i < 30; i++) {
+      const parsed = parseAccount(`file:///p/ra${i}.md`, account(next), catalog.resolve);
+      updateAccount(p, i % 2 ? packAccount(parsed) : parsed);
+    }
+    const coverage = computeCoverage(catalog, p);
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    const together = coverage.units.map((u) => u.criteria.map((c) => plain(c.citations)));
+    assert.ok(together.flat().some((list) => list.length > 1), 'some criterion is cited by several accounts');
+    const alone: unknown[][] = [];
+    for (const u of coverage.units) {
+      const lists: unknown[] = [];
+      for (const c of u.criteria) {
+        await new Promise((r) => setImmediate(r)); // a new job: only this criterion is read in it
+        lists.push(plain(c.citations));
+      }
+      alone.push(lists);
+    }
+    assert.deepEqual(alone, together);
+  });
+
   it('answers the same result while the portfolio is unchanged', () => {
     const p = createPortfolio('file:///p');
     updateAccount(p, parseAccount('file:///p/a.md', 'I planned it (LMCA5/P1).', catalog.resolve));

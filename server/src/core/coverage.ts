@@ -220,8 +220,19 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
   return us;
 }
 
-/** A criterion's citations, accounts in URI order and each account's in text order; a new array each time. */
+/**
+ * A criterion's citations, accounts in URI order and each account's in text order. Readers must not change
+ * the array: during one job (see unitBatches) every reader of the criterion gets the same one.
+ */
 function citationsOf(fold: Fold, us: UnitState, crit: CriterionCoverage): CitationRef[] {
+  let batch = unitBatches.get(us);
+  if (!batch && readOnce.has(us)) {
+    batch = unitReferences(fold, us);
+    unitBatches.set(us, batch);
+  }
+  if (batch) return batch.get(crit) ?? [];
+  readOnce.add(us);
+  clearAtEndOfJob();
   const out: CitationRef[] = [];
   const refs = us.refs.get(crit);
   if (!refs) return out;
@@ -230,6 +241,58 @@ function citationsOf(fold: Fold, us: UnitState, crit: CriterionCoverage): Citati
     if (account) refsIn(account, us.coverage.code, crit, out);
   }
   return out;
+}
+
+/**
+ * References of every criterion of a unit, built in one pass over the accounts citing it. Readers that go
+ * through every criterion (the panel, reports) would otherwise scan each account once per criterion it cites.
+ * Built on the second criterion of a unit read in one job, and kept only until that job ends, so a hover
+ * does not pay for the whole unit and nothing stays in memory between requests.
+ */
+const unitBatches = new Map<UnitState, Map<CriterionCoverage, CitationRef[]>>();
+/** Units with a criterion read during the current job. */
+const readOnce = new Set<UnitState>();
+let clearing = false;
+
+function clearAtEndOfJob(): void {
+  if (clearing) return;
+  clearing = true;
+  queueMicrotask(forgetBatches);
+}
+
+function forgetBatches(): void {
+  unitBatches.clear();
+  readOnce.clear();
+  clearing = false;
+}
+
+function unitReferences(fold: Fold, us: UnitState): Map<CriterionCoverage, CitationRef[]> {
+  const code = us.coverage.code;
+  const lists = new Map<CriterionCoverage, CitationRef[]>();
+  const uris = new Set<string>();
+  for (const refs of us.refs.values()) for (const uri of refs.order) uris.add(uri);
+  // Accounts in URI order (sort compares code units, as lowerBound does) and items in text order, so each
+  // list comes out in the order citationsOf gives.
+  for (const uri of [...uris].sort()) {
+    const account = fold.folded.get(uri);
+    if (!account) continue;
+    forEachCitedItem(account, (item) => {
+      if (item.unitCode !== code || rangeShapeProblem(item)) return;
+      let ref: CitationRef | undefined;
+      for (let n = item.from; n <= item.to && n - item.from < MAX_EXPANDED; n++) {
+        const crit = us.byId.get(`${item.kind}${n}`);
+        if (!crit) continue;
+        if (!ref) {
+          const pos = positionInAccount(account, item.start);
+          ref = { uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line: pos.line, character: pos.character };
+        }
+        let list = lists.get(crit);
+        if (!list) lists.set(crit, (list = []));
+        list.push(ref);
+      }
+    });
+  }
+  return lists;
 }
 
 /**
@@ -330,6 +393,7 @@ export function computeCoverage(catalog: Catalog, portfolio: Portfolio, minimumE
       accountUris: [], accountList: [], accounts: undefined, revision: ++revisions, result: undefined };
     folds.set(portfolio, fold);
   }
+  forgetBatches(); // references read before this change are out of date
   const touched = new Set<UnitState>();
   const dirty: Dirty = new Map();
   const refold = new Map<string, Account>();
