@@ -92,10 +92,11 @@ function tooBig(size: number, maxFileSize: number): string {
  * one, decodeAccount one more). Anything else goes to decodeAccount itself. Checked against it in
  * test/unit/files.test.ts.
  */
-export function decodeAccountBuffer(bytes: Buffer, maxFileSize: number): { text: string } | { reason: string } {
-  if (bytes.length > maxFileSize) return { reason: tooBig(bytes.length, maxFileSize) };
-  const text = bytes.toString('utf8');
-  if (text.includes('\0') || text.includes('\uFFFD')) return decodeAccount(bytes, maxFileSize);
+export function decodeAccountBuffer(bytes: Buffer, maxFileSize: number, length = bytes.length): { text: string } | { reason: string } {
+  if (length > maxFileSize) return { reason: tooBig(length, maxFileSize) };
+  // The first `length` bytes, decoded without a Buffer made for them (making one cost as much as decoding).
+  const text = bytes.toString('utf8', 0, length);
+  if (text.includes('\0') || text.includes('\uFFFD')) return decodeAccount(bytes.subarray(0, length), maxFileSize);
   if (text.charCodeAt(0) !== 0xfeff) return { text };
   return { text: text.slice(text.charCodeAt(1) === 0xfeff ? 2 : 1) };
 }
@@ -107,9 +108,10 @@ let shared: Buffer | undefined;
 /**
  * Reads a file whole with as few system calls as can be: open, read to the end, close. Its size is asked
  * (fstat) only when it does not fit the shared buffer, so that a file over maxFileSize is refused without
- * reading it all. Returns the bytes (a view of the shared buffer, valid until the next call) or the reason.
+ * reading it all. Returns the bytes (the first `length` of a buffer, the shared one valid until the next call)
+ * or the reason.
  */
-function readBounded(file: string, maxFileSize: number): Buffer | string {
+function readBounded(file: string, maxFileSize: number): { bytes: Buffer; length: number } | string {
   const fd = fs.openSync(file, 'r');
   try {
     let buf = (shared ??= Buffer.allocUnsafe(SHARED_SIZE));
@@ -127,21 +129,21 @@ function readBounded(file: string, maxFileSize: number): Buffer | string {
       if (n === 0) break;
       len += n;
     }
-    return buf.subarray(0, len);
+    return { bytes: buf, length: len };
   } finally {
     fs.closeSync(fd);
   }
 }
 
 export function readAccountFile(file: string, maxFileSize: number): AccountFile | SkippedFile {
-  let bytes: Buffer | string;
+  let read: { bytes: Buffer; length: number } | string;
   try {
-    bytes = readBounded(file, maxFileSize);
+    read = readBounded(file, maxFileSize);
   } catch (e) {
     return { path: file, reason: `could not be read: ${(e as Error).message}` };
   }
-  if (typeof bytes === 'string') return { path: file, reason: bytes };
-  const decoded = decodeAccountBuffer(bytes, maxFileSize);
+  if (typeof read === 'string') return { path: file, reason: read };
+  const decoded = decodeAccountBuffer(read.bytes, maxFileSize, read.length);
   return 'text' in decoded ? { path: file, text: decoded.text } : { path: file, reason: decoded.reason };
 }
 

@@ -56,6 +56,16 @@ describe('files: the CLI\'s fast reading agrees with the general path', () => {
     }
   });
 
+  it('decodeAccountBuffer with a length decodes only the first bytes, as decodeAccount does those bytes', () => {
+    const alphabet = [0x00, 0x0a, 0x41, 0xbb, 0xbf, 0xc2, 0xe2, 0xef, 0xff];
+    const next = rng(7);
+    for (let i = 0; i < 2000; i++) {
+      const b = Buffer.from(Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]));
+      const length = Math.floor(next() * (b.length + 1));
+      assert.deepEqual(decodeAccountBuffer(b, 8, length), decodeAccount(b.subarray(0, length), 8), `${b.toString('hex')} first ${length}`);
+    }
+  });
+
   it('readAccountFile reads what decodeAccount makes of the whole file, around the size of its buffer and the limit', () => {
     const sizes = [0, 1, 65_535, 65_536, 65_537, 131_072, 200_000];
     const files = Object.fromEntries(sizes.map((n) => [`f${n}.md`, Buffer.concat([bytes(...BOM), Buffer.alloc(n, 0x61)])]));

@@ -121,66 +121,127 @@ function collectComments(html: string, base: number, acc: Pick<RegionSink, 'igno
   }
 }
 
-/** Replaces ignored regions by spaces (keeping line breaks) so offsets into the text stay valid. */
-function maskRegions(text: string, regions: readonly Region[]): string {
-  if (regions.length === 0) return text;
-  let out = '';
+/**
+ * Replaces the ignored regions at or after `from` by spaces, keeping line breaks, so that offsets into the text
+ * stay valid. The text before `from` is left as it is. Built as a list of pieces joined once: a flat copy,
+ * where concatenating and a pattern per region cost a tenth of parsing an account.
+ */
+function maskRegions(text: string, regions: readonly Region[], from: number): string {
+  const parts: string[] = [];
   let at = 0;
+  let breaks: LineBreakFinder | undefined; // made at the first region to mask: most accounts have none
   for (const r of regions) {
-    const start = Math.max(r.start, at);
+    const start = Math.max(r.start, at, from);
     const end = Math.min(r.end, text.length);
     if (end <= start) continue;
-    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    parts.push(text.slice(at, start));
+    blankOut(text, start, end, (breaks ??= new LineBreakFinder(text)), parts);
     at = end;
   }
-  return out + text.slice(at);
+  if (parts.length === 0) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/**
+ * The next line break at or after an offset, for offsets that only grow: each search of the text starts where
+ * the last one ended, so masking many regions on one long line stays linear.
+ */
+class LineBreakFinder {
+  private lf = -2;
+  private cr: number;
+
+  constructor(private readonly text: string) {
+    this.cr = text.indexOf('\r') < 0 ? -1 : -2;
+  }
+
+  /** Offset of the first \r or \n at or after `at`, or the text's length. */
+  next(at: number): number {
+    if (this.lf !== -1 && this.lf < at) this.lf = this.text.indexOf('\n', at);
+    if (this.cr !== -1 && this.cr < at) this.cr = this.text.indexOf('\r', at);
+    let found = this.text.length;
+    if (this.lf >= 0) found = this.lf;
+    if (this.cr >= 0 && this.cr < found) found = this.cr;
+    return found;
+  }
+}
+
+/** Pushes spaces for [start, end) of the text, with its line breaks kept where they are. */
+function blankOut(text: string, start: number, end: number, breaks: LineBreakFinder, parts: string[]): void {
+  for (let at = start; at < end; ) {
+    const brk = Math.min(breaks.next(at), end);
+    if (brk > at) parts.push(' '.repeat(brk - at));
+    if (brk === end) return;
+    parts.push(text[brk]);
+    at = brk + 1;
+  }
 }
 
 const WORD_START = /[\p{L}\p{N}]/u;
-/** ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128).map((_, c) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0);
-/**
- * Whether a code point above ASCII is a letter or digit, remembered as met: testing the Unicode pattern on
- * every curly quote and dash was most of the cost of counting words. At most 4,096 entries.
- */
-const WIDE_WORD = new Map<number, boolean>();
 
-/** Length in UTF-16 units of the letter or digit at i (1 or 2), or 0. */
-function isWordChar(text: string, i: number): number {
-  const ch = text.charCodeAt(i);
-  if (ch < 128) return ASCII_WORD[ch];
-  const cp = text.codePointAt(i)!;
-  let word = WIDE_WORD.get(cp);
-  if (word === undefined) {
-    word = WORD_START.test(String.fromCodePoint(cp));
-    if (WIDE_WORD.size < 4096) WIDE_WORD.set(cp, word);
-  }
-  return word ? (cp > 0xffff ? 2 : 1) : 0;
+/**
+ * Classes of UTF-16 code units for counting words, as bits: LETTER (a letter or digit) starts or continues a
+ * word, JOINER continues one but does not start one, OTHER (no bit) ends it.
+ */
+const OTHER = 0;
+const LETTER = 1;
+const JOINER = 2;
+/** Code units the table cannot class alone: looked at in `slowClass`. */
+const UNKNOWN = 4;
+const HIGH_SURROGATE = 8;
+const LOW_SURROGATE = 9;
+
+/**
+ * The class of every code unit, filled in for units above ASCII as they are met (testing the Unicode pattern
+ * on every curly quote and dash was most of the cost of counting words). 64 KB, so that a character costs one
+ * load, where the Map it replaces cost a lookup per character above ASCII.
+ */
+const UNIT_CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
+for (let c = 0; c < 128; c++) UNIT_CLASS[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? LETTER : OTHER;
+UNIT_CLASS[39] = JOINER; // '
+UNIT_CLASS[45] = JOINER; // -
+UNIT_CLASS[0x2019] = JOINER; // ’
+UNIT_CLASS.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
+UNIT_CLASS.fill(LOW_SURROGATE, 0xdc00, 0xe000);
+
+function isHighSurrogate(ch: number): boolean {
+  return ch >= 0xd800 && ch <= 0xdbff;
 }
 
-/** Words as the pattern [\p{L}\p{N}][\p{L}\p{N}'’-]* counts them (Unicode letters and digits), without building matches. */
+/**
+ * The class of the code unit at i when the table does not say: a unit above ASCII met for the first time
+ * (classed and remembered), or a surrogate. A pair is one code point, a letter or not, so its high half takes
+ * the pair's class (reading the low half even past the end of the range, as the pattern run on the whole text
+ * would) and its low half leaves the state as it is (JOINER); a lone surrogate is neither letter nor joiner.
+ */
+function slowClass(text: string, i: number, start: number, ch: number, cls: number): number {
+  if (cls === UNKNOWN) {
+    cls = WORD_START.test(String.fromCharCode(ch)) ? LETTER : OTHER;
+    UNIT_CLASS[ch] = cls;
+    return cls;
+  }
+  if (cls === LOW_SURROGATE) return i > start && isHighSurrogate(text.charCodeAt(i - 1)) ? JOINER : OTHER;
+  const low = text.charCodeAt(i + 1);
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return OTHER;
+  return WORD_START.test(String.fromCodePoint(((ch - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) ? LETTER : OTHER;
+}
+
+/**
+ * Words as the pattern [\p{L}\p{N}][\p{L}\p{N}'’-]* counts them (Unicode letters and digits), without building
+ * matches: one pass that counts where a word starts, a letter or digit outside a word. Joiners keep a word going;
+ * anything else ends it. The state is updated with bit arithmetic rather than branches: whether a character
+ * starts a word is as good as random to the processor, and mispredicted branches made the loop twice as slow.
+ */
 function wordsIn(text: string, start: number, end: number): number {
   let words = 0;
-  let i = start;
-  while (i < end) {
-    const w = isWordChar(text, i);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    words++;
-    i += w;
-    for (;;) {
-      if (i >= end) break;
-      const ch = text.charCodeAt(i);
-      if (ch === 39 || ch === 0x2019 || ch === 45) {
-        i++;
-        continue;
-      }
-      const v = isWordChar(text, i);
-      if (v === 0) break;
-      i += v;
-    }
+  let inWord = 0;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    let cls = UNIT_CLASS[ch];
+    if (cls > JOINER) cls = slowClass(text, i, start, ch, cls);
+    const letter = cls & LETTER;
+    words += letter & (inWord ^ 1);
+    inWord = letter | ((cls >> 1) & inWord);
   }
   return words;
 }
@@ -239,9 +300,12 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
   if (frontMatter?.title !== undefined) frontMatter.title = own(frontMatter.title);
   if (frontMatter?.evidence !== undefined) frontMatter.evidence = own(frontMatter.evidence);
   for (const note of tutorNotes) note.text = own(note.text)!;
-  const citations = MAYBE_CITATION.test(text) ? scanCitations(maskRegions(text, ignored), resolve) : [];
+  // The front matter is not masked but skipped: the body after it starts on a new line.
+  const citations = MAYBE_CITATION.test(text)
+    ? scanCitations(maskRegions(text, ignored, bodyStart), resolve, bodyStart)
+    : [];
   const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
-  return {
+  const account: Account = {
     uri,
     evidence: frontMatter?.evidence ?? evidenceFromUri(uri),
     title: frontMatter?.title ?? own(firstHeading(text, bodyStart)),
@@ -253,8 +317,10 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
     problems,
     lineStarts: lineStarts(text),
     length: text.length,
-    ...(regions.degraded ? { degraded: regions.degraded } : {}),
   };
+  // Set afterwards rather than spread into the literal, which copies the spread object at run time for every account.
+  if (regions.degraded) account.degraded = regions.degraded;
+  return account;
 }
 
 /**

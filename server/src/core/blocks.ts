@@ -131,6 +131,18 @@ function lineAt(text: string, start: number, noCR: boolean): Line {
   return { start, end, next: lineNext(text, end) };
 }
 
+/** Whether a line starting with this code unit is paragraph text: an ASCII letter, or anything from U+00C0 on but a BOM. */
+function startsText(code: number): boolean {
+  return ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 0xc0 && code !== 0xfeff);
+}
+
+/** Whether the line [start, end) opens with one to six `#` and then a space or its end: ATX on the line's text. */
+function isAtxHeading(text: string, start: number, end: number): boolean {
+  let hashes = 0;
+  while (hashes < 7 && start + hashes < end && text.charCodeAt(start + hashes) === 35) hashes++;
+  return hashes >= 1 && hashes <= 6 && (start + hashes === end || text.charCodeAt(start + hashes) === 32);
+}
+
 /** True when [start, end) holds only spaces (or nothing): a blank line. */
 function blank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
@@ -166,13 +178,26 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
     const code = body.charCodeAt(start);
     // A line starting with a letter is always paragraph text (no block starts with one): the usual line, taken
     // without slicing it out or trying any pattern on it.
-    if (start < end && (((code | 32) >= 97 && (code | 32) <= 122) || (code >= 0xc0 && code !== 0xfeff))) {
+    if (start < end && startsText(code)) {
       if (para) para.end = end;
       else para = { start, end, inList: false };
       continue;
     }
     if (start === end || (code === 32 && blank(body, start, end))) {
       if (!closePara()) return undefined;
+      continue;
+    }
+    // A bullet, one space and a letter ("- I led the meeting"): a list item of paragraph text, the usual list
+    // line, taken without the patterns below (none of which it can match but BULLET).
+    const bulletChar = code === 45 || code === 42 || code === 43;
+    if (bulletChar && body.charCodeAt(start + 1) === 32 && start + 2 < end && startsText(body.charCodeAt(start + 2))) {
+      if (!closePara()) return undefined;
+      para = { start: start + 2, end, inList: true };
+      continue;
+    }
+    // An ATX heading ("## Keeping track"), the other usual line: tested without slicing it out (as ATX would).
+    if (code === 35 && isAtxHeading(body, start, end)) {
+      if (!closePara() || (inlineSpecials && !inlineCode(body, start, end, base, out))) return undefined;
       continue;
     }
     const line: Line = { start, end, next: at };

@@ -46,6 +46,11 @@ export type UnitResolver = (unitText: string) => string | undefined;
 
 const UPPER_WORD = /^[A-Z0-9]*$/;
 const ALNUM_WORD = /^[A-Za-z0-9]*$/;
+/** Constants rather than literals in the functions, which would make a new RegExp object on every call. */
+const SPACES = /[\s\u00a0]+/g;
+const UNIT_CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]{2,11}$/;
+const DIGIT = /\d/;
+const TWO_LETTERS = /[A-Za-z]{2}/;
 
 /**
  * Normalises a unit spelling to a lookup key: upper case, no spaces, and the "SCDLMCS" spelling variant
@@ -55,14 +60,14 @@ export function unitKey(text: string): string {
   // The usual spelling is already a key, or one word of letters and digits: nothing to remove or replace.
   let key = UPPER_WORD.test(text) ? text
     : ALNUM_WORD.test(text) ? text.toUpperCase()
-    : text.toUpperCase().replace(/[\s\u00a0]+/g, '');
+    : text.toUpperCase().replace(SPACES, '');
   if (key.startsWith('SCDLMCS')) key = 'SCDLMC' + key.slice('SCDLMCS'.length);
   return key;
 }
 
 /** Unknown units are reported only when they look like a unit code: a letter first, a digit inside. */
 export function looksLikeUnitCode(word: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9]{2,11}$/.test(word) && /\d/.test(word) && /[A-Za-z]{2}/.test(word);
+  return UNIT_CODE_SHAPE.test(word) && DIGIT.test(word) && TWO_LETTERS.test(word);
 }
 
 /*
@@ -96,17 +101,18 @@ function attachesBefore(c: number): boolean {
   return isWordChar(c) || c === 47 || c === 46 || c === 45 || c === 64 || c === 35 || c === 58 || c === 92;
 }
 
-interface ParsedItem {
-  item: CitationItem;
-  next: number;
+/** How many digits (at most six) start at `at`. */
+function digitsAt(text: string, at: number): number {
+  let n = 0;
+  for (let c = text.charCodeAt(at); n < 6 && c >= 48 && c <= 57; c = text.charCodeAt(at + ++n));
+  return n;
 }
 
-/** Up to six digits at `at` (value and the index after them), or undefined when there is no digit. */
-function readNumber(text: string, at: number): { value: number; next: number } | undefined {
-  let i = at;
+/** The value of the `count` digits at `at`. (Two passes, count then value, so that nothing is allocated.) */
+function numberAt(text: string, at: number, count: number): number {
   let value = 0;
-  for (let c = text.charCodeAt(i); i - at < 6 && c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
-  return i === at ? undefined : { value, next: i };
+  for (let i = at; i < at + count; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
 }
 
 function readKind(text: string, at: number): CriterionKind | undefined {
@@ -121,30 +127,29 @@ function skipSpaces(text: string, at: number, max = 3): number {
 }
 
 /** Parses `P1`, `P1-P4`, `P1–4` at `at`; undefined when no whole-token item starts there. */
-function parseItem(text: string, at: number): ParsedItem | undefined {
+function parseItem(text: string, at: number): CitationItem | undefined {
   const kind = readKind(text, at);
   if (!kind) return undefined;
-  const first = readNumber(text, at + 1);
-  if (!first || isWordChar(text.charCodeAt(first.next))) return undefined;
-  let item: CitationItem = {
-    kind, from: first.value, toKind: kind, to: first.value, isRange: false,
-    start: at, end: first.next, text: text.slice(at, first.next),
-  };
+  const firstDigits = digitsAt(text, at + 1);
+  const firstEnd = at + 1 + firstDigits;
+  if (firstDigits === 0 || isWordChar(text.charCodeAt(firstEnd))) return undefined;
+  const from = numberAt(text, at + 1, firstDigits);
   // Optional range end; if what follows the dash is not a number, the item stands alone.
-  const dashAt = skipSpaces(text, first.next, 1);
+  const dashAt = skipSpaces(text, firstEnd, 1);
   if (isDash(text.charCodeAt(dashAt))) {
     let j = skipSpaces(text, dashAt + 1, 1);
     const endKind = readKind(text, j);
     if (endKind) j++;
-    const second = readNumber(text, j);
-    if (second && !isWordChar(text.charCodeAt(second.next))) {
-      item = {
-        ...item, toKind: endKind ?? kind, to: second.value, isRange: true,
-        end: second.next, text: text.slice(at, second.next),
+    const secondDigits = digitsAt(text, j);
+    const end = j + secondDigits;
+    if (secondDigits > 0 && !isWordChar(text.charCodeAt(end))) {
+      return {
+        kind, from, toKind: endKind ?? kind, to: numberAt(text, j, secondDigits), isRange: true,
+        start: at, end, text: text.slice(at, end),
       };
     }
   }
-  return { item, next: item.end };
+  return { kind, from, toKind: kind, to: from, isRange: false, start: at, end: firstEnd, text: text.slice(at, firstEnd) };
 }
 
 /** Finds the unit before the slash at `slash`: two words if the resolver knows them, else one word. */
@@ -171,11 +176,11 @@ function findUnit(text: string, slash: number, resolve: UnitResolver):
 
 /**
  * Every citation in `text`, in order. The caller masks regions that do not count (code, comments, front
- * matter) with spaces first, so offsets stay those of the original text.
+ * matter) with spaces first, so offsets stay those of the original text. `from` skips a leading part that
+ * holds no citation (the front matter, when it ends with a line break): no scan of it reads before a line break.
  */
-export function scanCitations(text: string, resolve: UnitResolver): Citation[] {
+export function scanCitations(text: string, resolve: UnitResolver, from = 0): Citation[] {
   const out: Citation[] = [];
-  let from = 0;
   for (;;) {
     const slash = text.indexOf('/', from);
     if (slash < 0) break;
@@ -184,16 +189,16 @@ export function scanCitations(text: string, resolve: UnitResolver): Citation[] {
     if (!firstItem) continue;
     const unit = findUnit(text, slash, resolve);
     if (!unit) continue;
-    const items = [firstItem.item];
-    let end = firstItem.next;
+    const items = [firstItem];
+    let end = firstItem.end;
     // A list continues the unit: ", P2", ",P2", ", K38-K40".
     for (;;) {
       if (text.charCodeAt(end) !== 44 /* , */) break;
       const nextAt = skipSpaces(text, end + 1);
       const more = parseItem(text, nextAt);
       if (!more) break;
-      items.push(more.item);
-      end = more.next;
+      items.push(more);
+      end = more.end;
     }
     out.push({
       start: unit.start, end, unitText: text.slice(unit.start, slash), unitStart: unit.start, unitEnd: slash,

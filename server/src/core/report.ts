@@ -2,7 +2,7 @@
  * Coverage reports for people and programs: plain text (terminal), Markdown, JSON. Pure functions of a
  * Coverage value; `fileOf` turns an account URI into the name shown (the CLI prints paths relative to cwd).
  */
-import type { Coverage, CriterionCoverage, UnitCoverage } from './coverage';
+import type { CitationRef, Coverage, CriterionCoverage, UnitCoverage } from './coverage';
 import { compressIds, uncoveredIds } from './coverage';
 
 export type FileNamer = (uri: string) => string;
@@ -31,12 +31,17 @@ export interface CoverageJson {
 
 /** Evidence numbers of the accounts citing a criterion, once each, in portfolio order. */
 export function evidenceOf(c: CriterionCoverage): string[] {
+  return evidenceOfCitations(c.citations);
+}
+
+/** evidenceOf for a criterion's citations already read. */
+function evidenceOfCitations(citations: readonly CitationRef[]): string[] {
   // Citations come account by account, so most repeat the evidence number just seen: only a new one is looked
   // up (the JSON of a thousand accounts asks this for every criterion, tens of thousands of citations in all).
   const out: string[] = [];
   const seen = new Set<string>();
   let last: string | undefined;
-  for (const r of c.citations) {
+  for (const r of citations) {
     if (r.evidence === last) continue;
     last = r.evidence;
     if (!seen.has(last)) {
@@ -57,12 +62,18 @@ export function coverageToJson(coverage: Coverage, fileOf: FileNamer): CoverageJ
       codeConfirmed: u.codeConfirmed,
       titleDerived: u.titleDerived,
       summary: { P: { covered: u.covered.P, total: u.total.P }, K: { covered: u.covered.K, total: u.total.K } },
-      criteria: u.criteria.map((c) => ({
-        id: c.id, kind: c.kind, text: c.text, section: c.section,
-        covered: c.state === 'covered', state: c.state, evidence: evidenceOf(c),
-        citations: c.citations.map((r) => ({ file: fileOf(r.uri), line: r.line + 1, column: r.character + 1, evidence: r.evidence })),
-      })),
+      criteria: u.criteria.map((c) => criterionJson(c, fileOf)),
     })),
+  };
+}
+
+function criterionJson(c: CriterionCoverage, fileOf: FileNamer): CoverageJson['units'][number]['criteria'][number] {
+  // `citations` may be a getter that builds the list on every read: read once.
+  const citations = c.citations;
+  return {
+    id: c.id, kind: c.kind, text: c.text, section: c.section,
+    covered: c.state === 'covered', state: c.state, evidence: evidenceOfCitations(citations),
+    citations: citations.map((r) => ({ file: fileOf(r.uri), line: r.line + 1, column: r.character + 1, evidence: r.evidence })),
   };
 }
 

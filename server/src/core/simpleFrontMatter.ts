@@ -20,6 +20,20 @@ const TYPED = /^(?:[-+.0-9]|(?:true|false|null|~)$)/i;
 /** Characters that start something other than a plain scalar, or make the value ambiguous. */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
+/*
+ * The patterns below are constants rather than literals in the functions: a literal makes a new RegExp object
+ * every time it is evaluated, and these run on every line of every account's front matter.
+ */
+/** What makes a plain value ambiguous (`: `, ` #`, a tab), and in a flow list the flow indicators too. */
+const AMBIGUOUS = /: |:$| #|\t/;
+const FLOW_INDICATOR = /[[\]{},:]/;
+/** What may follow a flow list's `]`: spaces and a comment. */
+const AFTER_FLOW = /^ *(?: #.*)?$/;
+/** A blank or comment line. */
+const BLANK_OR_COMMENT = /^ *(?:#.*)?$/;
+/** A more-indented line that would continue a value. */
+const CONTINUATION = /^ +\S/;
+
 interface Span {
   text: string;
   start: number;
@@ -34,7 +48,7 @@ function plainValue(src: string, start: number, end: number, flow = false): Span
   let e = raw.length;
   while (e > 0 && raw.charCodeAt(e - 1) === 32) e--;
   if (e < raw.length) raw = raw.slice(0, e);
-  if (raw === '' || INDICATOR.test(raw) || /: |:$| #|\t/.test(raw) || (flow && /[[\]{},:]/.test(raw))) return undefined;
+  if (raw === '' || INDICATOR.test(raw) || AMBIGUOUS.test(raw) || (flow && FLOW_INDICATOR.test(raw))) return undefined;
   return { text: raw, start, end: start + raw.length };
 }
 
@@ -44,7 +58,7 @@ function flowItems(src: string, start: number, end: number): Span[] | undefined 
   const close = raw.indexOf(']');
   if (close < 0 || raw.indexOf('[', 1) >= 0) return undefined;
   const rest = raw.slice(close + 1);
-  if (!/^ *(?: #.*)?$/.test(rest)) return undefined;
+  if (!AFTER_FLOW.test(rest)) return undefined;
   raw = raw.slice(1, close);
   if (raw.trim() === '') return [];
   const items: Span[] = [];
@@ -106,7 +120,7 @@ export function readSimpleFrontMatter(src: string, base: number, splitUnitList: 
       while (i + 1 < lines.length) {
         const next = lines[i + 1];
         const text = src.slice(next.start, next.end);
-        if (/^ *(?:#.*)?$/.test(text)) {
+        if (BLANK_OR_COMMENT.test(text)) {
           i++;
           continue;
         }
@@ -133,7 +147,7 @@ export function readSimpleFrontMatter(src: string, base: number, splitUnitList: 
     if (!value || TYPED.test(value.text)) return undefined;
     // A more-indented line after a value would continue it (a multi-line scalar): leave that to YAML.
     const next = lines[i + 1];
-    if (next && src.charCodeAt(next.start) === 32 && /^ +\S/.test(src.slice(next.start, next.end))) return undefined;
+    if (next && src.charCodeAt(next.start) === 32 && CONTINUATION.test(src.slice(next.start, next.end))) return undefined;
     if (name === 'title') out.title = value.text.trim();
     else if (name === 'evidence') out.evidence = value.text.trim();
     else if (name === 'units') out.units = splitUnitList(value.text, base + value.start);
