@@ -4,6 +4,7 @@
  * startStdioServer()).
  */
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodeFileSystem } from './nodeFileSystem';
 import { PacedMessageReader } from './pacedReader';
@@ -11,9 +12,19 @@ import { startServer } from './server';
 
 let started = false;
 
+/**
+ * Old-generation growth for a server that keeps little: after each full collection V8 lets the heap grow by
+ * up to 4× what is live before collecting again, and while thousands of documents are opened at once most of
+ * that is garbage (at 5,000 open accounts, 150 MB of RSS for 45 MB live). 1.25× keeps it near what is kept.
+ * Set here rather than on the command line so it holds however an editor starts the server; V8 reads it at
+ * every collection, and a runtime without the flag ignores it.
+ */
+const HEAP_GROWING = '--heap-growing-percent=25';
+
 function start(connection: Connection): void {
   if (started) return;
   started = true;
+  setFlagsFromString(HEAP_GROWING);
   // A bug must cost one answer, not the server: log and carry on.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));

@@ -1,7 +1,7 @@
 /**
  * Accounts kept packed. A parsed account's citations, paragraphs, ignored regions and line starts are small
  * objects and arrays; with thousands of accounts open they were most of the server's heap (at 5,000 accounts,
- * citations alone took 18 MB, about 300 bytes each). `packAccount` keeps them as numbers in one Int32Array and
+ * citations alone took 18 MB, about 300 bytes each). `packAccount` keeps them as numbers in one typed array and
  * gives back an Account whose fields read the same: each field is rebuilt when first read and kept while the
  * account is among the last DECODED_KEPT ones read, so the requests about one document reuse one copy.
  *
@@ -15,9 +15,9 @@ import type { Account, IgnoredKind, IgnoredRegion, Paragraph } from './account';
 import type { Citation, CitationItem } from './codes';
 import type { CriterionKind } from './unit';
 
-/** Layout of the Int32Array: a header of section offsets, then the sections. */
+/** Layout of the numbers: a header of section offsets, then the sections. All are zero or more. */
 const HEADER = 4; // citations end, paragraphs end, ignored end, line starts end (offsets into the array)
-const CITATION_HEAD = 7; // start, end, unitStart, unitEnd, unitText index, unitCode index (-1: none), item count
+const CITATION_HEAD = 7; // start, end, unitStart, unitEnd, unitText index, unitCode index + 1 (0: none), item count
 const ITEM = 6; // flags, from, to, start, end, text index
 const PARAGRAPH = 3; // start, end, words
 const REGION = 3; // kind, start, end
@@ -28,7 +28,8 @@ const RANGE = 4;
 const IGNORED_KINDS: readonly IgnoredKind[] = ['front-matter', 'code', 'inline-code', 'comment'];
 
 interface Packed {
-  numbers: Int32Array;
+  /** Uint16Array when every number fits (nearly every account: files under 64 KiB), else Int32Array. */
+  numbers: Uint16Array | Int32Array;
   /** Unit texts, unit codes and item texts: the shared table, or the account's own (see stringIndexer). */
   strings: string[];
 }
@@ -94,7 +95,7 @@ function pack(account: Account): Packed {
     n[at++] = c.unitStart;
     n[at++] = c.unitEnd;
     n[at++] = stringIndex(c.unitText);
-    n[at++] = c.unitCode === undefined ? -1 : stringIndex(c.unitCode);
+    n[at++] = c.unitCode === undefined ? 0 : stringIndex(c.unitCode) + 1;
     n[at++] = c.items.length;
     for (const item of c.items) {
       n[at++] = (item.kind === 'K' ? KIND_K : 0) | (item.toKind === 'K' ? TO_KIND_K : 0) | (item.isRange ? RANGE : 0);
@@ -120,7 +121,7 @@ function pack(account: Account): Packed {
   n[2] = at;
   for (const s of account.lineStarts) n[at++] = s;
   n[3] = at;
-  return { numbers: n, strings };
+  return { numbers: n.every((x) => x <= 0xffff) ? Uint16Array.from(n) : n, strings };
 }
 
 const kindOf = (flags: number, bit: number): CriterionKind => (flags & bit ? 'K' : 'P');
@@ -130,7 +131,7 @@ function unpackCitations({ numbers: n, strings }: Packed): Citation[] {
   for (let at = HEADER; at < n[0];) {
     const citation: Citation = {
       start: n[at], end: n[at + 1], unitText: strings[n[at + 4]], unitStart: n[at + 2], unitEnd: n[at + 3],
-      unitCode: n[at + 5] < 0 ? undefined : strings[n[at + 5]], items: [],
+      unitCode: n[at + 5] === 0 ? undefined : strings[n[at + 5] - 1], items: [],
     };
     const count = n[at + 6];
     at += CITATION_HEAD;
@@ -261,7 +262,7 @@ export function forEachCitedItem(account: Account, visit: (item: CitedItem) => v
   }
   const { numbers: n, strings } = packed;
   for (let at = HEADER; at < n[0];) {
-    item.unitCode = n[at + 5] < 0 ? undefined : strings[n[at + 5]];
+    item.unitCode = n[at + 5] === 0 ? undefined : strings[n[at + 5] - 1];
     const count = n[at + 6];
     at += CITATION_HEAD;
     for (let k = 0; k < count; k++, at += ITEM) {
