@@ -97,6 +97,21 @@ describe('server: diagnostics', function () {
     assert.deepEqual(uncovered(await client.diagnostics(uriOf('/ws/b.md'))), []);
   });
 
+  it('tells the panel when a citation moves, and not when prose is typed away from every citation', async () => {
+    client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B } });
+    const a = uriOf('/ws/a.md');
+    client.open(a, A);
+    await client.diagnostics(a);
+    await client.seen('coverage');
+    // Notifications are throttled to one per 250 ms: none within 800 ms means none was due.
+    const quiet = client.next('coverage', () => true, 800).then(() => 'sent', () => 'none');
+    client.change(a, `${A}\nMore reflection on the week, citing nothing.\n`);
+    assert.equal(await quiet, 'none');
+    const moved = client.next('coverage');
+    client.change(a, A.replace('We did it all', 'Over the year we did it all'));
+    await moved;
+  });
+
   it('follows files created and deleted on disk (didChangeWatchedFiles)', async () => {
     client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B } });
     const before = await client.request('reflectiveAccounts/coverage', {});

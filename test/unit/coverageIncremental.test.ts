@@ -7,7 +7,7 @@ import { parseAccount } from '../../server/src/core/account';
 import { computeCoverage } from '../../server/src/core/coverage';
 import { packAccount } from '../../server/src/core/packedAccount';
 import { createPortfolio, removeAccount, updateAccount, type Portfolio } from '../../server/src/core/portfolio';
-import { testCatalog, rng } from './helpers';
+import { plainAccount, testCatalog, rng } from './helpers';
 
 const catalog = testCatalog();
 
@@ -25,10 +25,10 @@ function account(next: () => number): string {
   return lines.join('\n');
 }
 
-/** A new portfolio of the same accounts (as plain objects: a packed account's fields are read into a copy). */
+/** A new portfolio of the same accounts, as plain objects. */
 function fresh(p: Portfolio): Portfolio {
   const q = createPortfolio(p.root);
-  for (const a of p.accounts.values()) updateAccount(q, { ...a });
+  for (const a of p.accounts.values()) updateAccount(q, plainAccount(a));
   return q;
 }
 

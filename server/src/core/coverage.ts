@@ -222,15 +222,11 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
 
 /**
  * A criterion's citations, accounts in URI order and each account's in text order. Readers must not change
- * the array: during one job (see unitBatches) every reader of the criterion gets the same one.
+ * the array: while a unit is read in one job (see `batch`) its readers get the same one.
  */
 function citationsOf(fold: Fold, us: UnitState, crit: CriterionCoverage): CitationRef[] {
-  let batch = unitBatches.get(us);
-  if (!batch && readOnce.has(us)) {
-    batch = unitReferences(fold, us);
-    unitBatches.set(us, batch);
-  }
-  if (batch) return batch.get(crit) ?? [];
+  if (batch?.unit !== us && readOnce.has(us)) batch = { unit: us, lists: unitReferences(fold, us) };
+  if (batch?.unit === us) return batch.lists.get(crit) ?? [];
   readOnce.add(us);
   clearAtEndOfJob();
   const out: CitationRef[] = [];
@@ -244,12 +240,12 @@ function citationsOf(fold: Fold, us: UnitState, crit: CriterionCoverage): Citati
 }
 
 /**
- * References of every criterion of a unit, built in one pass over the accounts citing it. Readers that go
+ * References of every criterion of one unit, built in one pass over the accounts citing it. Readers that go
  * through every criterion (the panel, reports) would otherwise scan each account once per criterion it cites.
- * Built on the second criterion of a unit read in one job, and kept only until that job ends, so a hover
- * does not pay for the whole unit and nothing stays in memory between requests.
+ * Built on the second criterion of a unit read in one job, so a hover does not pay for the whole unit; only
+ * the unit read last is kept, and only until the job ends, so nothing stays in memory between requests.
  */
-const unitBatches = new Map<UnitState, Map<CriterionCoverage, CitationRef[]>>();
+let batch: { unit: UnitState; lists: Map<CriterionCoverage, CitationRef[]> } | undefined;
 /** Units with a criterion read during the current job. */
 const readOnce = new Set<UnitState>();
 let clearing = false;
@@ -261,7 +257,7 @@ function clearAtEndOfJob(): void {
 }
 
 function forgetBatches(): void {
-  unitBatches.clear();
+  batch = undefined;
   readOnce.clear();
   clearing = false;
 }

@@ -37,14 +37,9 @@ interface Packed {
 /** The fields rebuilt from the numbers. */
 type Unpacked = Pick<Account, 'citations' | 'paragraphs' | 'ignored' | 'lineStarts'>;
 
-/** Where a packed account keeps its numbers: a non-enumerable property, so copies and comparisons skip it. */
-const PACKED = Symbol('packed');
-type Holder = Account & { [PACKED]?: Packed };
-const packedOf = (account: Account): Packed | undefined => (account as Holder)[PACKED];
-
 /** How many accounts keep their rebuilt fields: those of the latest requests, a small fixed amount of memory. */
 const DECODED_KEPT = 64;
-const decoded = new Map<Account, Partial<Unpacked>>();
+const decoded = new Map<PackedAccount, Partial<Unpacked>>();
 
 /**
  * The strings of packed accounts (unit texts and codes, item texts: "LMCA5", "P21") are few and recur in every
@@ -160,7 +155,9 @@ function unpackIgnored({ numbers: n }: Packed): IgnoredRegion[] {
 }
 
 function unpackLineStarts({ numbers: n }: Packed): number[] {
-  return Array.from(n.subarray(n[2], n[3]));
+  const out: number[] = [];
+  for (let at = n[2]; at < n[3]; at++) out.push(n[at]); // Array.from over a subarray was several times slower
+  return out;
 }
 
 const UNPACK: { [K in keyof Unpacked]: (p: Packed) => Unpacked[K] } = {
@@ -171,7 +168,7 @@ const UNPACK: { [K in keyof Unpacked]: (p: Packed) => Unpacked[K] } = {
 };
 
 /** The field rebuilt for this account, kept among the latest DECODED_KEPT accounts read. */
-function field<K extends keyof Unpacked>(account: Account, packed: Packed, key: K): Unpacked[K] {
+function field<K extends keyof Unpacked>(account: PackedAccount, packed: Packed, key: K): Unpacked[K] {
   let fields = decoded.get(account);
   if (fields) {
     decoded.delete(account); // re-inserted below: the Map's order is the order of use
@@ -183,46 +180,83 @@ function field<K extends keyof Unpacked>(account: Account, packed: Packed, key: 
   return (fields[key] ??= UNPACK[key](packed)) as Unpacked[K];
 }
 
+/** One empty list for every packed account with no tutor notes or no problems (nothing adds to them later). */
+const NONE: never[] = Object.freeze([]) as never[];
+
 /**
- * The accessors of the packed fields, one set shared by every packed account: functions made per account
- * (closures) cost more memory than the arrays they stand for, and shared ones let V8 give every packed
- * account the same hidden class.
+ * An account whose citations, paragraphs, ignored regions and line starts are read from its packed numbers.
+ * A class, so that every packed account shares one hidden class and one set of accessors (made per account,
+ * as closures or property descriptors, they cost more time and memory than the arrays they stand for).
  */
-const ACCESSORS: PropertyDescriptorMap = Object.fromEntries((Object.keys(UNPACK) as Array<keyof Unpacked>).map((key) => [key, {
-  enumerable: true,
-  configurable: true,
-  get(this: Holder) {
-    return field(this, this[PACKED]!, key);
-  },
-  set(this: Holder, value: unknown) {
-    // The packed numbers would no longer tell the whole story: every field becomes a plain one, read as now.
-    for (const other of Object.keys(UNPACK)) {
-      const now = other === key ? value : this[other as keyof Unpacked];
+class PackedAccount implements Account {
+  uri: string;
+  evidence: string;
+  title: string | undefined;
+  frontMatter: Account['frontMatter'];
+  tutorNotes: Account['tutorNotes'];
+  problems: Account['problems'];
+  length: number;
+  declare degraded?: string;
+  /** The packed fields; undefined once one of them was written (then all four are plain own properties). */
+  packed: Packed | undefined;
+
+  constructor(account: Account, packed: Packed) {
+    this.uri = account.uri;
+    this.evidence = account.evidence;
+    this.title = account.title;
+    this.frontMatter = account.frontMatter;
+    this.tutorNotes = account.tutorNotes.length ? account.tutorNotes : NONE; // most have no notes, no problems
+    this.problems = account.problems.length ? account.problems : NONE;
+    this.length = account.length;
+    if (account.degraded !== undefined) this.degraded = account.degraded;
+    this.packed = packed;
+  }
+
+  get citations(): Citation[] {
+    return field(this, this.packed!, 'citations');
+  }
+  set citations(value: Citation[]) {
+    this.unpackWith('citations', value);
+  }
+  get paragraphs(): Paragraph[] {
+    return field(this, this.packed!, 'paragraphs');
+  }
+  set paragraphs(value: Paragraph[]) {
+    this.unpackWith('paragraphs', value);
+  }
+  get ignored(): IgnoredRegion[] {
+    return field(this, this.packed!, 'ignored');
+  }
+  set ignored(value: IgnoredRegion[]) {
+    this.unpackWith('ignored', value);
+  }
+  get lineStarts(): number[] {
+    return field(this, this.packed!, 'lineStarts');
+  }
+  set lineStarts(value: number[]) {
+    this.unpackWith('lineStarts', value);
+  }
+
+  /** A packed field is written: the numbers would no longer tell the whole story, so all four become plain. */
+  private unpackWith(key: keyof Unpacked, value: unknown): void {
+    for (const other of Object.keys(UNPACK) as Array<keyof Unpacked>) {
+      const now = other === key ? value : this[other];
       Object.defineProperty(this, other, { value: now, enumerable: true, configurable: true, writable: true });
     }
-    this[PACKED] = undefined;
-  },
-}]));
+    this.packed = undefined;
+  }
+}
 
-/** One empty list for every packed account with no tutor notes or no problems (nothing adds to them later). */
-const NONE: readonly never[] = Object.freeze([]);
+const packedOf = (account: Account): Packed | undefined => (account instanceof PackedAccount ? account.packed : undefined);
 
 /**
- * The same account with its citations, paragraphs, ignored regions and line starts packed. Fields read the
- * same as before (rebuilt on demand); writing one replaces it with the value written. What is packed is
- * exactly what the parser makes (test/unit/packedAccount.test.ts unpacks generated accounts and compares).
+ * The same account with its citations, paragraphs, ignored regions and line starts packed. Its fields read
+ * the same as the account's (the packed four rebuilt on demand, from the prototype); writing one of those
+ * replaces it with the value written. What is packed is exactly what the parser makes
+ * (test/unit/packedAccount.test.ts unpacks generated accounts and compares).
  */
 export function packAccount(account: Account): Account {
-  const packed = pack(account);
-  // Built key by key in the account's own order, the same steps for every account (so one hidden class).
-  const out = {} as Record<string, unknown>;
-  for (const key of Object.keys(account)) {
-    const value = account[key as keyof Account];
-    if (key in ACCESSORS) Object.defineProperty(out, key, ACCESSORS[key]);
-    else out[key] = Array.isArray(value) && value.length === 0 ? NONE : value; // most have no notes, no problems
-  }
-  Object.defineProperty(out, PACKED, { value: packed, configurable: true, writable: true, enumerable: false });
-  return out as unknown as Account;
+  return new PackedAccount(account, pack(account));
 }
 
 /** One cited item, as the coverage fold needs it, without building Citation objects. */
@@ -244,7 +278,7 @@ export interface CitedItem {
 export function forEachCitedItem(account: Account, visit: (item: CitedItem) => void): void {
   const packed = packedOf(account);
   const item: CitedItem = { unitCode: undefined, kind: 'P', from: 0, toKind: 'P', to: 0, isRange: false, start: 0, end: 0 };
-  if (!packed || decoded.get(account)?.citations) {
+  if (!packed || decoded.get(account as PackedAccount)?.citations) {
     for (const c of account.citations) {
       item.unitCode = c.unitCode;
       for (const i of c.items) {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver/node';
 import { unitKey } from '../core/codes';
 import type { Coverage } from '../core/coverage';
-import { positionAt } from '../core/lines';
+import { forEachCitedItem, positionInAccount } from '../core/packedAccount';
 import { spellingsOf, type Catalog, type Unit } from '../core/standards';
 import { renderUnitDocument } from '../core/navigation';
 import {
@@ -23,7 +23,8 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
   const coverage = workspace.coverageOf(folder);
   const accounts = folder.portfolio.accounts;
   const citation = (r: { uri: string; evidence: string; start: number; end: number; line: number; character: number }): CitationDto => {
-    const end = accounts.get(r.uri) ? positionAt(accounts.get(r.uri)!.lineStarts, r.end) : { line: r.line, character: r.character };
+    const account = accounts.get(r.uri);
+    const end = account ? positionInAccount(account, r.end) : { line: r.line, character: r.character };
     return { uri: workspace.clientUriOf(r.uri), evidence: r.evidence, line: r.line, character: r.character, endLine: end.line, endCharacter: end.character };
   };
   return {
@@ -42,7 +43,7 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
       const account = accounts.get(a.uri);
       return {
         uri: workspace.clientUriOf(a.uri), evidence: a.evidence, title: a.title ?? null,
-        tutorNotes: (account?.tutorNotes ?? []).map((n) => ({ text: n.text, ...positionAt(account!.lineStarts, n.start) })),
+        tutorNotes: (account?.tutorNotes ?? []).map((n) => ({ text: n.text, ...positionInAccount(account!, n.start) })),
       };
     }),
   };
@@ -59,18 +60,19 @@ function aliasesOf(catalog: Catalog, unit: Unit): string[] {
 /**
  * A digest of what the panel shows, without the criterion texts that never change: states, where each citation
  * sits, the accounts and their tutor notes. Prose typed away from any citation leaves it unchanged. Hashed
- * piece by piece: keeping the text itself cost 10 MB at 5,000 accounts.
+ * piece by piece (keeping the text itself cost 10 MB at 5,000 accounts), and from each account's cited items
+ * rather than each criterion's citation list, which would build a reference object per citation (8 MB at
+ * 5,000 accounts, on every change).
  */
 function panelDigest(coverage: Coverage, folder: Folder): string {
   const hash = createHash('sha1').update(String(coverage.minimumEvidence));
-  for (const u of coverage.units) {
-    const parts = [u.code];
-    for (const c of u.criteria) parts.push(c.state[0] + c.citations.map((r) => `${r.uri}@${r.start}-${r.end}`).join());
-    hash.update(`\n${parts.join('\n')}`);
-  }
+  for (const u of coverage.units) hash.update(`\n${u.code}:${u.criteria.map((c) => c.state[0]).join('')}`);
   for (const a of coverage.accounts) {
-    const notes = folder.portfolio.accounts.get(a.uri)?.tutorNotes ?? [];
-    hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes.map((n) => `${n.start}:${n.text}`).join()}`);
+    const account = folder.portfolio.accounts.get(a.uri);
+    const notes = account?.tutorNotes ?? [];
+    let cited = '';
+    if (account) forEachCitedItem(account, (i) => (cited += `,${i.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${i.start}-${i.end}`));
+    hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes.map((n) => `${n.start}:${n.text}`).join()}|${cited}`);
   }
   return hash.digest('base64');
 }

@@ -6,11 +6,13 @@ import {
   DiagnosticSeverity, MarkupKind, type CancellationToken, type Connection, type MarkupContent, type Range,
 } from 'vscode-languageserver/node';
 import type { Account } from '../core/account';
-import { offsetAt, positionAt } from '../core/lines';
+import { offsetAt } from '../core/lines';
+import { positionInAccount } from '../core/packedAccount';
 import type { Severity } from '../core/settings';
 
-export function rangeOf(account: Pick<Account, 'lineStarts'>, start: number, end: number): Range {
-  return { start: positionAt(account.lineStarts, start), end: positionAt(account.lineStarts, Math.max(start, end)) };
+/** LSP range of offsets in an account (a packed one answers from its numbers, without rebuilding its lines). */
+export function rangeOf(account: Account, start: number, end: number): Range {
+  return { start: positionInAccount(account, start), end: positionInAccount(account, Math.max(start, end)) };
 }
 
 /**
