@@ -15,6 +15,7 @@ import { accountMatcher, decodeAccount } from './files';
  * compare equal to the ones the VS Code client holds, even for names like "Jane's portfolio (2024)".
  */
 export function pathToUri(p: string): string {
+  if (PLAIN_POSIX_PATH.test(p)) return 'file://' + p; // the usual name: nothing to encode (a loop per character otherwise)
   let posix = path.sep === '\\' ? p.replace(/\\/g, '/') : p;
   if (/^[A-Za-z]:/.test(posix)) posix = '/' + posix[0].toLowerCase() + posix.slice(1);
   else if (!posix.startsWith('/')) posix = '/' + posix;
@@ -26,10 +27,22 @@ export function pathToUri(p: string): string {
   return 'file://' + encoded;
 }
 
+/** An absolute POSIX path of characters a file URI leaves as they are. */
+const PLAIN_POSIX_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
+/** A file URI already in that spelling (no host, no percent sign, nothing to decode): normalising it changes nothing. */
+const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9\-._~/]*$/;
+
 /** One spelling per file, so that a URI from any client and one made from a path name the same account. */
 export function normalizeUri(uri: string): string {
+  // Asked on every message about a document: parsing it as a URL each time was a few percent of the server's work.
+  if (path.sep === '/' && PLAIN_FILE_URI.test(uri) && !hasDotSegment(uri) && !uri.includes('//', 8)) return uri;
   const file = uriToPath(uri);
   return file === undefined ? uri : pathToUri(file);
+}
+
+/** A `.` or `..` segment, which URL parsing would resolve. */
+function hasDotSegment(uri: string): boolean {
+  return uri.includes('/./') || uri.includes('/../') || uri.endsWith('/.') || uri.endsWith('/..');
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -43,9 +56,23 @@ export function uriToPath(uri: string): string | undefined {
 
 const matchers = new WeakMap<Settings, (rel: string) => boolean>();
 
+/**
+ * path.relative, without its work for the usual case (asked for every document and every folder): a file
+ * below the folder whose remaining path has nothing to resolve is the remaining path itself.
+ */
+function relativeInside(folderPath: string, file: string): string {
+  const prefix = folderPath.endsWith(path.sep) ? folderPath : folderPath + path.sep;
+  if (file.startsWith(prefix) && path.isAbsolute(folderPath)) {
+    const rest = file.slice(prefix.length);
+    const segments = rest.split(path.sep);
+    if (rest && !segments.some((s) => s === '' || s === '.' || s === '..') && (path.sep === '/' || !rest.includes('/'))) return rest;
+  }
+  return path.relative(folderPath, file);
+}
+
 /** True when `file` lies inside `folderPath` and the folder's include/exclude globs count it as an account. */
 export function isAccountFile(folderPath: string, settings: Settings, file: string): boolean {
-  const rel = path.relative(folderPath, file);
+  const rel = relativeInside(folderPath, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
   let matches = matchers.get(settings);
   if (!matches) matchers.set(settings, (matches = accountMatcher(settings)));

@@ -61,7 +61,8 @@ function checkItem(unit: Unit, item: CitationItem, out: CoreDiagnostic[]): void 
   }
   const canonical = canonicalItem(item);
   // Hyphen and en dash are both canonical in ranges; case, zero padding and "P1-4" shorthand are not.
-  if (normaliseDashes(item.text) !== canonical) {
+  // (Most items are written canonically already: the pattern runs only on the others.)
+  if (item.text !== canonical && normaliseDashes(item.text) !== canonical) {
     out.push({ start: item.start, end: item.end, severity: 'hint', code: DiagnosticCode.NonCanonical,
       message: `Write ${canonical} (canonical form of ${item.text})`, replacement: canonical });
   }
@@ -81,6 +82,20 @@ function citationDiagnostics(catalog: Catalog, citation: Citation, inUse: Readon
       message: `Write ${unit.code} (canonical code for ${citation.unitText})`, replacement: unit.code });
   }
   for (const item of citation.items) checkItem(unit, item, out);
+}
+
+/**
+ * The message for a unit, worked out once per coverage revision: every account listing the unit shows the
+ * same one, and building it walks all the unit's criteria (a thousand accounts asked it a thousand times).
+ */
+const uncoveredMessages = new WeakMap<UnitCoverage, { revision: number; message: string | undefined }>();
+
+function uncoveredMessageAt(uc: UnitCoverage, revision: number): string | undefined {
+  const known = uncoveredMessages.get(uc);
+  if (known?.revision === revision) return known.message;
+  const message = uncoveredMessage(uc);
+  uncoveredMessages.set(uc, { revision, message });
+  return message;
 }
 
 function uncoveredMessage(uc: UnitCoverage): string | undefined {
@@ -107,7 +122,7 @@ function uncoveredDiagnostics(catalog: Catalog, account: Account, coverage: Cove
     const uc = coverage.units.find((u) => u.code === code);
     if (!uc || placed.has(uc.code)) continue;
     placed.add(uc.code);
-    const message = uncoveredMessage(uc);
+    const message = uncoveredMessageAt(uc, coverage.revision);
     if (message) out.push({ start: entry.start, end: entry.end, severity, code: DiagnosticCode.Uncovered, message, unit: uc.code });
   }
   for (const citation of account.citations) {
@@ -115,7 +130,7 @@ function uncoveredDiagnostics(catalog: Catalog, account: Account, coverage: Cove
     if (!uc || placed.has(uc.code)) continue;
     placed.add(uc.code);
     if (uc.declaredIn.length > 0) continue;
-    const message = uncoveredMessage(uc);
+    const message = uncoveredMessageAt(uc, coverage.revision);
     if (message) {
       out.push({ start: citation.start, end: citation.end, severity, code: DiagnosticCode.Uncovered, message, unit: uc.code });
     }

@@ -59,26 +59,34 @@ function sharedStringIndex(s: string): number | undefined {
   return i;
 }
 
-/** Indices into the shared table, or (when one string will not go there) into a table of the account's own. */
-function stringIndexer(account: Account): { strings: string[]; index: (s: string) => number } {
-  const all = account.citations.every((c) => sharedStringIndex(c.unitText) !== undefined
-    && (c.unitCode === undefined || sharedStringIndex(c.unitCode) !== undefined)
-    && c.items.every((i) => sharedStringIndex(i.text) !== undefined));
-  if (all) return { strings: shared, index: (s) => sharedIndex.get(s)! };
-  const own: string[] = [];
-  const ownIndex = new Map<string, number>();
-  return {
-    strings: own,
-    index: (s) => {
-      let i = ownIndex.get(s);
-      if (i === undefined) ownIndex.set(s, (i = own.push(s) - 1));
-      return i;
-    },
-  };
+/** An account's own string table (see pack), with the index of each string in it. */
+interface OwnStrings {
+  strings: string[];
+  index: Map<string, number>;
 }
 
+function ownStringIndex(own: OwnStrings, s: string): number {
+  let i = own.index.get(s);
+  if (i === undefined) own.index.set(s, (i = own.strings.push(s) - 1));
+  return i;
+}
+
+/**
+ * Packs with the shared string table, or (when one of the account's strings will not go there) with a table
+ * of the account's own: the first attempt gives up at the first such string.
+ */
 function pack(account: Account): Packed {
-  const { strings, index: stringIndex } = stringIndexer(account);
+  return packWith(account, undefined) ?? packWith(account, { strings: [], index: new Map() })!;
+}
+
+function packWith(account: Account, own: OwnStrings | undefined): Packed | undefined {
+  let missing = false;
+  const stringIndex = (s: string): number => {
+    if (own) return ownStringIndex(own, s);
+    const i = sharedStringIndex(s);
+    if (i === undefined) missing = true;
+    return i ?? 0;
+  };
   let size = HEADER;
   for (const c of account.citations) size += CITATION_HEAD + ITEM * c.items.length;
   size += PARAGRAPH * account.paragraphs.length + REGION * account.ignored.length + account.lineStarts.length;
@@ -92,6 +100,7 @@ function pack(account: Account): Packed {
     n[at++] = stringIndex(c.unitText);
     n[at++] = c.unitCode === undefined ? 0 : stringIndex(c.unitCode) + 1;
     n[at++] = c.items.length;
+    if (missing) return undefined;
     for (const item of c.items) {
       n[at++] = (item.kind === 'K' ? KIND_K : 0) | (item.toKind === 'K' ? TO_KIND_K : 0) | (item.isRange ? RANGE : 0);
       n[at++] = item.from;
@@ -109,14 +118,17 @@ function pack(account: Account): Packed {
   }
   n[1] = at;
   for (const r of account.ignored) {
-    n[at++] = IGNORED_KINDS.indexOf(r.kind);
+    n[at++] = IGNORED_KINDS.indexOf(r.kind); // four kinds: a search is as quick as a map
     n[at++] = r.start;
     n[at++] = r.end;
   }
   n[2] = at;
   for (const s of account.lineStarts) n[at++] = s;
   n[3] = at;
-  return { numbers: n.every((x) => x <= 0xffff) ? Uint16Array.from(n) : n, strings };
+  if (missing) return undefined;
+  let max = 0;
+  for (let i = 0; i < at; i++) if (n[i] > max) max = n[i];
+  return { numbers: max <= 0xffff ? new Uint16Array(n) : n, strings: own?.strings ?? shared };
 }
 
 const kindOf = (flags: number, bit: number): CriterionKind => (flags & bit ? 'K' : 'P');

@@ -1,0 +1,79 @@
+/**
+ * URI spelling and "is this file an account of that folder" are asked on every message, so they have fast
+ * paths for the usual names. Whatever the name, the answers must be those of the general code, kept here as
+ * the reference: percent-encode every character but letters, digits, `-._~` and `/`, after URL parsing.
+ */
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSettings } from '../../server/src/core/settings';
+import { accountMatcher } from '../../server/src/files';
+import { isAccountFile, normalizeUri, pathToUri } from '../../server/src/workspaceFiles';
+import { rng } from './helpers';
+
+function referencePathToUri(p: string): string {
+  let posix = path.sep === '\\' ? p.replace(/\\/g, '/') : p;
+  if (/^[A-Za-z]:/.test(posix)) posix = '/' + posix[0].toLowerCase() + posix.slice(1);
+  else if (!posix.startsWith('/')) posix = '/' + posix;
+  let encoded = '';
+  for (const ch of posix) {
+    encoded += /[A-Za-z0-9\-._~/]/.test(ch) ? ch
+      : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+  return 'file://' + encoded;
+}
+
+function referenceNormalize(uri: string): string {
+  let file: string | undefined;
+  try {
+    file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    file = undefined;
+  }
+  return file === undefined ? uri : referencePathToUri(file);
+}
+
+const PIECES = ['ws', 'ra1.md', 'Jane Smith', "Jane's (2024)", 'é', '%41', '%2F', '.', '..', '', 'a~b_c-d', 'notes.MD', '#', '?x', '+'];
+
+function randomPath(next: () => number): string {
+  const n = 1 + Math.floor(next() * 5);
+  const parts = Array.from({ length: n }, () => PIECES[Math.floor(next() * PIECES.length)]);
+  return '/' + parts.join('/');
+}
+
+describe('workspace files: URI spelling and account membership', () => {
+  it('spells every path as the general code does', () => {
+    const next = rng(5);
+    for (let i = 0; i < 2000; i++) {
+      const p = randomPath(next);
+      assert.equal(pathToUri(p), referencePathToUri(p), p);
+    }
+  });
+
+  it('normalises every URI as the general code does, plain ones included', () => {
+    const next = rng(6);
+    const uris = ['file:///ws/ra1.md', 'file:///ws/./ra1.md', 'file:///ws/sub/..', 'file:///ws//ra1.md', 'file://host/ws/a.md',
+      'untitled:Untitled-1', 'file:///ws/a%20b.md', 'file:///ws/.', 'file:///C:/ws/a.md'];
+    for (let i = 0; i < 2000; i++) uris.push('file://' + randomPath(next), 'file://' + referencePathToUri(randomPath(next)).slice(7));
+    for (const uri of uris) assert.equal(normalizeUri(uri), referenceNormalize(uri), uri);
+  });
+
+  it('counts the same files as accounts as path.relative and the globs would', () => {
+    const settings = readSettings({ exclude: ['drafts/**'] });
+    const matches = accountMatcher(settings);
+    const reference = (folder: string, file: string) => {
+      const rel = path.relative(folder, file);
+      return !(rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) && matches(rel);
+    };
+    const next = rng(7);
+    const folders = ['/ws', '/ws/', '/', '/ws/sub', '/ws/./sub', '/w'];
+    for (let i = 0; i < 2000; i++) {
+      const folder = folders[Math.floor(next() * folders.length)];
+      const file = path.join('/ws', randomPath(next)).replace(/^(?!\/)/, '/') + (next() < 0.5 ? '.md' : '');
+      const raw = next() < 0.2 ? `/ws/${PIECES[Math.floor(next() * PIECES.length)]}/../x.md` : file;
+      assert.equal(isAccountFile(folder, settings, raw), reference(folder, raw), `${folder} ${raw}`);
+    }
+    assert.equal(isAccountFile('/ws', settings, '/ws/drafts/a.md'), false);
+    assert.equal(isAccountFile('/ws', settings, '/ws/sub/a.md'), true);
+  });
+});
