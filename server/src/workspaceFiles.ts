@@ -35,9 +35,14 @@ const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9\-._~/]*$/;
 /** One spelling per file, so that a URI from any client and one made from a path name the same account. */
 export function normalizeUri(uri: string): string {
   // Asked on every message about a document: parsing it as a URL each time was a few percent of the server's work.
-  if (path.sep === '/' && PLAIN_FILE_URI.test(uri) && !hasDotSegment(uri) && !uri.includes('//', 8)) return uri;
+  if (isPlainFileUri(uri)) return uri;
   const file = uriToPath(uri);
   return file === undefined ? uri : pathToUri(file);
+}
+
+/** A file URI whose path is its own text after `file://` (on POSIX), with nothing to decode or resolve. */
+function isPlainFileUri(uri: string): boolean {
+  return path.sep === '/' && PLAIN_FILE_URI.test(uri) && !hasDotSegment(uri) && !uri.includes('//', 8);
 }
 
 /** A `.` or `..` segment, which URL parsing would resolve. */
@@ -46,6 +51,7 @@ function hasDotSegment(uri: string): boolean {
 }
 
 export function uriToPath(uri: string): string | undefined {
+  if (isPlainFileUri(uri)) return uri.slice('file://'.length);
   try {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
@@ -54,7 +60,15 @@ export function uriToPath(uri: string): string | undefined {
 }
 
 
-const matchers = new WeakMap<Settings, (rel: string) => boolean>();
+/**
+ * The folder settings' globs, compiled once, with the answer for each relative path met: a glob match cost
+ * more than everything else the server does when a document is opened. Bounded: cleared when full.
+ */
+const matchers = new WeakMap<Settings, { matches: (rel: string) => boolean; known: Map<string, boolean> }>();
+const MATCHES_KEPT = 50000;
+
+/** An empty, `.` or `..` segment (either separator): something path.relative would resolve. */
+const NOT_PLAIN_REST = /(^|[\\/])\.{0,2}([\\/]|$)/;
 
 /**
  * path.relative, without its work for the usual case (asked for every document and every folder): a file
@@ -64,8 +78,7 @@ function relativeInside(folderPath: string, file: string): string {
   const prefix = folderPath.endsWith(path.sep) ? folderPath : folderPath + path.sep;
   if (file.startsWith(prefix) && path.isAbsolute(folderPath)) {
     const rest = file.slice(prefix.length);
-    const segments = rest.split(path.sep);
-    if (rest && !segments.some((s) => s === '' || s === '.' || s === '..') && (path.sep === '/' || !rest.includes('/'))) return rest;
+    if (rest && !NOT_PLAIN_REST.test(rest) && (path.sep === '/' || !rest.includes('/'))) return rest;
   }
   return path.relative(folderPath, file);
 }
@@ -74,9 +87,14 @@ function relativeInside(folderPath: string, file: string): string {
 export function isAccountFile(folderPath: string, settings: Settings, file: string): boolean {
   const rel = relativeInside(folderPath, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  let matches = matchers.get(settings);
-  if (!matches) matchers.set(settings, (matches = accountMatcher(settings)));
-  return matches(rel);
+  let m = matchers.get(settings);
+  if (!m) matchers.set(settings, (m = { matches: accountMatcher(settings), known: new Map() }));
+  let answer = m.known.get(rel);
+  if (answer === undefined) {
+    if (m.known.size >= MATCHES_KEPT) m.known.clear();
+    m.known.set(rel, (answer = m.matches(rel)));
+  }
+  return answer;
 }
 
 /** The text of an account file, `{ skipped }` with the reason to tell the user, or undefined when it is gone. */

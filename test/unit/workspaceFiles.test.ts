@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from '../../server/src/core/settings';
 import { accountMatcher } from '../../server/src/files';
-import { isAccountFile, normalizeUri, pathToUri } from '../../server/src/workspaceFiles';
+import { isAccountFile, normalizeUri, pathToUri, uriToPath } from '../../server/src/workspaceFiles';
 import { rng } from './helpers';
 
 function referencePathToUri(p: string): string {
@@ -50,12 +50,21 @@ describe('workspace files: URI spelling and account membership', () => {
     }
   });
 
-  it('normalises every URI as the general code does, plain ones included', () => {
+  it('normalises every URI, and finds its path, as the general code does, plain ones included', () => {
     const next = rng(6);
     const uris = ['file:///ws/ra1.md', 'file:///ws/./ra1.md', 'file:///ws/sub/..', 'file:///ws//ra1.md', 'file://host/ws/a.md',
       'untitled:Untitled-1', 'file:///ws/a%20b.md', 'file:///ws/.', 'file:///C:/ws/a.md'];
     for (let i = 0; i < 2000; i++) uris.push('file://' + randomPath(next), 'file://' + referencePathToUri(randomPath(next)).slice(7));
     for (const uri of uris) assert.equal(normalizeUri(uri), referenceNormalize(uri), uri);
+    for (const uri of uris) {
+      let expected: string | undefined;
+      try {
+        expected = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      } catch {
+        expected = undefined;
+      }
+      assert.equal(uriToPath(uri), expected, uri);
+    }
   });
 
   it('counts the same files as accounts as path.relative and the globs would', () => {
