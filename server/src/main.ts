@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, WriteableStreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { BatchedWriter } from './batchedWriter';
 import { nodeFileSystem } from './nodeFileSystem';
 import { PacedMessageReader } from './pacedReader';
 import { startServer } from './server';
@@ -34,7 +35,7 @@ function start(connection: Connection): void {
 /** The server over this process's stdin and stdout, whatever the command line says. */
 export function startStdioServer(): void {
   if (started) return;
-  start(createConnection(ProposedFeatures.all, new PacedMessageReader(process.stdin), new StreamMessageWriter(process.stdout)));
+  start(createConnection(ProposedFeatures.all, new PacedMessageReader(process.stdin), new WriteableStreamMessageWriter(new BatchedWriter(process.stdout))));
 }
 
 /** The server over the transport named on the command line (--node-ipc, --socket=N, --pipe=P), else stdio. */
