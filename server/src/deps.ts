@@ -17,4 +17,10 @@ export interface FileSystem {
 
 export interface ServerDeps {
   fs: FileSystem;
+  /**
+   * Whether messages from the client are waiting to be handled (the stdio reader knows). Indexing reads the
+   * disk only when none are: documents the client is opening meanwhile then arrive first, and their files
+   * are not read from disk for nothing. Absent: indexing never waits.
+   */
+  messagesWaiting?: () => boolean;
 }

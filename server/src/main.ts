@@ -22,20 +22,21 @@ let started = false;
  */
 const HEAP_GROWING = '--heap-growing-percent=25';
 
-function start(connection: Connection): void {
+function start(connection: Connection, messagesWaiting?: () => boolean): void {
   if (started) return;
   started = true;
   setFlagsFromString(HEAP_GROWING);
   // A bug must cost one answer, not the server: log and carry on.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
-  startServer(connection, { fs: nodeFileSystem });
+  startServer(connection, { fs: nodeFileSystem, messagesWaiting });
 }
 
 /** The server over this process's stdin and stdout, whatever the command line says. */
 export function startStdioServer(): void {
   if (started) return;
-  start(createConnection(ProposedFeatures.all, new PacedMessageReader(process.stdin), new WriteableStreamMessageWriter(new BatchedWriter(process.stdout))));
+  const reader = new PacedMessageReader(process.stdin);
+  start(createConnection(ProposedFeatures.all, reader, new WriteableStreamMessageWriter(new BatchedWriter(process.stdout))), () => reader.busy);
 }
 
 /** The server over the transport named on the command line (--node-ipc, --socket=N, --pipe=P), else stdio. */

@@ -24,6 +24,11 @@ export class PacedMessageReader implements MessageReader {
     this.inner.onError((e) => this.errors.fire(e));
   }
 
+  /** Whether parsed messages are waiting for their turn (the client is sending faster than they are handled). */
+  get busy(): boolean {
+    return this.waiting.length > 0;
+  }
+
   get onError() {
     return this.errors.event;
   }

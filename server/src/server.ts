@@ -66,6 +66,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? 'root' }] : []);
     workspace = createWorkspace({
       fs: deps.fs,
+      messagesWaiting: deps.messagesWaiting,
       trusted: options.trusted !== false,
       fetchSettings,
       openText: (uri) => documents.get(uri)?.getText(),

@@ -103,6 +103,15 @@ export function createWorkspace(host: WorkspaceHost) {
     return single;
   }
 
+  /**
+   * Lets the client's waiting messages be handled before a file is read: when it is opening many documents
+   * at once, their texts then arrive before indexing reaches their files (which it read for nothing before,
+   * a fifth of them at 1,000 accounts). Bounded, so a client that never stops sending cannot stall indexing.
+   */
+  async function messagesFirst(): Promise<void> {
+    for (let turns = 0; turns < 256 && host.messagesWaiting?.(); turns++) await new Promise((r) => setImmediate(r));
+  }
+
   function scheduleFlush(): void {
     if (flushPending) return;
     flushPending = true;
@@ -142,6 +151,8 @@ export function createWorkspace(host: WorkspaceHost) {
       for (let i = 0; i < files.length; i++) {
         const key = pathToUri(files[i]);
         if (open.has(key)) continue; // the editor's text wins over the disk
+        await messagesFirst();
+        if (open.has(key)) continue;
         const text = await readAccount(files[i], folder.settings.maxFileSize);
         if (run !== folder.indexRun) return;
         if (text === undefined || open.has(key)) continue;

@@ -51,4 +51,6 @@ export interface WorkspaceHost {
   /** Shown to the user in a notification, at most once per distinct message. */
   showWarning(message: string): void;
   didChange(change: WorkspaceChange): void;
+  /** See ServerDeps.messagesWaiting. */
+  messagesWaiting?: () => boolean;
 }

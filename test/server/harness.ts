@@ -37,7 +37,11 @@ export class MemoryFs implements FileSystem {
     const prefix = p.endsWith('/') ? p : p + '/';
     return [...this.files.keys()].some((f) => f.startsWith(prefix)) ? { size: 0, isDirectory: true } : undefined;
   }
+  /** Paths read with readFile, in order. */
+  readonly reads: string[] = [];
+
   async readFile(p: string): Promise<Uint8Array> {
+    this.reads.push(p);
     const bytes = this.files.get(p);
     if (!bytes) throw new Error(`ENOENT: ${p}`);
     return bytes;
@@ -83,6 +87,8 @@ export interface TestClientOptions {
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
+  /** Passed to the server as ServerDeps.messagesWaiting. */
+  messagesWaiting?: () => boolean;
 }
 
 export class TestClient {
@@ -156,7 +162,7 @@ export async function startTestServer(opts: TestClientOptions = {}): Promise<Tes
   const toClient = new PassThrough();
   const fs = new MemoryFs(opts.files ?? {});
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { fs });
+  startServer(serverConnection, { fs, messagesWaiting: opts.messagesWaiting });
 
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const client = new TestClient(connection, fs, opts.settings ?? {});

@@ -112,6 +112,34 @@ describe('server: diagnostics', function () {
     await moved;
   });
 
+  it('reads no file from disk that the client opens while its messages are waiting, and never stalls indexing', async () => {
+    const b = uriOf('/ws/b.md');
+    let asked = 0;
+    let opened = false;
+    const openB = () => {
+      if (opened || !client) return;
+      opened = true;
+      client.open(b, B);
+    };
+    // Indexing asks before reading a.md: the client is "still sending" (b.md's open) for the next 50 turns.
+    client = await startTestServer({
+      files: { '/ws/a.md': A, '/ws/b.md': B },
+      messagesWaiting: () => {
+        if (++asked === 1) setImmediate(openB);
+        return asked <= 50;
+      },
+    });
+    assert.deepEqual(uncovered(await client.diagnostics(uriOf('/ws/a.md'))), ['LMCA5: 1 of 29 performance criteria not yet covered: P29']);
+    assert.ok(opened, 'indexing asked whether messages were waiting');
+    assert.ok(client.fs.reads.includes('/ws/a.md'), 'a.md, closed, was read from disk');
+    assert.ok(!client.fs.reads.includes('/ws/b.md'), 'b.md came from the editor, not the disk');
+
+    client.stop();
+    client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B }, messagesWaiting: () => true });
+    assert.deepEqual(uncovered(await client.diagnostics(uriOf('/ws/b.md'))), ['LMCA5: 1 of 29 performance criteria not yet covered: P29'],
+      'a client that is always sending still gets its portfolio indexed');
+  });
+
   it('follows files created and deleted on disk (didChangeWatchedFiles)', async () => {
     client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B } });
     const before = await client.request('reflectiveAccounts/coverage', {});

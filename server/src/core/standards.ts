@@ -85,12 +85,22 @@ export function buildCatalog(sources: readonly UnitSource[], unitAliases: Record
   }
   // Plain code-unit order: localeCompare would start the ICU collator, 12–15 ms of every start-up.
   const sorted = [...units.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // Every citation asks for its unit: the few spellings in use are remembered (bounded against odd input).
+  const resolved = new Map<string, string | null>();
+  const resolve = (text: string): string | undefined => {
+    let code = resolved.get(text);
+    if (code === undefined) {
+      code = keys.get(unitKey(text)) ?? null;
+      if (resolved.size < 10000) resolved.set(text, code);
+    }
+    return code ?? undefined;
+  };
   return {
     units: sorted,
     keys,
     problems,
-    resolve: (text) => keys.get(unitKey(text)),
-    unit: (code) => units.get(code.toUpperCase()) ?? units.get(keys.get(unitKey(code)) ?? ''),
+    resolve,
+    unit: (code) => units.get(code) ?? units.get(code.toUpperCase()) ?? units.get(keys.get(unitKey(code)) ?? ''),
     criterion: (code, kind, n) => units.get(code)?.byId.get(`${kind}${n}`),
   };
 }
