@@ -17,7 +17,7 @@ import { computeCoverage, type Coverage } from './core/coverage';
 import { packAccount } from './core/packedAccount';
 import { removeAccount, updateAccount } from './core/portfolio';
 import { readSettings, type Settings } from './core/settings';
-import { isAccountFile, normalizeUri, pathToUri, readAccountText, uriToPath } from './workspaceFiles';
+import { isAccountFile, normalizeUri, pathToUri, readAccountText, textDigest, uriToPath } from './workspaceFiles';
 import { createProblemLog } from './workspaceProblems';
 import { sameSettings, settingsChange } from './workspaceSettings';
 import { bundledCatalog, isStandardsFileOf, loadFolderCatalog, newFolder, type FolderCatalog } from './workspaceStandards';
@@ -42,6 +42,8 @@ export function createWorkspace(host: WorkspaceHost) {
   let changedFolders = new Set<Folder>();
   /** The catalogue each account was parsed with: one parsed with the folder's current catalogue is up to date. */
   const parsedWith = new WeakMap<Account, Catalog>();
+  /** A digest of the disk text each closed account was parsed from, to tell when the file changed unannounced. */
+  const diskDigests = new WeakMap<Account, number>();
 
   function applyCatalog(folder: Folder, loaded: FolderCatalog): void {
     folder.catalog = loaded.catalog;
@@ -53,6 +55,7 @@ export function createWorkspace(host: WorkspaceHost) {
     // Packed: with thousands of accounts open, their citations and paragraphs as objects were most of the heap.
     const account = packAccount(parseAccount(key, text, folder.catalog.resolve));
     parsedWith.set(account, folder.catalog);
+    if (!open.has(key)) diskDigests.set(account, textDigest(text));
     updateAccount(folder.portfolio, account);
     changedFolders.add(folder);
     return account;
@@ -326,7 +329,7 @@ export function createWorkspace(host: WorkspaceHost) {
       const text = file ? await readAccount(file, folder.settings.maxFileSize) : undefined;
       let account = folder.portfolio.accounts.get(key);
       if (text === undefined || !account || open.has(key)) return undefined;
-      if (account.length !== text.length) {
+      if (account.length !== text.length || diskDigests.get(account) !== textDigest(text)) {
         account = parseInto(folder, key, text);
         scheduleFlush();
       }

@@ -140,6 +140,15 @@ describe('server: diagnostics', function () {
       'a client that is always sending still gets its portfolio indexed');
   });
 
+  it('notices a closed account changed on disk without a watcher event, even to a text of the same length', async () => {
+    client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': 'Done (LMCA5/P29).\n' } });
+    const b = uriOf('/ws/b.md');
+    assert.deepEqual(uncovered(await client.diagnostics(uriOf('/ws/a.md'))), []);
+    client.fs.write('/ws/b.md', 'Done (LMCA5/P28).\n'); // same length, and nobody tells the server
+    await client.diagnostics(b); // asking about b.md reads it again
+    assert.deepEqual(uncovered(await client.diagnostics(uriOf('/ws/a.md'))), ['LMCA5: 1 of 29 performance criteria not yet covered: P29']);
+  });
+
   it('follows files created and deleted on disk (didChangeWatchedFiles)', async () => {
     client = await startTestServer({ files: { '/ws/a.md': A, '/ws/b.md': B } });
     const before = await client.request('reflectiveAccounts/coverage', {});
