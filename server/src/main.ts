@@ -3,6 +3,7 @@
  * editors with --stdio (or through `reflective-accounts serve --stdio`, which imports this module and calls
  * startStdioServer()).
  */
+import { Console } from 'node:console';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, WriteableStreamMessageWriter, type Connection } from 'vscode-languageserver/node';
@@ -35,6 +36,9 @@ function start(connection: Connection, messagesWaiting?: () => boolean): void {
 /** The server over this process's stdin and stdout, whatever the command line says. */
 export function startStdioServer(): void {
   if (started) return;
+  // stdout carries the protocol: one stray console.log (ours or a library's) would corrupt the stream and
+  // end the session. The console writes to stderr instead, which editors show as the server's log.
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
   const reader = new PacedMessageReader(process.stdin);
   start(createConnection(ProposedFeatures.all, reader, new WriteableStreamMessageWriter(new BatchedWriter(process.stdout))), () => reader.busy);
 }

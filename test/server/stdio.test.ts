@@ -18,12 +18,15 @@ const commands: Array<[string, string[]]> = [
 
 describe('server: the built bundles over stdio', function () {
   let folder: string;
+  let strayLog: string;
   before(function () {
     // `npm test` builds the bundles before mocha runs; a missing bundle is a broken build, not a reason to skip.
     for (const bundle of ['dist/server.js', 'dist/cli.js']) {
       assert.ok(fs.existsSync(path.join(root, bundle)), `${bundle} is missing: run \`npm run build\` (npm test does)`);
     }
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-stdio-'));
+    strayLog = path.join(folder, 'stray-log.cjs');
+    fs.writeFileSync(strayLog, "setTimeout(() => console.log('a stray log line'), 0);\n");
     fs.writeFileSync(path.join(folder, 'ra1.md'), '---\nevidence: RA1\nunits: [LMCA5]\n---\nI agreed the plan (LMCA5/P1, K45).\n');
     // A folded title needs the full YAML library, which the bundles load from dist/cli-lib/ on first use.
     fs.writeFileSync(path.join(folder, 'ra2.md'), '---\nevidence: RA2\ntitle: >\n  Supervision\n  records\n---\nI kept the records (LMCA5/P2).\n');
@@ -32,7 +35,10 @@ describe('server: the built bundles over stdio', function () {
 
   for (const [name, args] of commands) {
     it(name, async () => {
-      const child: ChildProcess = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+      // A stray console.log in the server's process must not reach stdout, the protocol's stream.
+      const child: ChildProcess = spawn(process.execPath, ['-r', strayLog, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
       const conn: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
       conn.onRequest(() => null); // registrations, progress tokens, refreshes
       conn.listen();
@@ -50,6 +56,7 @@ describe('server: the built bundles over stdio', function () {
         assert.equal(list.items.length, 129);
         const diagnostics = (await published).diagnostics.map((d: any) => d.code);
         assert.ok(diagnostics.includes('unknown-unit'), diagnostics.join());
+        assert.match(stderr, /a stray log line/, 'the stray line went to stderr');
         const coverage: any = await conn.sendRequest('reflectiveAccounts/coverage', {});
         const titles = coverage.portfolios[0].accounts.map((a: any) => `${a.evidence}: ${a.title}`);
         assert.deepEqual(titles, ['ra1: null', 'RA2: Supervision records']);
