@@ -108,8 +108,8 @@ export function createWorkspace(host: WorkspaceHost) {
 
   /**
    * Lets the client's waiting messages be handled before a file is read: when it is opening many documents
-   * at once, their texts then arrive before indexing reaches their files (which it read for nothing before,
-   * a fifth of them at 1,000 accounts). Bounded, so a client that never stops sending cannot stall indexing.
+   * at once, their texts then arrive before indexing reaches their files (it read one in five to ten of them
+   * for nothing before, at 1,000 accounts). Bounded: a client that never stops sending cannot stall indexing.
    */
   async function messagesFirst(): Promise<void> {
     for (let turns = 0; turns < 256 && host.messagesWaiting?.(); turns++) await new Promise((r) => setImmediate(r));
