@@ -15,7 +15,12 @@ import { accountMatcher, decodeAccount } from './files';
  * compare equal to the ones the VS Code client holds, even for names like "Jane's portfolio (2024)".
  */
 export function pathToUri(p: string): string {
-  if (PLAIN_POSIX_PATH.test(p)) return 'file://' + p; // the usual name: nothing to encode (a loop per character otherwise)
+  // The usual name has nothing to encode: the general spelling loops over every character.
+  return PLAIN_POSIX_PATH.test(p) ? 'file://' + p : encodedFileUri(p);
+}
+
+/** The spelling of pathToUri for any path, character by character. */
+export function encodedFileUri(p: string): string {
   let posix = path.sep === '\\' ? p.replace(/\\/g, '/') : p;
   if (/^[A-Za-z]:/.test(posix)) posix = '/' + posix[0].toLowerCase() + posix.slice(1);
   else if (!posix.startsWith('/')) posix = '/' + posix;

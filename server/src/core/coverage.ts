@@ -4,8 +4,10 @@
  * incrementally: a change to one account refolds that account only (see computeCoverage).
  */
 import type { Account } from './account';
-import { expandItem, rangeShapeProblem, type ItemShape } from './codes';
-import { forEachCitedItem, positionInAccount } from './packedAccount';
+import { expandItem } from './codes';
+import { citationsOf, forgetBatches } from './coverageReferences';
+import type { Fold, UnitState } from './coverageState';
+import { forEachCitedItem } from './packedAccount';
 import { changedSince, type Portfolio } from './portfolio';
 import type { Catalog, Unit } from './standards';
 import type { CriterionKind } from './unit';
@@ -115,75 +117,6 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
   return { scope: [...scope], declared: [...declared], cited };
 }
 
-/**
- * Whether an item cites the criterion: the test `contributionOf` makes through expandItem, asked the other
- * way round (expandItem stops after MAX_EXPANDED numbers, so the same numbers count here).
- */
-function itemCites(item: ItemShape, crit: CriterionCoverage): boolean {
-  if (item.kind !== crit.kind || rangeShapeProblem(item)) return false;
-  const n = crit.number;
-  return n >= item.from && n <= item.to && n - item.from < MAX_EXPANDED && crit.id === `${item.kind}${n}`;
-}
-
-const MAX_EXPANDED = 1000;
-
-/** The citing items of one account for one criterion, as references, appended to `out` in text order. */
-function refsIn(account: Account, code: string, crit: CriterionCoverage, out: CitationRef[]): void {
-  forEachCitedItem(account, (item) => {
-    if (item.unitCode !== code || !itemCites(item, crit)) return;
-    const pos = positionInAccount(account, item.start);
-    out.push({ uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line: pos.line, character: pos.character });
-  });
-}
-
-/**
- * The accounts citing one criterion, by URI. The references themselves are not kept: they are worked out
- * from the folded accounts when `citations` is read (at 5,000 accounts the kept references were a fifth of
- * the server's heap, and only the panel, hover, references and reports read them).
- */
-interface CriterionRefs {
-  /** URIs of the citing accounts, sorted. */
-  order: string[];
-  /** URIs taken out during the current update and not put back (yet): they leave `order` when it settles. */
-  removed: Set<string> | undefined;
-}
-
-interface UnitState {
-  coverage: UnitCoverage;
-  byId: Map<string, CriterionCoverage>;
-  refs: Map<CriterionCoverage, CriterionRefs>;
-  /** Accounts that put the unit in scope; at zero the unit leaves the result. */
-  scopeCount: number;
-  declared: Set<string>;
-  /** Net change of `declared` per account during one update. */
-  declaredDelta: Map<string, number>;
-}
-
-/**
- * The fold kept between calls: each account's contribution is added once, and when the portfolio changes only
- * the accounts whose Account object changed are taken out and put back in, so an edit costs that account's
- * citations, not the portfolio's. Rebuilt from scratch when the catalogue or the minimum changes.
- */
-interface Fold {
-  catalog: Catalog;
-  minimum: number;
-  generation: number;
-  /**
-   * The account folded in for each URI. Its contribution is not kept: taking it out works it out again from
-   * the account (the kept contributions were a tenth of the server's heap at 5,000 accounts).
-   */
-  folded: Map<string, Account>;
-  units: Map<string, UnitState>;
-  unitList: UnitCoverage[] | undefined;
-  /** Every account's URI, sorted, and its summary at the same index. */
-  accountUris: string[];
-  accountList: AccountSummary[];
-  /** The copy of accountList handed out, until the list changes. */
-  accounts: AccountSummary[] | undefined;
-  revision: number;
-  result: Coverage | undefined;
-}
-
 /** Revisions are unique across folds, so a rebuilt fold never repeats an earlier revision. */
 let revisions = 0;
 
@@ -218,77 +151,6 @@ function unitState(fold: Fold, code: string): UnitState | undefined {
   fold.unitList = undefined;
   fold.revision = ++revisions;
   return us;
-}
-
-/**
- * A criterion's citations, accounts in URI order and each account's in text order. Readers must not change
- * the array: while a unit is read in one job (see `batch`) its readers get the same one.
- */
-function citationsOf(fold: Fold, us: UnitState, crit: CriterionCoverage): CitationRef[] {
-  if (batch?.unit !== us && readOnce.has(us)) batch = { unit: us, lists: unitReferences(fold, us) };
-  if (batch?.unit === us) return batch.lists.get(crit) ?? [];
-  readOnce.add(us);
-  clearAtEndOfJob();
-  const out: CitationRef[] = [];
-  const refs = us.refs.get(crit);
-  if (!refs) return out;
-  for (const uri of refs.order) {
-    const account = fold.folded.get(uri);
-    if (account) refsIn(account, us.coverage.code, crit, out);
-  }
-  return out;
-}
-
-/**
- * References of every criterion of one unit, built in one pass over the accounts citing it. Readers that go
- * through every criterion (the panel, reports) would otherwise scan each account once per criterion it cites.
- * Built on the second criterion of a unit read in one job, so a hover does not pay for the whole unit; only
- * the unit read last is kept, and only until the job ends, so nothing stays in memory between requests.
- */
-let batch: { unit: UnitState; lists: Map<CriterionCoverage, CitationRef[]> } | undefined;
-/** Units with a criterion read during the current job. */
-const readOnce = new Set<UnitState>();
-let clearing = false;
-
-function clearAtEndOfJob(): void {
-  if (clearing) return;
-  clearing = true;
-  queueMicrotask(forgetBatches);
-}
-
-function forgetBatches(): void {
-  batch = undefined;
-  readOnce.clear();
-  clearing = false;
-}
-
-function unitReferences(fold: Fold, us: UnitState): Map<CriterionCoverage, CitationRef[]> {
-  const code = us.coverage.code;
-  const lists = new Map<CriterionCoverage, CitationRef[]>();
-  const uris = new Set<string>();
-  for (const refs of us.refs.values()) for (const uri of refs.order) uris.add(uri);
-  // Accounts in URI order (sort compares code units, as lowerBound does) and items in text order, so each
-  // list comes out in the order citationsOf gives.
-  for (const uri of [...uris].sort()) {
-    const account = fold.folded.get(uri);
-    if (!account) continue;
-    forEachCitedItem(account, (item) => {
-      if (item.unitCode !== code || rangeShapeProblem(item)) return;
-      let ref: CitationRef | undefined;
-      for (let n = item.from; n <= item.to && n - item.from < MAX_EXPANDED; n++) {
-        const crit = us.byId.get(`${item.kind}${n}`);
-        if (!crit) continue;
-        if (!ref) {
-          const pos = positionInAccount(account, item.start);
-          ref = { uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line: pos.line, character: pos.character };
-        }
-        let list = lists.get(crit);
-        if (!list) lists.set(crit, (list = []));
-        list.push(ref);
-      }
-    });
-  }
-  return lists;
 }
 
 /**

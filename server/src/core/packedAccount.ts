@@ -272,16 +272,7 @@ export function packAccount(account: Account): Account {
 }
 
 /** One cited item, as the coverage fold needs it, without building Citation objects. */
-export interface CitedItem {
-  unitCode: string | undefined;
-  kind: CriterionKind;
-  from: number;
-  toKind: CriterionKind;
-  to: number;
-  isRange: boolean;
-  start: number;
-  end: number;
-}
+export type CitedItem = Omit<CitationItem, 'text'> & Pick<Citation, 'unitCode'>;
 
 /**
  * Calls `visit` for every item of every citation, in text order. The object passed is reused between calls:
