@@ -84,8 +84,8 @@ export function nodeTargets(outDir, production = false) {
   // One plugin for both bundles, so each library is built into cli-lib/ once.
   const lazyLibs = lazyLibsPlugin(outDir, node);
   return [
-    { ...node, entryPoints: ['server/src/main.ts'], outfile: path.join(outDir, 'server.js'), plugins: [lazyLibs] },
-    { ...node, entryPoints: ['server/src/cli.ts'], outfile: path.join(outDir, 'cli.js'),
+    { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outDir, 'server.js'), plugins: [lazyLibs] },
+    { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outDir, 'cli.js'),
       banner: { js: '#!/usr/bin/env node' }, plugins: [lazyLibs] },
   ];
 }

@@ -11,8 +11,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateUnitJson } from '../server/src/core/validateUnit';
-import type { CriterionData, UnitData } from '../server/src/core/unit';
+import { validateUnitJson } from '../server/src/core/standards/validateUnit';
+import type { CriterionData, UnitData } from '../server/src/core/standards/unit';
 import { HEADINGS, TITLES, capitalise, criterionText, sectionTitle, sentence, wordCount } from './lib/prose';
 import { createRng, mixSeed, type Rng } from './lib/rng';
 

@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SERVER_NODE_FLAGS } from '../server/src/launch';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 import { buildForBench } from './lib/build';
 import { markdownClient, markdownServerSpec, MARKDOWN_INIT_OPTIONS, MARKDOWN_SETTINGS } from './lib/mdpeer';
 import { readWorkspace, start, timeToAllDiagnostics, type ServerSetup } from './scenarios';

@@ -11,9 +11,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importNos } from '../server/src/core/importer';
-import { applyErrata, Erratum } from '../server/src/core/errata';
-import type { UnitData } from '../server/src/core/unit';
+import { importNos } from '../server/src/core/standards/importer';
+import { applyErrata, Erratum } from '../server/src/core/standards/errata';
+import type { UnitData } from '../server/src/core/standards/unit';
 
 export interface UnitConfigEntry {
   /** Source text, relative to standards/. */

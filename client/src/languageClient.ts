@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 
 export interface Server {
   client: LanguageClient;

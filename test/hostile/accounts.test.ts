@@ -3,12 +3,12 @@
  * counted, and what the editor asks for next (coverage, diagnostics, completion, hover) still answers.
  */
 import { strict as assert } from 'node:assert';
-import { parseAccount, type Account } from '../../server/src/core/account';
-import { computeCompletions } from '../../server/src/core/completion';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { computeHover } from '../../server/src/core/hover';
-import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
+import { parseAccount, type Account } from '../../server/src/core/accounts/account';
+import { computeCompletions } from '../../server/src/core/features/completion';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
+import { computeHover } from '../../server/src/core/features/hover';
+import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { readSettings } from '../../server/src/core/settings';
 import { checkAccount } from '../property/invariants';
 import { testCatalog } from '../unit/helpers';

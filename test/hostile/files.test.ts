@@ -7,8 +7,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli';
-import { decodeAccount } from '../../server/src/files';
+import { main } from '../../server/src/cli/main';
+import { decodeAccount } from '../../server/src/io/files';
 import { hugeAccount } from './inputs';
 import { timed, timedAsync } from './timing';
 

@@ -6,8 +6,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli';
-import { loadCatalog } from '../../server/src/loadStandards';
+import { main } from '../../server/src/cli/main';
+import { loadCatalog } from '../../server/src/io/loadStandards';
 import { syntheticUnit } from '../unit/helpers';
 import { timed } from './timing';
 

@@ -1,13 +1,13 @@
 /** Properties of account parsing (core/account.ts): invariants, what counts, purity, edits. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseAccount, type Account } from '../../server/src/core/account';
+import { parseAccount, type Account } from '../../server/src/core/accounts/account';
 import { testCatalog } from '../unit/helpers';
 import { anyText, applyEdit, editArgs, editOf, markdownDoc } from './arbitraries';
 import { checkAccount } from './invariants';
 import type { Prop } from './props';
 import { strictDoc, type StrictDoc } from './strictDocs';
-import { MAX_NESTING } from '../../server/src/core/roughBlocks';
+import { MAX_NESTING } from '../../server/src/core/accounts/roughBlocks';
 
 const catalog = testCatalog();
 const URIS = ['file:///p/ra1.md', 'file:///p/My%20Account.md', 'file:///p/%E0%A4%A.md', 'untitled:Untitled-1', '', 'file:///p/.md', 'C:\\x\\ra2.markdown'];

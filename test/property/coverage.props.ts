@@ -5,10 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseAccount, type Account } from '../../server/src/core/account';
-import { expandItem, rangeShapeProblem } from '../../server/src/core/codes';
-import { computeCoverage, type Coverage } from '../../server/src/core/coverage';
-import { createPortfolio, removeAccount, updateAccount } from '../../server/src/core/portfolio';
+import { parseAccount, type Account } from '../../server/src/core/accounts/account';
+import { expandItem, rangeShapeProblem } from '../../server/src/core/citations/codes';
+import { computeCoverage, type Coverage } from '../../server/src/core/coverage/coverage';
+import { createPortfolio, removeAccount, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { testCatalog } from '../unit/helpers';
 import { citationText, frontMatterText, inlineLine } from './arbitraries';
 import type { Prop } from './props';

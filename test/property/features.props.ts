@@ -5,16 +5,16 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseAccount } from '../../server/src/core/account';
-import { computeCodeActions } from '../../server/src/core/codeActions';
-import { computeCodeLenses } from '../../server/src/core/codeLens';
-import { computeCompletions } from '../../server/src/core/completion';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { expandItem } from '../../server/src/core/codes';
-import { computeHover } from '../../server/src/core/hover';
-import { navigationTargetAt } from '../../server/src/core/navigation';
-import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
+import { parseAccount } from '../../server/src/core/accounts/account';
+import { computeCodeActions } from '../../server/src/core/features/codeActions';
+import { computeCodeLenses } from '../../server/src/core/features/codeLens';
+import { computeCompletions } from '../../server/src/core/features/completion';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
+import { expandItem } from '../../server/src/core/citations/codes';
+import { computeHover } from '../../server/src/core/features/hover';
+import { navigationTargetAt } from '../../server/src/core/features/navigation';
+import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { readSettings } from '../../server/src/core/settings';
 import { testCatalog } from '../unit/helpers';
 import { anyText, markdownDoc } from './arbitraries';

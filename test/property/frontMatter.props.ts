@@ -5,10 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parsedRegions } from '../../server/src/core/account';
-import { scanSimpleBlocks } from '../../server/src/core/blocks';
-import { findFrontMatter, parseFrontMatter } from '../../server/src/core/frontMatter';
-import { readSimpleFrontMatter } from '../../server/src/core/simpleFrontMatter';
+import { parsedRegions } from '../../server/src/core/accounts/account';
+import { scanSimpleBlocks } from '../../server/src/core/accounts/blocks';
+import { findFrontMatter, parseFrontMatter } from '../../server/src/core/accounts/frontMatter';
+import { readSimpleFrontMatter } from '../../server/src/core/accounts/simpleFrontMatter';
 import { anyText, block, frontMatterText, lineEnding, markdownDoc, noise, tokenSoup, withLineEndings } from './arbitraries';
 import { checkFrontMatter } from './invariants';
 import type { Prop } from './props';

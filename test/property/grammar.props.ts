@@ -1,8 +1,8 @@
 /** Properties of the citation grammar (core/codes.ts) and of offset/position conversion (core/lines.ts). */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { canonicalCitation, expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../server/src/core/codes';
-import { lineStarts, offsetAt, positionAt } from '../../server/src/core/lines';
+import { canonicalCitation, expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../server/src/core/citations/codes';
+import { lineStarts, offsetAt, positionAt } from '../../server/src/core/accounts/lines';
 import { testCatalog } from '../unit/helpers';
 import { anyText, citationText } from './arbitraries';
 import { checkCitations } from './invariants';

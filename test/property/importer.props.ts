@@ -1,8 +1,8 @@
 /** Properties of the NOS importer (core/importer.ts): robust on any text, exact on well-formed standards. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { importNos } from '../../server/src/core/importer';
-import { validateUnitJson } from '../../server/src/core/validateUnit';
+import { importNos } from '../../server/src/core/standards/importer';
+import { validateUnitJson } from '../../server/src/core/standards/validateUnit';
 import { anyText, lineEnding, noise, withLineEndings } from './arbitraries';
 import type { Prop } from './props';
 

@@ -3,9 +3,9 @@
  * and `npm run fuzz`. Each throws an AssertionError naming the broken rule.
  */
 import { strict as assert } from 'node:assert';
-import type { Account } from '../../server/src/core/account';
-import type { Citation } from '../../server/src/core/codes';
-import type { FrontMatter, TextProblem } from '../../server/src/core/frontMatter';
+import type { Account } from '../../server/src/core/accounts/account';
+import type { Citation } from '../../server/src/core/citations/codes';
+import type { FrontMatter, TextProblem } from '../../server/src/core/accounts/frontMatter';
 
 const WORD = /[A-Za-z0-9_]/;
 /** What may not stand right before a unit: a word character or URL/path punctuation. */

@@ -11,7 +11,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_JS = path.join(ROOT, 'dist/server.js');
-export const serverBuilt = () => fs.existsSync(SERVER_JS) && fs.existsSync(path.join(ROOT, 'server/src/server.ts'));
+export const serverBuilt = () => fs.existsSync(SERVER_JS) && fs.existsSync(path.join(ROOT, 'server/src/lsp/server.ts'));
 export const uriOf = (p: string) => pathToFileURL(p).href;
 
 /** What VS Code announces; `push: true` drops pull diagnostics, as older Neovim and Helix do. */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli';
+import { main } from '../../server/src/cli/main';
 import { ProcessServer, ROOT, serverBuilt, uriOf } from '../protocol/processServer';
 
 interface Snapshot {

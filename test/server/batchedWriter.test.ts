@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamMessageReader, WriteableStreamMessageWriter, type Message } from 'vscode-languageserver/node';
-import { BatchedWriter } from '../../server/src/batchedWriter';
+import { BatchedWriter } from '../../server/src/lsp/batchedWriter';
 
 const tick = () => new Promise((r) => setImmediate(r));
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compactDocuments } from '../../server/src/compactDocument';
+import { compactDocuments } from '../../server/src/lsp/compactDocument';
 
 /** An edit as a client sends it: a range of the current text replaced, in lines and UTF-16 characters. */
 function randomEdit(doc: TextDocument, a: number, b: number, insert: string) {

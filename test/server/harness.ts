@@ -8,8 +8,8 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures, type ClientCapabilities } from 'vscode-languageserver/node';
-import type { FileStat, FileSystem } from '../../server/src/deps';
-import { startServer } from '../../server/src/server';
+import type { FileStat, FileSystem } from '../../server/src/io/deps';
+import { startServer } from '../../server/src/lsp/server';
 
 /** A disk in memory: paths to bytes. Folders exist implicitly. */
 export class MemoryFs implements FileSystem {

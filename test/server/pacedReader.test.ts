@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Message } from 'vscode-languageserver/node';
-import { PacedMessageReader } from '../../server/src/pacedReader';
+import { PacedMessageReader } from '../../server/src/lsp/pacedReader';
 
 function frame(body: unknown): string {
   const json = JSON.stringify(body);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { parseAccount, evidenceFromUri, ignoredAt } from '../../server/src/core/account';
-import { expandItem } from '../../server/src/core/codes';
-import { positionAt } from '../../server/src/core/lines';
+import { parseAccount, evidenceFromUri, ignoredAt } from '../../server/src/core/accounts/account';
+import { expandItem } from '../../server/src/core/citations/codes';
+import { positionAt } from '../../server/src/core/accounts/lines';
 import { testCatalog } from './helpers';
 
 const catalog = testCatalog();

@@ -6,8 +6,8 @@
  * (surrogates lone and paired, joiners, citations next to code spans and comments, CR line endings).
  */
 import { strict as assert } from 'node:assert';
-import { parseAccount, type Region } from '../../server/src/core/account';
-import { scanCitations, type Citation } from '../../server/src/core/codes';
+import { parseAccount, type Region } from '../../server/src/core/accounts/account';
+import { scanCitations, type Citation } from '../../server/src/core/citations/codes';
 import { testCatalog, rng } from './helpers';
 
 const catalog = testCatalog();

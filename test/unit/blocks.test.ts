@@ -4,8 +4,8 @@
  * thousands of documents assembled at random from the lines that make such cases.
  */
 import { strict as assert } from 'node:assert';
-import { parsedRegions } from '../../server/src/core/account';
-import { scanSimpleBlocks } from '../../server/src/core/blocks';
+import { parsedRegions } from '../../server/src/core/accounts/account';
+import { scanSimpleBlocks } from '../../server/src/core/accounts/blocks';
 import { rng } from './helpers';
 
 function viaParser(body: string) {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli';
+import { main } from '../../server/src/cli/main';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist', 'cli.js');

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { parseAccount } from '../../server/src/core/account';
-import { computeCodeActions, collapsedList } from '../../server/src/core/codeActions';
-import { scanCitations } from '../../server/src/core/codes';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
+import { parseAccount } from '../../server/src/core/accounts/account';
+import { computeCodeActions, collapsedList } from '../../server/src/core/features/codeActions';
+import { scanCitations } from '../../server/src/core/citations/codes';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
+import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { readSettings } from '../../server/src/core/settings';
 import { testCatalog } from './helpers';
 

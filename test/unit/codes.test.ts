@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import examples from '../fixtures/citation-examples.json';
-import { expandItem, scanCitations, unitKey, rangeShapeProblem, canonicalCitation } from '../../server/src/core/codes';
+import { expandItem, scanCitations, unitKey, rangeShapeProblem, canonicalCitation } from '../../server/src/core/citations/codes';
 import { testCatalog } from './helpers';
 
 const catalog = testCatalog();

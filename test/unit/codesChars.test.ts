@@ -5,7 +5,7 @@
  * the characters that matter.
  */
 import { strict as assert } from 'node:assert';
-import { scanCitations, unitKey } from '../../server/src/core/codes';
+import { scanCitations, unitKey } from '../../server/src/core/citations/codes';
 import { testCatalog, rng } from './helpers';
 import { referenceScanCitations, referenceUnitKey } from './codesReference';
 

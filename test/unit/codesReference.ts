@@ -3,8 +3,8 @@
  * codes.ts, until the CLI's throughput work): each class a pattern run on a one-character string. Kept here
  * as the reference that the faster scanner must agree with, character for character (codesChars.test.ts).
  */
-import type { Citation, CitationItem, UnitResolver } from '../../server/src/core/codes';
-import type { CriterionKind } from '../../server/src/core/unit';
+import type { Citation, CitationItem, UnitResolver } from '../../server/src/core/citations/codes';
+import type { CriterionKind } from '../../server/src/core/standards/unit';
 
 const DASHES = '-\u2010\u2011\u2012\u2013\u2014';
 const SPACE = /[ \t\u00a0]/;

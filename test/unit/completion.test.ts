@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { indexedUnits } from '../../server/src/core/search';
-import { bundledUnits } from '../../server/src/bundled';
-import { parseAccount } from '../../server/src/core/account';
-import { computeCompletions, type CoreCompletionList } from '../../server/src/core/completion';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
-import { buildCatalog, type Catalog } from '../../server/src/core/standards';
+import { indexedUnits } from '../../server/src/core/standards/search';
+import { bundledUnits } from '../../server/src/io/bundled';
+import { parseAccount } from '../../server/src/core/accounts/account';
+import { computeCompletions, type CoreCompletionList } from '../../server/src/core/features/completion';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
+import { buildCatalog, type Catalog } from '../../server/src/core/standards/standards';
 import { cursor, syntheticUnit } from './helpers';
 
 const real = buildCatalog(bundledUnits());

@@ -3,10 +3,10 @@
  * sequence of updates and removals, the result must equal a fold of the same accounts from scratch.
  */
 import { strict as assert } from 'node:assert';
-import { parseAccount } from '../../server/src/core/account';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { packAccount } from '../../server/src/core/packedAccount';
-import { createPortfolio, removeAccount, updateAccount, type Portfolio } from '../../server/src/core/portfolio';
+import { parseAccount } from '../../server/src/core/accounts/account';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { packAccount } from '../../server/src/core/accounts/packedAccount';
+import { createPortfolio, removeAccount, updateAccount, type Portfolio } from '../../server/src/core/coverage/portfolio';
 import { plainAccount, testCatalog, rng } from './helpers';
 
 const catalog = testCatalog();

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { parseAccount } from '../../server/src/core/account';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { computeDiagnostics, type CoreDiagnostic } from '../../server/src/core/diagnostics';
-import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
+import { parseAccount } from '../../server/src/core/accounts/account';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { computeDiagnostics, type CoreDiagnostic } from '../../server/src/core/features/diagnostics';
+import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { readSettings } from '../../server/src/core/settings';
 import { testCatalog } from './helpers';
 

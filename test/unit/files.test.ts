@@ -1,5 +1,5 @@
 /**
- * The CLI reads a folder with its own fast paths (server/src/files.ts, diskPortfolio.ts): one open, read and
+ * The CLI reads a folder with its own fast paths (server/src/io/files.ts, diskPortfolio.ts): one open, read and
  * close per file, Node's UTF-8 decoding checked for replacement characters instead of the fatal decoder,
  * paths built by appending names. Each must answer what the general path answers: decodeAccount (which the
  * server uses), the include/exclude matcher on path.relative, displayPath.
@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readSettings } from '../../server/src/core/settings';
-import { displayPath, displayPathsUnder } from '../../server/src/diskPortfolio';
-import { accountMatcher, decodeAccount, decodeAccountBuffer, listAccountPaths, readAccountFile } from '../../server/src/files';
+import { displayPath, displayPathsUnder } from '../../server/src/io/diskPortfolio';
+import { accountMatcher, decodeAccount, decodeAccountBuffer, listAccountPaths, readAccountFile } from '../../server/src/io/files';
 import { rng } from './helpers';
 
 const bytes = (...xs: number[]) => Buffer.from(xs);

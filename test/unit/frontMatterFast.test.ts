@@ -3,8 +3,8 @@
  * fields, offsets and (no) problems, whenever it answers; everything else goes to the library.
  */
 import { strict as assert } from 'node:assert';
-import { parseFrontMatter } from '../../server/src/core/frontMatter';
-import { readSimpleFrontMatter } from '../../server/src/core/simpleFrontMatter';
+import { parseFrontMatter } from '../../server/src/core/accounts/frontMatter';
+import { readSimpleFrontMatter } from '../../server/src/core/accounts/simpleFrontMatter';
 import { rng } from './helpers';
 
 const LINES = [

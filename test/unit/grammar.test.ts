@@ -1,6 +1,6 @@
 /**
  * The TextMate injection grammar (syntaxes/citations.injection.json) against the shared table of citation
- * examples, so the highlighting and the core grammar (server/src/core/codes.ts) cannot drift apart. The
+ * examples, so the highlighting and the core grammar (server/src/core/citations/codes.ts) cannot drift apart. The
  * grammar runs inside the real Markdown base grammar (the one VS Code ships, from the tm-grammars package) with
  * vscode-textmate and vscode-oniguruma, exactly as the editor would load it.
  */

@@ -1,7 +1,7 @@
 /** Shared helpers for the unit tier: a small synthetic catalogue, cursor markers, caret expectations. */
-import type { Account } from '../../server/src/core/account';
-import { buildCatalog, type Catalog } from '../../server/src/core/standards';
-import type { CriterionData, UnitData } from '../../server/src/core/unit';
+import type { Account } from '../../server/src/core/accounts/account';
+import { buildCatalog, type Catalog } from '../../server/src/core/standards/standards';
+import type { CriterionData, UnitData } from '../../server/src/core/standards/unit';
 
 export function syntheticUnit(code: string, p: number, k: number, extra: Partial<UnitData> = {}): UnitData {
   const criteria: CriterionData[] = [];

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { bundledUnits } from '../../server/src/bundled';
-import { parseAccount } from '../../server/src/core/account';
-import { computeCoverage } from '../../server/src/core/coverage';
-import { computeHover } from '../../server/src/core/hover';
-import { createPortfolio, updateAccount } from '../../server/src/core/portfolio';
-import { buildCatalog } from '../../server/src/core/standards';
+import { bundledUnits } from '../../server/src/io/bundled';
+import { parseAccount } from '../../server/src/core/accounts/account';
+import { computeCoverage } from '../../server/src/core/coverage/coverage';
+import { computeHover } from '../../server/src/core/features/hover';
+import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
+import { buildCatalog } from '../../server/src/core/standards/standards';
 import { cursor } from './helpers';
 
 const catalog = buildCatalog(bundledUnits());

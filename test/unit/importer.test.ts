@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importNos, ImportResult } from '../../server/src/core/importer';
-import { applyErrata, Erratum } from '../../server/src/core/errata';
-import { deriveTitleFromOverview, gerundToBase, glossaryTerm } from '../../server/src/core/importer-text';
-import type { UnitData } from '../../server/src/core/unit';
+import { importNos, ImportResult } from '../../server/src/core/standards/importer';
+import { applyErrata, Erratum } from '../../server/src/core/standards/errata';
+import { deriveTitleFromOverview, gerundToBase, glossaryTerm } from '../../server/src/core/standards/importer-text';
+import type { UnitData } from '../../server/src/core/standards/unit';
 
 const SOURCES = path.resolve(__dirname, '../../standards/sources');
 const FILES = {

@@ -5,9 +5,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAccount, type Account } from '../../server/src/core/account';
-import { positionAt } from '../../server/src/core/lines';
-import { forEachCitedItem, packAccount, positionInAccount, type CitedItem } from '../../server/src/core/packedAccount';
+import { parseAccount, type Account } from '../../server/src/core/accounts/account';
+import { positionAt } from '../../server/src/core/accounts/lines';
+import { forEachCitedItem, packAccount, positionInAccount, type CitedItem } from '../../server/src/core/accounts/packedAccount';
 import { plainAccount, rng, testCatalog } from './helpers';
 
 const catalog = testCatalog();

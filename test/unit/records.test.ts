@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../server/src/cli';
-import { CSV_HEADER } from '../../server/src/core/recordFormats';
+import { main } from '../../server/src/cli/main';
+import { CSV_HEADER } from '../../server/src/core/reports/recordFormats';
 
 const root = path.join(__dirname, '..', '..');
 const examples = path.join(root, 'examples');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { buildAllStandards, buildStandards } from '../../scripts/build-standards';
-import type { UnitData } from '../../server/src/core/unit';
+import type { UnitData } from '../../server/src/core/standards/unit';
 
 const ROOT = path.resolve(__dirname, '../..');
 const STANDARDS = path.join(ROOT, 'standards');

@@ -7,8 +7,8 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from '../../server/src/core/settings';
-import { accountMatcher } from '../../server/src/files';
-import { encodedFileUri, isAccountFile, normalizeUri, pathToUri, uriToPath } from '../../server/src/workspaceFiles';
+import { accountMatcher } from '../../server/src/io/files';
+import { encodedFileUri, isAccountFile, normalizeUri, pathToUri, uriToPath } from '../../server/src/io/workspaceFiles';
 import { rng } from './helpers';
 
 function referenceNormalize(uri: string): string {

@@ -8,7 +8,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../../server/src/core/codes';
+import { expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../../server/src/core/citations/codes';
 import type { CitationLookup } from '../citationLookup';
 
 const TOKEN_TYPE = 'ra_citation';

@@ -1,7 +1,7 @@
 /** `check [folder]`: diagnostics as `file:line:col severity code message`, exit 1 on errors. */
-import { computeCoverage } from '../core/coverage';
-import { computeDiagnostics } from '../core/diagnostics';
-import { positionAt } from '../core/lines';
+import { computeCoverage } from '../core/coverage/coverage';
+import { computeDiagnostics } from '../core/features/diagnostics';
+import { positionAt } from '../core/accounts/lines';
 import { folderArg, loadAll, settingsFrom, type CliArgs, type Out } from './common';
 
 export function runCheck(args: CliArgs, out: Out): number {

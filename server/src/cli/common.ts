@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSettings, type Settings } from '../core/settings';
-import { loadPortfolio } from '../diskPortfolio';
-import { loadCatalog } from '../loadStandards';
+import { loadPortfolio } from '../io/diskPortfolio';
+import { loadCatalog } from '../io/loadStandards';
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}

@@ -2,12 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { computeCoverage, type Coverage } from '../core/coverage';
-import { computeDiagnostics } from '../core/diagnostics';
-import { buildRecord } from '../core/record';
-import { renderRecordHtml, CSV_HEADER } from '../core/recordFormats';
-import { coverageToJson, renderCoverageMarkdown, renderCoverageText } from '../core/report';
-import { kindName } from '../core/standards';
+import { computeCoverage, type Coverage } from '../core/coverage/coverage';
+import { computeDiagnostics } from '../core/features/diagnostics';
+import { buildRecord } from '../core/reports/record';
+import { renderRecordHtml, CSV_HEADER } from '../core/reports/recordFormats';
+import { coverageToJson, renderCoverageMarkdown, renderCoverageText } from '../core/reports/report';
+import { kindName } from '../core/standards/standards';
 import { folderArg, formatArg, loadAll, recordDate, settingsFrom, UsageError, type CliArgs, type Out } from './common';
 
 const FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;

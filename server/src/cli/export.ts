@@ -1,9 +1,9 @@
 /** `export [folder] --unit X --format F --out FILE [--force]`: the evidence record an assessor signs off. */
 import * as path from 'node:path';
-import { computeCoverage } from '../core/coverage';
-import { buildRecord } from '../core/record';
-import { RECORD_FORMATS, renderRecord, type RecordFormat } from '../core/recordFormats';
-import { displayPath } from '../diskPortfolio';
+import { computeCoverage } from '../core/coverage/coverage';
+import { buildRecord } from '../core/reports/record';
+import { RECORD_FORMATS, renderRecord, type RecordFormat } from '../core/reports/recordFormats';
+import { displayPath } from '../io/diskPortfolio';
 import { folderArg, formatArg, loadAll, recordDate, settingsFrom, UsageError, writeNewFile, type CliArgs, type Out } from './common';
 
 export function runExport(args: CliArgs, out: Out): number {
