@@ -7,7 +7,6 @@ import { main } from '../../server/src/cli/main';
 import { CSV_HEADER } from '../../server/src/core/reports/recordFormats';
 
 const root = path.join(__dirname, '..', '..');
-const examples = path.join(root, 'examples');
 const goldenDir = path.join(root, 'test', 'fixtures', 'golden');
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
