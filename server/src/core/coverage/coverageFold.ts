@@ -168,10 +168,11 @@ function stateOf(accounts: number, minimum: number): CoverageState {
 
 /**
  * Recomputes what depends on the touched units and criteria: citation lists (accounts in URI order, each
- * account's references in text order), states, covered counts, declaredIn, units in scope.
+ * account's references in text order), states, covered counts, declaredIn, units in scope. True when a unit
+ * left the scope.
  */
 function settle(fold: CoverageFold, touched: Touched): boolean {
-  let unitsChanged = false;
+  let unitLeft = false;
   for (const [crit, us] of touched.criteria) {
     const byAccount = us.citing.get(crit);
     const uris = byAccount ? [...byAccount.keys()].sort(byCodeUnits) : [];
@@ -188,7 +189,7 @@ function settle(fold: CoverageFold, touched: Touched): boolean {
   for (const us of touched.units) {
     if (us.inScope === 0) {
       fold.units.delete(us.coverage.code);
-      unitsChanged = true;
+      unitLeft = true;
       fold.revision++;
       continue;
     }
@@ -198,7 +199,7 @@ function settle(fold: CoverageFold, touched: Touched): boolean {
       fold.revision++;
     }
   }
-  return unitsChanged;
+  return unitLeft;
 }
 
 /** Catches the fold up with the accounts at `uris` and makes its next result. */
