@@ -11,7 +11,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureCorpora, DEFAULT_SEED } from './generate';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 import { buildForBench } from './lib/build';
 import { markdownClient, markdownServerSpec, MARKDOWN_INIT_OPTIONS, MARKDOWN_SETTINGS, type MarkdownClient } from './lib/mdpeer';
 import { median } from './lib/stats';
@@ -39,8 +38,7 @@ const ours: ServerSetup = {
     name: 'reflective-accounts',
     script: '', // set once built
     args: ['--stdio'],
-    // Started as the VS Code client starts it (server/src/lsp/launch.ts).
-    execArgv: [...SERVER_NODE_FLAGS, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'prof')}`] : [])],
+    execArgv: [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'prof')}`] : [])],
   },
   settings: { reflectiveAccounts: {} },
 };

@@ -1,14 +1,13 @@
 /**
- * Properties of front matter (core/frontMatter.ts and its fast reader core/simpleFrontMatter.ts) and of the
- * fast block scanner (core/blocks.ts): never throw, offsets inside the text, and each fast path answers
- * exactly what the library it stands in for answers.
+ * Properties of front matter (core/accounts/frontMatter.ts) and of the fast block scanner
+ * (core/accounts/blocks.ts): never throw, offsets inside the text, and the block scanner answers exactly what
+ * the CommonMark parser answers wherever it answers.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parsedRegions } from '../../server/src/core/accounts/account';
 import { scanSimpleBlocks } from '../../server/src/core/accounts/blocks';
 import { findFrontMatter, parseFrontMatter } from '../../server/src/core/accounts/frontMatter';
-import { readSimpleFrontMatter } from '../../server/src/core/accounts/simpleFrontMatter';
 import { anyText, block, frontMatterText, lineEnding, markdownDoc, noise, tokenSoup, withLineEndings } from './arbitraries';
 import { checkFrontMatter } from './invariants';
 import type { Prop } from './props';
@@ -58,30 +57,18 @@ export const frontMatterProps: Prop[] = [
     }),
   },
   {
-    name: 'the fast front matter reader answers exactly what the YAML library answers, whenever it answers',
-    quickRuns: 300, fuzzShare: 20_000,
-    property: () => fc.property(frontMatterDoc, (text) => {
-      const yaml = parseFrontMatter(text, true);
-      fc.pre(yaml.frontMatter !== undefined);
-      const fm = yaml.frontMatter!;
-      const source = text.slice(fm.yamlStart, fm.yamlEnd).replace(/\r(?!\n)/g, '\n');
-      fc.pre(readSimpleFrontMatter(source, fm.yamlStart, () => []) !== undefined);
-      assert.deepEqual(parseFrontMatter(text), yaml);
-    }),
-  },
-  {
     name: 'title, evidence and units written plainly are read back as written, whatever the line endings',
     quickRuns: 200, fuzzShare: 10_000,
     property: () => fc.property(
       fc.stringMatching(/^[A-Z][a-z]{0,8}( [a-z]{1,8}){0,4}$/), fc.stringMatching(/^RA[1-9][0-9]{0,2}$/),
       fc.uniqueArray(pick(['LMCA5', 'LMCB2', 'LMCA4', 'H7LP 04', 'scdlmca5']), { maxLength: 4 }),
-      pick(['flow', 'block', 'plain']), lineEnding, fc.boolean(),
-      (title, evidence, units, form, ending, yamlOnly) => {
+      pick(['flow', 'block', 'plain']), lineEnding,
+      (title, evidence, units, form, ending) => {
         fc.pre(form !== 'plain' || units.length > 0);
         const list = form === 'flow' ? ` [${units.join(', ')}]` : form === 'plain' ? ` ${units.join(', ')}` : units.map((u) => `\n  - ${u}`).join('');
         fc.pre(form !== 'block' || units.length > 0);
         const text = withLineEndings(`---\ntitle: ${title}\nevidence: ${evidence}\nunits:${list}\n---\nBody\n`, ending);
-        const { frontMatter, problems } = parseFrontMatter(text, yamlOnly);
+        const { frontMatter, problems } = parseFrontMatter(text);
         assert.deepEqual(problems, []);
         assert.equal(frontMatter!.title, title);
         assert.equal(frontMatter!.evidence, evidence);

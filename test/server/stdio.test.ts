@@ -28,7 +28,7 @@ describe('server: the built bundles over stdio', function () {
     strayLog = path.join(folder, 'stray-log.cjs');
     fs.writeFileSync(strayLog, "setTimeout(() => console.log('a stray log line'), 0);\n");
     fs.writeFileSync(path.join(folder, 'ra1.md'), '---\nevidence: RA1\nunits: [LMCA5]\n---\nI agreed the plan (LMCA5/P1, K45).\n');
-    // A folded title needs the full YAML library, which the bundles load from dist/cli-lib/ on first use.
+    // A folded title: the YAML library, bundled, reads it.
     fs.writeFileSync(path.join(folder, 'ra2.md'), '---\nevidence: RA2\ntitle: >\n  Supervision\n  records\n---\nI kept the records (LMCA5/P2).\n');
   });
   after(() => folder && fs.rmSync(folder, { recursive: true, force: true }));

@@ -1,5 +1,4 @@
 /** Shared helpers for the unit tier: a small synthetic catalogue, cursor markers, caret expectations. */
-import type { Account } from '../../server/src/core/accounts/account';
 import { buildCatalog, type Catalog } from '../../server/src/core/standards/standards';
 import type { CriterionData, UnitData } from '../../server/src/core/standards/unit';
 
@@ -33,17 +32,5 @@ export function rng(seed: number): () => number {
     let t = Math.imul(a ^ (a >>> 15), a | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * A plain-object copy of an account, fields in parseAccount's order: a packed account (core/packedAccount.ts)
- * gives its packed fields through accessors of its class, which spreading or comparing would not see.
- */
-export function plainAccount(a: Account): Account {
-  const { uri, evidence, title, frontMatter, citations, ignored, paragraphs, tutorNotes, problems, lineStarts, length, degraded } = a;
-  return {
-    uri, evidence, title, frontMatter, citations, ignored, paragraphs, tutorNotes, problems, lineStarts, length,
-    ...(degraded !== undefined ? { degraded } : {}),
   };
 }

@@ -5,28 +5,16 @@
  */
 import { Console } from 'node:console';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures, WriteableStreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { BatchedWriter } from './batchedWriter';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodeFileSystem } from '../io/nodeFileSystem';
 import { PacedMessageReader } from './pacedReader';
 import { startServer } from './server';
 
 let started = false;
 
-/**
- * Old-generation growth for a server that keeps little: after each full collection V8 lets the heap grow by
- * up to 4× what is live before collecting again, and while thousands of documents are opened at once most of
- * that is garbage (at 5,000 open accounts, 150 MB of RSS for 45 MB live). 1.25× keeps it near what is kept.
- * Set here rather than on the command line so it holds however an editor starts the server; V8 reads it at
- * every collection, and a runtime without the flag ignores it.
- */
-const HEAP_GROWING = '--heap-growing-percent=25';
-
 function start(connection: Connection, messagesWaiting?: () => boolean): void {
   if (started) return;
   started = true;
-  setFlagsFromString(HEAP_GROWING);
   // A bug must cost one answer, not the server: log and carry on.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -40,7 +28,7 @@ export function startStdioServer(): void {
   // end the session. The console writes to stderr instead, which editors show as the server's log.
   globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
   const reader = new PacedMessageReader(process.stdin);
-  start(createConnection(ProposedFeatures.all, reader, new WriteableStreamMessageWriter(new BatchedWriter(process.stdout))), () => reader.busy);
+  start(createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)), () => reader.busy);
 }
 
 /** The server over the transport named on the command line (--node-ipc, --socket=N, --pipe=P), else stdio. */

@@ -7,7 +7,7 @@ import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   MessageType, TextDocumentSyncKind, TextDocuments, type ClientCapabilities, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { compactDocuments } from './compactDocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings } from '../core/settings';
 import type { ServerDeps } from '../io/deps';
 import { registerCustomRequests } from './handlers/custom';
@@ -27,7 +27,7 @@ export interface InitializationOptions {
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
-  const documents = new TextDocuments(compactDocuments);
+  const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let options: InitializationOptions = {};
   let workspace: Workspace | undefined;

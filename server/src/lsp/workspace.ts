@@ -14,7 +14,6 @@
 import * as path from 'node:path';
 import { parseAccount, type Account } from '../core/accounts/account';
 import { computeCoverage, type Coverage } from '../core/coverage/coverage';
-import { packAccount } from '../core/accounts/packedAccount';
 import { removeAccount, updateAccount } from '../core/coverage/portfolio';
 import { readSettings, type Settings } from '../core/settings';
 import { isAccountFile, normalizeUri, pathToUri, readAccountText, textDigest, uriToPath } from '../io/workspaceFiles';
@@ -52,8 +51,7 @@ export function createWorkspace(host: WorkspaceHost) {
   }
 
   function parseInto(folder: Folder, key: string, text: string): Account {
-    // Packed: with thousands of accounts open, their citations and paragraphs as objects were most of the heap.
-    const account = packAccount(parseAccount(key, text, folder.catalog.resolve));
+    const account = parseAccount(key, text, folder.catalog.resolve);
     parsedWith.set(account, folder.catalog);
     if (!open.has(key)) diskDigests.set(account, textDigest(text));
     updateAccount(folder.portfolio, account);
@@ -319,8 +317,7 @@ export function createWorkspace(host: WorkspaceHost) {
         }
         const account = doc.folder.portfolio.accounts.get(key);
         if (!account) return undefined;
-        // The text only when read: a diagnostics pull needs the parsed account alone, and an open text kept
-        // as UTF-8 (compactDocument.ts) costs a decode each time.
+        // The text only when read: a diagnostics pull needs the parsed account alone.
         const clientUri = doc.clientUri;
         return { folder: doc.folder, account, get text() { return host.openText(clientUri) ?? ''; } };
       }

@@ -3,11 +3,10 @@
  * CommonMark parser), the citations in everything else, paragraphs (for the over-claimed aid) and tutor
  * notes. `parseAccount` is pure and never throws.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { scanCitations, type Citation, type UnitResolver } from '../citations/codes';
 import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMatter';
 import { scanSimpleBlocks } from './blocks';
-import { markdownCost, roughRegions } from './roughBlocks';
+import { markdownCost } from './markdownCost';
 import { lineStarts } from './lines';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
@@ -43,7 +42,10 @@ export interface Account {
   problems: TextProblem[];
   lineStarts: number[];
   length: number;
-  /** Set when the body was too costly for the CommonMark parser and a rough scan was used: why. */
+  /**
+   * Set when the body was too costly for the CommonMark parser (markdownCost.ts): why. The body is then left
+   * unread: no citations, paragraphs or tutor notes come from it; the front matter is still read.
+   */
   degraded?: string;
 }
 
@@ -71,24 +73,30 @@ const TUTOR = /^<!--\s*tutor\s*:\s*([\s\S]*?)\s*(?:-->)?$/i;
 
 type RegionSink = { ignored: IgnoredRegion[]; paragraphs: Region[]; notes: TutorNote[]; degraded?: string };
 
-/** Code, comments and paragraphs of the body: the fast scanner where it applies, else the CommonMark parser. */
+/**
+ * Code, comments and paragraphs of the body: the fast scanner where it applies, else the CommonMark parser,
+ * unless the body would keep the parser busy for seconds to minutes (then `degraded` says why).
+ */
 function collectRegions(body: string, base: number, acc: RegionSink): void {
-  let fast = scanSimpleBlocks(body, base);
-  if (!fast) {
-    // Deep nesting or a huge body would keep the parser busy for seconds to minutes: scan roughly instead.
-    acc.degraded = markdownCost(body);
-    if (!acc.degraded) return parsedRegions(body, base, acc);
-    fast = roughRegions(body, base);
+  const fast = scanSimpleBlocks(body, base);
+  if (fast) {
+    acc.ignored.push(...fast.ignored);
+    acc.paragraphs.push(...fast.paragraphs);
+    acc.notes.push(...fast.notes);
+    return;
   }
-  acc.ignored.push(...fast.ignored);
-  acc.paragraphs.push(...fast.paragraphs);
-  acc.notes.push(...fast.notes);
+  const cost = markdownCost(body);
+  if (cost) acc.degraded = `Not read as Markdown, so nothing in it counts: ${cost}`;
+  else parsedRegions(body, base, acc);
 }
 
 /** Walks the CommonMark tree of the body (micromark) and records code, comments and paragraphs. */
 export function parsedRegions(body: string, base: number, acc: RegionSink): void {
   let tree: MdNode;
   try {
+    // Required here, not imported: most accounts never get this far (blocks.ts reads them), and a CLI run
+    // that needs no CommonMark parse starts without loading it.
+    const { fromMarkdown } = require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown');
     tree = fromMarkdown(body) as unknown as MdNode;
   } catch {
     return; // the parser should never throw; if it does, everything counts rather than nothing
@@ -301,7 +309,7 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
   if (frontMatter?.evidence !== undefined) frontMatter.evidence = own(frontMatter.evidence);
   for (const note of tutorNotes) note.text = own(note.text)!;
   // The front matter is not masked but skipped: the body after it starts on a new line.
-  const citations = MAYBE_CITATION.test(text)
+  const citations = !regions.degraded && MAYBE_CITATION.test(text)
     ? scanCitations(maskRegions(text, ignored, bodyStart), resolve, bodyStart)
     : [];
   const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));

@@ -8,7 +8,7 @@
  * micromark would (test/unit/blocks.test.ts compares the two on generated documents).
  */
 import type { IgnoredRegion, Region, TutorNote } from './account';
-import { MAX_TICK_LENGTHS } from './roughBlocks';
+import { MAX_TICK_LENGTHS } from './markdownCost';
 
 export interface BlockRegions {
   ignored: IgnoredRegion[];

@@ -3,7 +3,6 @@
  * their position. Never throws: a broken block yields problems and whatever could still be read.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { readSimpleFrontMatter } from './simpleFrontMatter';
 
 export interface UnitEntry {
   /** The entry as written ("LMCA5", "scdlmca5"). */
@@ -69,23 +68,16 @@ function splitUnitList(text: string, start: number): UnitEntry[] {
   return out;
 }
 
-/**
- * The front matter of an account. Plain `key: value` front matter is read by a fast reader that gives what
- * the YAML library would; anything else (and everything when `yamlOnly`) goes through the library.
- */
-export function parseFrontMatter(text: string, yamlOnly = false): { frontMatter?: FrontMatter; problems: TextProblem[] } {
+/** The front matter of an account, read with the YAML library. */
+export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; problems: TextProblem[] } {
   const block = findFrontMatter(text);
   if (!block) return { problems: [] };
   const problems: TextProblem[] = [];
-  // Built field by field, not spread: spreading cost a microsecond or two per account, more than finding the block.
   const fm: FrontMatter = { start: block.start, end: block.end, yamlStart: block.yamlStart, yamlEnd: block.yamlEnd, units: [] };
   // A lone CR ends a line in YAML 1.2 and in LSP, but the yaml library reads it as part of the line; as a
   // LF it has the same length, so every offset stays valid.
   const yaml = text.slice(block.yamlStart, block.yamlEnd);
   const source = yaml.includes('\r') ? yaml.replace(/\r(?!\n)/g, '\n') : yaml;
-  const simple = yamlOnly ? undefined : readSimpleFrontMatter(source, block.yamlStart, splitUnitList);
-  // Object.assign gives the fields of spreading both, in the same order (units first, then as read).
-  if (simple) return { frontMatter: Object.assign(fm, simple), problems };
   let doc;
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });

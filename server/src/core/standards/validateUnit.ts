@@ -2,7 +2,7 @@
  * Checks a user's unit JSON against standards/schema.json (ajv) plus the rules a schema cannot say:
  * ids match kind and number, numbers run 1..n without gaps or repeats. Pure: text in, unit or problems out.
  */
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import schema from '../../../../standards/schema.json';
 import type { UnitData } from './unit';
 
@@ -14,7 +14,9 @@ export interface UnitProblem {
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function validator(): ReturnType<Ajv['compile']> {
-  if (!compiled) compiled = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  // Required here, not imported: only user units are validated, and a run without them starts without ajv.
+  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+  if (!compiled) compiled = new AjvClass({ allErrors: true, strict: false }).compile(schema);
   return compiled;
 }
 

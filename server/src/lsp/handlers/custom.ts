@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver/node';
 import { unitKey } from '../../core/citations/codes';
 import type { Coverage } from '../../core/coverage/coverage';
-import { forEachCitedItem, positionInAccount } from '../../core/accounts/packedAccount';
+import { positionAt } from '../../core/accounts/lines';
 import { spellingsOf, type Catalog, type Unit } from '../../core/standards/standards';
 import { renderUnitDocument } from '../../core/features/navigation';
 import {
@@ -24,7 +24,7 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
   const accounts = folder.portfolio.accounts;
   const citation = (r: { uri: string; evidence: string; start: number; end: number; line: number; character: number }): CitationDto => {
     const account = accounts.get(r.uri);
-    const end = account ? positionInAccount(account, r.end) : { line: r.line, character: r.character };
+    const end = account ? positionAt(account.lineStarts, r.end) : { line: r.line, character: r.character };
     return { uri: workspace.clientUriOf(r.uri), evidence: r.evidence, line: r.line, character: r.character, endLine: end.line, endCharacter: end.character };
   };
   return {
@@ -43,7 +43,7 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
       const account = accounts.get(a.uri);
       return {
         uri: workspace.clientUriOf(a.uri), evidence: a.evidence, title: a.title ?? null,
-        tutorNotes: (account?.tutorNotes ?? []).map((n) => ({ text: n.text, ...positionInAccount(account!, n.start) })),
+        tutorNotes: (account?.tutorNotes ?? []).map((n) => ({ text: n.text, ...positionAt(account!.lineStarts, n.start) })),
       };
     }),
   };
@@ -60,9 +60,7 @@ function aliasesOf(catalog: Catalog, unit: Unit): string[] {
 /**
  * A digest of what the panel shows, without the criterion texts that never change: states, where each citation
  * sits, the accounts and their tutor notes. Prose typed away from any citation leaves it unchanged. Hashed
- * piece by piece (keeping the text itself cost 10 MB at 5,000 accounts), and from each account's cited items
- * rather than each criterion's citation list, which would build a reference object per citation (8 MB at
- * 5,000 accounts, on every change).
+ * piece by piece rather than kept as text, so a large portfolio costs a few bytes per folder.
  */
 function panelDigest(coverage: Coverage, folder: Folder): string {
   const hash = createHash('sha1').update(String(coverage.minimumEvidence));
@@ -71,7 +69,9 @@ function panelDigest(coverage: Coverage, folder: Folder): string {
     const account = folder.portfolio.accounts.get(a.uri);
     const notes = account?.tutorNotes ?? [];
     let cited = '';
-    if (account) forEachCitedItem(account, (i) => (cited += `,${i.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${i.start}-${i.end}`));
+    for (const c of account?.citations ?? []) {
+      for (const i of c.items) cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${i.start}-${i.end}`;
+    }
     hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes.map((n) => `${n.start}:${n.text}`).join()}|${cited}`);
   }
   return hash.digest('base64');

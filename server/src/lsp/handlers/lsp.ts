@@ -6,13 +6,12 @@ import {
   DiagnosticSeverity, MarkupKind, type CancellationToken, type Connection, type MarkupContent, type Range,
 } from 'vscode-languageserver/node';
 import type { Account } from '../../core/accounts/account';
-import { offsetAt } from '../../core/accounts/lines';
-import { positionInAccount } from '../../core/accounts/packedAccount';
+import { offsetAt, positionAt } from '../../core/accounts/lines';
 import type { Severity } from '../../core/settings';
 
-/** LSP range of offsets in an account (a packed one answers from its numbers, without rebuilding its lines). */
+/** LSP range of offsets in an account. */
 export function rangeOf(account: Account, start: number, end: number): Range {
-  return { start: positionInAccount(account, start), end: positionInAccount(account, Math.max(start, end)) };
+  return { start: positionAt(account.lineStarts, start), end: positionAt(account.lineStarts, Math.max(start, end)) };
 }
 
 /**

@@ -1,0 +1,223 @@
+/**
+ * The coverage fold of one portfolio, kept by the portfolio itself (portfolio.coverage): what every account
+ * contributes (units it puts in scope, units it declares, the criteria it cites and where) is added when the
+ * account is folded in and taken out when it changes or leaves. An edit therefore costs the edited account's
+ * citations, not the portfolio's. computeCoverage (coverage.ts) catches the fold up and hands out its result.
+ */
+import type { Account } from '../accounts/account';
+import { positionAt } from '../accounts/lines';
+import { expandItem } from '../citations/codes';
+import type { Catalog, Unit } from '../standards/standards';
+import type { AccountSummary, CitationRef, Coverage, CoverageState, CriterionCoverage, UnitCoverage } from './coverage';
+
+interface UnitState {
+  coverage: UnitCoverage;
+  byId: Map<string, CriterionCoverage>;
+  /** Accounts that put the unit in scope (declare or cite it); at zero the unit leaves the result. */
+  inScope: number;
+  /** For every cited criterion, each citing account's references, by account URI. */
+  citing: Map<CriterionCoverage, Map<string, CitationRef[]>>;
+  /** URIs of the accounts whose `units:` list names the unit. */
+  declared: Set<string>;
+}
+
+export interface CoverageFold {
+  readonly catalog: Catalog;
+  readonly minimum: number;
+  /**
+   * Bumped whenever what other accounts' diagnostics depend on changes: a unit entering or leaving scope, a
+   * unit's declaredIn, a criterion's state. Prose typed away from citations leaves it alone.
+   */
+  revision: number;
+  /** The account object folded in for each URI: an update with the same object changes nothing. */
+  readonly folded: Map<string, Account>;
+  readonly units: Map<string, UnitState>;
+  readonly summaries: Map<string, AccountSummary>;
+  /** The result handed out, until the next change. */
+  result: Coverage | undefined;
+}
+
+export function createFold(catalog: Catalog, minimum: number, revision: number): CoverageFold {
+  return { catalog, minimum, revision, folded: new Map(), units: new Map(), summaries: new Map(), result: undefined };
+}
+
+/** What one account brings to the fold. */
+interface Contribution {
+  scope: Set<string>;
+  declared: Set<string>;
+  /** Every criterion cited, with the reference to the citing item (one item of a range cites several). */
+  cited: Array<{ code: string; id: string; ref: CitationRef }>;
+}
+
+function contributionOf(catalog: Catalog, account: Account): Contribution {
+  const scope = new Set<string>();
+  const declared = new Set<string>();
+  for (const entry of account.frontMatter?.units ?? []) {
+    const code = catalog.resolve(entry.text);
+    if (code) {
+      scope.add(code);
+      declared.add(code);
+    }
+  }
+  const cited: Contribution['cited'] = [];
+  for (const citation of account.citations) {
+    const code = citation.unitCode;
+    if (!code || !catalog.unit(code)) continue;
+    scope.add(code);
+    for (const item of citation.items) {
+      const numbers = expandItem(item);
+      if (numbers.length === 0) continue;
+      const { line, character } = positionAt(account.lineStarts, item.start);
+      const ref: CitationRef = { uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line, character };
+      for (const n of numbers) cited.push({ code, id: `${item.kind}${n}`, ref });
+    }
+  }
+  return { scope, declared, cited };
+}
+
+function emptyUnitState(unit: Unit): UnitState {
+  const coverage: UnitCoverage = {
+    code: unit.code,
+    title: unit.title,
+    codeConfirmed: unit.codeConfirmed,
+    titleDerived: unit.titleDerived,
+    criteria: unit.criteria.map((c) => ({
+      id: c.id, kind: c.kind, number: c.number, text: c.text, section: c.section,
+      citations: [], accounts: 0, state: 'none' as CoverageState,
+    })),
+    covered: { P: 0, K: 0 },
+    total: { ...unit.counts },
+    declaredIn: [],
+  };
+  return { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), inScope: 0, citing: new Map(), declared: new Set() };
+}
+
+/** What one catch-up touched, settled once at its end. */
+interface Touched {
+  units: Set<UnitState>;
+  criteria: Map<CriterionCoverage, UnitState>;
+  summaries: boolean;
+}
+
+/** Adds an account's contribution to the fold (sign 1), or takes it out (sign -1). */
+function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, touched: Touched): void {
+  for (const code of c.scope) {
+    let us = fold.units.get(code);
+    if (!us) {
+      const unit = fold.catalog.unit(code);
+      if (!unit) continue;
+      fold.units.set(code, (us = emptyUnitState(unit)));
+      fold.revision++;
+    }
+    us.inScope += sign;
+    touched.units.add(us);
+  }
+  for (const code of c.declared) {
+    const us = fold.units.get(code);
+    if (sign > 0) us?.declared.add(uri);
+    else us?.declared.delete(uri);
+  }
+  if (sign < 0) {
+    for (const { code, id } of c.cited) {
+      const us = fold.units.get(code)!;
+      const crit = us.byId.get(id);
+      if (!crit) continue;
+      us.citing.get(crit)?.delete(uri);
+      touched.criteria.set(crit, us);
+    }
+    return;
+  }
+  for (const { code, id, ref } of c.cited) {
+    const us = fold.units.get(code)!;
+    const crit = us.byId.get(id);
+    if (!crit) continue; // a number the unit does not have: unknown-criterion, not coverage
+    let byAccount = us.citing.get(crit);
+    if (!byAccount) us.citing.set(crit, (byAccount = new Map()));
+    const refs = byAccount.get(uri);
+    if (refs) refs.push(ref);
+    else byAccount.set(uri, [ref]);
+    touched.criteria.set(crit, us);
+  }
+}
+
+/** Folds in the account now at `uri` (undefined: gone) in place of the one folded before. */
+function refold(fold: CoverageFold, uri: string, now: Account | undefined, touched: Touched): void {
+  const before = fold.folded.get(uri);
+  if (before === now) return;
+  if (before) apply(fold, uri, contributionOf(fold.catalog, before), -1, touched);
+  if (now) {
+    apply(fold, uri, contributionOf(fold.catalog, now), 1, touched);
+    fold.folded.set(uri, now);
+    const summary = fold.summaries.get(uri);
+    if (!summary || summary.evidence !== now.evidence || summary.title !== now.title) {
+      fold.summaries.set(uri, { uri, evidence: now.evidence, title: now.title });
+      touched.summaries = true;
+    }
+  } else {
+    fold.folded.delete(uri);
+    touched.summaries = fold.summaries.delete(uri) || touched.summaries;
+  }
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function stateOf(accounts: number, minimum: number): CoverageState {
+  if (accounts === 0) return 'none';
+  return accounts >= minimum ? 'covered' : 'partial';
+}
+
+/**
+ * Recomputes what depends on the touched units and criteria: citation lists (accounts in URI order, each
+ * account's references in text order), states, covered counts, declaredIn, units in scope. True when a unit
+ * left the scope.
+ */
+function settle(fold: CoverageFold, touched: Touched): boolean {
+  let unitLeft = false;
+  for (const [crit, us] of touched.criteria) {
+    const byAccount = us.citing.get(crit);
+    const uris = byAccount ? [...byAccount.keys()].sort(byCodeUnits) : [];
+    crit.citations = uris.flatMap((uri) => byAccount!.get(uri)!);
+    crit.accounts = uris.length;
+    if (uris.length === 0) us.citing.delete(crit);
+    const state = stateOf(crit.accounts, fold.minimum);
+    if (state === crit.state) continue;
+    if (crit.state === 'covered') us.coverage.covered[crit.kind]--;
+    if (state === 'covered') us.coverage.covered[crit.kind]++;
+    crit.state = state;
+    fold.revision++;
+  }
+  for (const us of touched.units) {
+    if (us.inScope === 0) {
+      fold.units.delete(us.coverage.code);
+      unitLeft = true;
+      fold.revision++;
+      continue;
+    }
+    const declaredIn = [...us.declared].sort(byCodeUnits);
+    if (declaredIn.join('\n') !== us.coverage.declaredIn.join('\n')) {
+      us.coverage.declaredIn = declaredIn;
+      fold.revision++;
+    }
+  }
+  return unitLeft;
+}
+
+/** Catches the fold up with the accounts at `uris` and makes its next result. */
+export function catchUp(fold: CoverageFold, accounts: ReadonlyMap<string, Account>, uris: Iterable<string>, generation: number): Coverage {
+  const touched: Touched = { units: new Set(), criteria: new Map(), summaries: false };
+  const unitsBefore = fold.units.size;
+  for (const uri of uris) refold(fold, uri, accounts.get(uri), touched);
+  const unitsLeft = settle(fold, touched);
+  const before = fold.result;
+  const unitsChanged = !before || unitsLeft || fold.units.size !== unitsBefore;
+  fold.result = {
+    generation,
+    revision: fold.revision,
+    minimumEvidence: fold.minimum,
+    units: unitsChanged ? [...fold.units.keys()].sort(byCodeUnits).map((code) => fold.units.get(code)!.coverage) : before.units,
+    accounts: touched.summaries || !before
+      ? [...fold.summaries.keys()].sort(byCodeUnits).map((uri) => fold.summaries.get(uri)!)
+      : before.accounts,
+  };
+  return fold.result;
+}
