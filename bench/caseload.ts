@@ -4,8 +4,9 @@
  *
  * Ours: the clock runs from `initialized` to the coverage answer that holds every account of every portfolio
  * (what the coverage panel shows once complete) and to the first answer giving the active editor's portfolio
- * a figure (what the status bar shows). Both are asked the way client/src/coverageStore.ts asks: once at
- * start (the panel restored with the window) and again on each `coverageDidChange`, one request at a time.
+ * a figure (what the status bar shows). Both are asked the way client/src/coverageStore.ts asks
+ * (bench/lib/coverageStore.ts): once at start (the panel restored with the window) and again on each
+ * `coverageDidChange`, one request at a time.
  *
  * The Markdown language server has no workspace diagnostics (`workspaceDiagnostics: false`); what it offers
  * over every file of the workspace is `workspace/symbol`, the document symbols of every Markdown file, read
@@ -15,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileUri, openDoc, sendInitialized, startSession, withTimeout, type OpenDoc, type Session } from './lib/lsp';
+import { emulateCoverageStore } from './lib/coverageStore';
 import { sleep } from './lib/stats';
 import type { ServerSetup } from './scenarios';
 
@@ -84,42 +86,24 @@ export async function caseloadOurs(setup: ServerSetup, c: Caseload): Promise<Cas
     let statusBarMs = Number.NaN;
     let figure = '';
     let complete: { ms: number; rss: number; listed: number } | undefined;
-    let inFlight = false;
-    let again = false;
     const cpu0 = s.cpuMs();
     const t0 = performance.now();
-    // The store: one request at a time; a change announced meanwhile asks exactly once more.
-    const refresh = (): void => {
-      if (complete) return;
-      if (inFlight) {
-        again = true;
-        return;
+    const store = emulateCoverageStore<CoverageAnswer>(s, (answer, { at }) => {
+      const active = answer.portfolios.find((p) => sameFolder(p.folder, activeFolder));
+      if (active && active.units.length > 0 && Number.isNaN(statusBarMs)) {
+        statusBarMs = at - t0;
+        const sum = (k: 'covered' | 'total') => active.units.reduce((n, u) => n + u[k].P + u[k].K, 0);
+        figure = `${sum('covered')}/${sum('total')}`;
       }
-      inFlight = true;
-      void s.conn.sendRequest<CoverageAnswer>('reflectiveAccounts/coverage', {}).then((answer) => {
-        const at = performance.now();
-        const active = answer.portfolios.find((p) => sameFolder(p.folder, activeFolder));
-        if (active && active.units.length > 0 && Number.isNaN(statusBarMs)) {
-          statusBarMs = at - t0;
-          const sum = (k: 'covered' | 'total') => active.units.reduce((n, u) => n + u[k].P + u[k].K, 0);
-          figure = `${sum('covered')}/${sum('total')}`;
-        }
-        const listed = answer.portfolios.reduce((n, p) => n + p.accounts.length, 0);
-        if (listed === c.accounts && answer.portfolios.length === c.folders.length) complete = { ms: at - t0, rss: s.rss(), listed };
-      }).finally(() => {
-        inFlight = false;
-        if (again) {
-          again = false;
-          refresh();
-        }
-      });
-    };
-    s.conn.onNotification('reflectiveAccounts/coverageDidChange', refresh);
+      const listed = answer.portfolios.reduce((n, p) => n + p.accounts.length, 0);
+      if (!complete && listed === c.accounts && answer.portfolios.length === c.folders.length) complete = { ms: at - t0, rss: s.rss(), listed };
+    });
     await sendOpening(s, setup, open, docs);
-    refresh();
+    store.refresh(); // the panel, restored with the window, asks at once
     await withTimeout((async () => {
       while (!complete) await sleep(2);
     })(), 300_000, 'complete coverage');
+    store.stop();
     const cpuMs = s.cpuMs() - cpu0;
     const peakRss = s.peakRss();
     await sleep(SETTLE_MS);

@@ -126,6 +126,7 @@ function typingRows(runs: Map<number, TypingRun>): Row[] {
       [run.keystrokes.p50, run.keystrokes.p95, run.keystrokes.max].map(ms).join(' / ')));
     rows.push(infoRow(`  ${fileSize(run.bytes)}: keystroke → panel p50 / p95 / max (${run.panel.n} keys)`,
       [run.panel.p50, run.panel.p95, run.panel.max].map(ms).join(' / ')));
+    rows.push(infoRow(`  ${fileSize(run.bytes)}: coverageDidChange / panel requests for ${run.keysSent} keys`, `${run.notifications} / ${run.panelRequests}`));
   }
   return rows;
 }
