@@ -39,7 +39,10 @@ export interface CaseloadRun {
   statusBarMs: number;
   /** The status bar's text, "covered/total", for the sanity check. */
   figure: string;
-  /** Server resident set when the panel's data was complete, once settled (idle for SETTLE_MS after that), and its peak. */
+  /**
+   * Server resident set when the panel's data was complete, once settled (SETTLE_MS after that, during which
+   * the store may ask again on the `coverageDidChange` that ends indexing), and its peak until then.
+   */
   rssAtAnswer: number;
   rss: number;
   peakRss: number;
@@ -105,10 +108,9 @@ export async function caseloadOurs(setup: ServerSetup, c: Caseload): Promise<Cas
     })(), 300_000, 'complete coverage');
     store.stop();
     const cpuMs = s.cpuMs() - cpu0;
-    const peakRss = s.peakRss();
     await sleep(SETTLE_MS);
     return {
-      panelMs: complete!.ms, statusBarMs, figure, rssAtAnswer: complete!.rss, rss: s.rss(), peakRss, cpuMs,
+      panelMs: complete!.ms, statusBarMs, figure, rssAtAnswer: complete!.rss, rss: s.rss(), peakRss: s.peakRss(), cpuMs,
       accountsListed: complete!.listed,
     };
   } finally {

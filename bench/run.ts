@@ -143,6 +143,12 @@ function measureCli(cli: string, corpora: ReturnType<typeof ensureCorpora>): Map
   return out;
 }
 
+/** Every run of every tool, printed under the table: medians hide how much a shared machine varies. */
+function cliRunNotes(byCaseload: Map<number, Map<string, ToolTiming>>): string {
+  return [...byCaseload].map(([n, timings]) => `CLI runs on ${n.toLocaleString('en')} accounts (ms): ` +
+    [...timings.values()].map((t) => `${t.name} ${t.runsMs.map((x) => x.toFixed(0)).join(' ')}`).join('; ')).join('\n');
+}
+
 function cliRows(byCaseload: Map<number, Map<string, ToolTiming>>): Row[] {
   const rows: Row[] = [];
   const spoilt = (t: ToolTiming | undefined) => (t?.problem ? ` (${t.problem})` : '');
@@ -165,7 +171,6 @@ function cliRows(byCaseload: Map<number, Map<string, ToolTiming>>): Row[] {
         : { ...infoRow(vsRg, ms(t.medianMs), `${ms(rg.medianMs)} (rg)${spoilt(rg)}`), ratio: t.medianMs / rg.medianMs };
       rows.push(t.problem || rg.problem ? { ...rgRow, pass: false } : rgRow);
     }
-    rows.push(infoRow(`  runs on ${label} (ms)`, [...timings.values()].map((t) => `${t.name} ${t.runsMs.map((x) => x.toFixed(0)).join(' ')}`).join('; ')));
   }
   return rows;
 }
@@ -200,7 +205,7 @@ async function main(): Promise<number> {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
     `Node ${process.version}, ${rgVersion()}, load average ${load0[0].toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`;
-  const footer = `${machine}; ${quick ? 'quick' : 'full'} run, seed ${seed}, ${((Date.now() - t0) / 1000).toFixed(0)} s`;
+  const footer = `${cliRunNotes(cli)}\n\n${machine}; ${quick ? 'quick' : 'full'} run, seed ${seed}, ${((Date.now() - t0) / 1000).toFixed(0)} s`;
   process.stdout.write(`\n${renderText(rows)}\n\n${footer}\n`);
   fs.mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
