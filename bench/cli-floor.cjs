@@ -1,4 +1,5 @@
-// The least a Node program can do for `coverage --format json`, as a floor for the CLI throughput target:
+// The least a Node program can do for `coverage --format json`, as a floor for what any Node CLI can reach
+// beside rg (docs/performance.md):
 // list and read the accounts, find citation-shaped text with its line and column, group it by criterion and
 // print pretty JSON of the same shape. No Markdown, no front matter, no units: nothing our CLI may skip.
 //   node bench/cli-floor.cjs bench/corpus/p1000 > /dev/null   (and on an empty folder, for the start-up)

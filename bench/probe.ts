@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const setup: ServerSetup = flag('--peer')
     ? { spec: markdownServerSpec(root), settings: MARKDOWN_SETTINGS, initializationOptions: MARKDOWN_INIT_OPTIONS,
       handlers: (r, open) => markdownClient(r, open).handlers }
-    : { spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: [...nodeFlags] },
+    : { spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: nodeFlags },
       settings: { reflectiveAccounts: {} } };
   const ws = readWorkspace(path.join(root, 'bench', 'corpus', `p${n}`));
   const o = await start(setup, ws.root);
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${flag('--peer') ? 'markdown' : 'ours'} ${n}: ${run.ms.toFixed(0)} ms, ${run.rounds} round(s), ` +
       `cpu ${run.cpuMs.toFixed(0)} ms, ${run.diagnostics} diagnostics, peak RSS ${(peak / 1e6).toFixed(1)} MB ` +
-      `(corpus ${(ws.bytes / 1e6).toFixed(1)} MB, budget ${((3 * ws.bytes + 60e6) / 1e6).toFixed(1)} MB)\n` +
+      `(corpus ${(ws.bytes / 1e6).toFixed(1)} MB)\n` +
       `server wrote ${(outBytes / 1e6).toFixed(2)} MB: ${[...methods].map(([m, c]) => `${m} ×${c}`).join(', ')}\n`);
   } finally {
     clearInterval(sampler);

@@ -1,11 +1,10 @@
 /**
- * The measurements, each driving a real server process through bench/lib/lsp.ts, plus the two throughput
- * runs (our CLI and rg, each also on an empty folder to take out its start-up). Every scenario treats both servers identically: same documents opened in
- * the same order, same requests, same clock (from `initialized` to the last answer).
+ * The editor measurements kept from the first bench (informational rows): time to all diagnostics with every
+ * account open, edit latency, completion and hover. Each drives a real server process through bench/lib/lsp.ts
+ * and treats both servers identically: same documents opened in the same order, same requests, same clock
+ * (from `initialized` to the last answer).
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -226,107 +225,4 @@ export async function editorLatency(setup: ServerSetup, ws: Workspace, requests:
   } finally {
     await o.session.close();
   }
-}
-
-export interface Runs {
-  medianMs: number;
-  runsMs: number[];
-}
-
-/**
- * One tool on the corpus and on an empty folder with the same arguments. The empty run is the tool's start-up
- * (for Node: the runtime, then loading our bundle; for rg: hardly anything), so `netMs`, the difference of the
- * medians, is the time the tool spends on the corpus itself, defined the same way for both tools.
- */
-export interface Throughput {
-  corpus: Runs;
-  empty: Runs;
-  bytes: number;
-  /** Whole process, start-up included: bytes / median corpus run. */
-  mbPerS: number;
-  netMs: number;
-  /** Net of start-up: bytes / (median corpus run − median empty run); NaN when that difference is not positive. */
-  netMbPerS: number;
-  /** Set when the output shows the run was fast for the wrong reason (it failed, or found nothing). */
-  problem?: string;
-}
-
-interface Spawned {
-  status: number | null;
-  stdout: Buffer;
-  stderr: Buffer;
-}
-
-/** Whole-process wall time of one run, output piped to us as the harness of a real pipeline would read it. */
-function runOnce(cmd: string, args: string[], cwd: string): { ms: number; r: Spawned } {
-  const t = performance.now();
-  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  return { ms: performance.now() - t, r: r as Spawned };
-}
-
-const summary = (runsMs: number[]): Runs => ({ medianMs: median(runsMs), runsMs });
-
-/**
- * Times `argsFor(corpus)` and `argsFor(empty)`, alternating them so that a change of load on the machine
- * weighs on both alike; one warm-up run of each first (page cache, Node's own code cache). `check` looks at
- * every corpus run's output and says what is wrong with it, if anything.
- */
-function timeProcess(cmd: string, argsFor: (folder: string) => string[], ws: Workspace, runs: number, cwd: string,
-  check: (r: Spawned) => string | undefined): Throughput {
-  const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-bench-empty-'));
-  const corpusMs: number[] = [];
-  const emptyMs: number[] = [];
-  let problem: string | undefined;
-  try {
-    for (let i = 0; i < runs + 1; i++) {
-      const e = runOnce(cmd, argsFor(emptyDir), cwd);
-      const c = runOnce(cmd, argsFor(ws.root), cwd);
-      problem ??= check(c.r);
-      if (i > 0) {
-        emptyMs.push(e.ms);
-        corpusMs.push(c.ms);
-      }
-    }
-  } finally {
-    fs.rmSync(emptyDir, { recursive: true, force: true });
-  }
-  const corpus = summary(corpusMs);
-  const empty = summary(emptyMs);
-  const netMs = corpus.medianMs - empty.medianMs;
-  return {
-    corpus, empty, bytes: ws.bytes, netMs, problem,
-    mbPerS: ws.bytes / 1e6 / (corpus.medianMs / 1000),
-    netMbPerS: netMs > 0 ? ws.bytes / 1e6 / (netMs / 1000) : Number.NaN,
-  };
-}
-
-const stderrOf = (r: Spawned) => String(r.stderr).slice(0, 300).trim();
-
-/**
- * `reflective-accounts coverage FOLDER --format json` (the built cli.js). A run counts only when it exits 0
- * and prints JSON that lists every account of the corpus.
- */
-export function cliThroughput(root: string, cli: string, ws: Workspace, runs: number): Throughput {
-  return timeProcess(process.execPath, (dir) => [cli, 'coverage', dir, '--format', 'json'], ws, runs, root, (r) => {
-    if (r.status !== 0) return `exited ${r.status}: ${stderrOf(r)}`;
-    let json: { accounts?: unknown };
-    try {
-      json = JSON.parse(String(r.stdout));
-    } catch (e) {
-      return `printed no valid JSON: ${(e as Error).message}`;
-    }
-    const n = Array.isArray(json.accounts) ? json.accounts.length : -1;
-    return n === ws.docs.length ? undefined : `listed ${n} accounts, not ${ws.docs.length}`;
-  });
-}
-
-/** rg counting citation-shaped matches in the same Markdown files (exit 1, "no match", only on the empty folder). */
-export function rgThroughput(root: string, ws: Workspace, runs: number): Throughput {
-  return timeProcess('rg', (dir) => ['--no-ignore', '-g', '*.md', '-c', '[A-Za-z0-9]+/[PpKk][0-9]+', dir], ws, runs, root,
-    (r) => (r.status === 0 && r.stdout.length > 0 ? undefined : `exited ${r.status}: ${stderrOf(r)}`));
-}
-
-export function rgVersion(): string {
-  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : 'rg not found';
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
@@ -24,6 +25,8 @@ export type RequestHandler = (params: any) => unknown;
 
 export interface StartOptions {
   root: string;
+  /** The workspace folders, as a multi-root workspace lists them; default: `root` alone. */
+  folders?: string[];
   initializationOptions?: unknown;
   /** Settings by top-level section ("reflectiveAccounts", "markdown"), for workspace/configuration and didChangeConfiguration. */
   settings: Record<string, unknown>;
@@ -42,6 +45,8 @@ export interface Session {
   log: string[];
   /** Peak resident set of the server process so far, in bytes (VmHWM). */
   peakRss(): number;
+  /** Resident set of the server process now, in bytes (VmRSS). */
+  rss(): number;
   /** CPU time (user + system) the server process has used so far, in milliseconds; steadier than wall time on a busy machine. */
   cpuMs(): number;
   /** Full (1) or incremental (2) document sync, from the server's capabilities. */
@@ -65,10 +70,10 @@ function readCpuMs(pid: number | undefined): number {
   }
 }
 
-function readHwm(pid: number | undefined): number {
+function readStatusKb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   if (!pid) return 0;
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
   } catch {
     return 0;
@@ -115,12 +120,13 @@ export async function startSession(spec: ServerSpec, opts: StartOptions): Promis
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const refreshes: number[] = [];
   let peak = 0;
-  const poll = setInterval(() => (peak = Math.max(peak, readHwm(child.pid))), 250);
+  const poll = setInterval(() => (peak = Math.max(peak, readStatusKb(child.pid, 'VmHWM'))), 250);
   poll.unref();
 
   conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
     p.items.map((i) => settingAt(opts.settings, i.section)));
-  conn.onRequest('workspace/workspaceFolders', () => [{ uri: fileUri(opts.root), name: 'bench' }]);
+  const workspaceFolders = (opts.folders ?? [opts.root]).map((f) => ({ uri: fileUri(f), name: path.basename(f) }));
+  conn.onRequest('workspace/workspaceFolders', () => workspaceFolders);
   conn.onRequest('workspace/diagnostic/refresh', () => {
     refreshes.push(performance.now());
     return null;
@@ -141,7 +147,7 @@ export async function startSession(spec: ServerSpec, opts: StartOptions): Promis
     clientInfo: { name: 'reflective-accounts-bench' },
     rootUri,
     rootPath: opts.root,
-    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+    workspaceFolders,
     capabilities: CLIENT_CAPABILITIES,
     initializationOptions: opts.initializationOptions,
   });
@@ -150,7 +156,8 @@ export async function startSession(spec: ServerSpec, opts: StartOptions): Promis
   const syncKind = typeof sync === 'number' ? sync : sync?.change ?? 1;
   return {
     name: spec.name, conn, child, capabilities, rootUri, refreshes, log, syncKind,
-    peakRss: () => (peak = Math.max(peak, readHwm(child.pid))),
+    peakRss: () => (peak = Math.max(peak, readStatusKb(child.pid, 'VmHWM'))),
+    rss: () => readStatusKb(child.pid, 'VmRSS'),
     cpuMs: () => readCpuMs(child.pid),
     close: async () => {
       clearInterval(poll);

@@ -29,6 +29,8 @@ export function infoRow(metric: string, ours: string, peer = ''): Row {
 export const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : 'n/a');
 export const mbps = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + ' MB/s' : 'n/a');
 export const mbytes = (bytes: number) => (bytes / 1e6).toFixed(1) + ' MB';
+/** A file size: "23 KB" below a megabyte, "1.0 MB" from there. */
+export const fileSize = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} KB` : mbytes(bytes));
 
 function cells(r: Row): string[] {
   const verdict = r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL';
