@@ -3,7 +3,7 @@
  * problems with user standards raise one notification per new batch (the bundled units still work).
  */
 import type { WorkspaceHost } from './workspaceTypes';
-import type { FolderCatalog } from '../io/workspaceStandards';
+import type { FolderCatalog } from '../io/catalog';
 
 export function createProblemLog(host: Pick<WorkspaceHost, 'warn' | 'showWarning'>) {
   const logged = new Set<string>();
