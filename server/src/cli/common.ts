@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readSettings, type Settings } from '../core/settings';
 import { loadCatalog } from '../io/catalog';
 import { loadPortfolio } from '../io/diskPortfolio';
-import { nodeFileSystem } from '../io/nodeFileSystem';
+import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
 import { displayPath } from '../io/uris';
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
@@ -71,11 +71,18 @@ export function formatArg(values: CliValues, allowed: readonly string[], fallbac
  * `fileOf` names an account (by URI) the way every output prints it: relative to the portfolio folder.
  */
 export async function loadAll(folder: string, settings: Settings, out: Out) {
-  const { catalog, problems } = await loadCatalog(nodeFileSystem, folder, settings, true);
+  const { catalog, problems } = await loadCatalog(disk, folder, settings, true);
   for (const p of problems) out.stderr(`warning: ${p.origin}: ${p.message}\n`);
-  const disk = await loadPortfolio(nodeFileSystem, folder, settings, catalog);
-  for (const s of disk.skipped) out.stderr(`skipped ${s.path}: ${s.reason}\n`);
-  return { catalog, ...disk, fileOf: (uri: string) => displayPath(uri, folder) };
+  const read = await loadPortfolio(disk, folder, settings, catalog);
+  for (const s of read.skipped) out.stderr(`skipped ${s.path}: ${s.reason}\n`);
+  // Asked once per citation printed: each account's name is worked out once.
+  const names = new Map<string, string>();
+  const fileOf = (uri: string): string => {
+    let name = names.get(uri);
+    if (name === undefined) names.set(uri, (name = displayPath(uri, folder)));
+    return name;
+  };
+  return { catalog, ...read, fileOf };
 }
 
 /** The record date: --date (for reproducible output) or today, as YYYY-MM-DD. */
