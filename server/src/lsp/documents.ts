@@ -4,7 +4,7 @@
  * dirty; it is parsed once, from its latest text, when a request needs it or when the pending flush runs,
  * so a burst of changes never builds a backlog (the last version wins).
  */
-import type { Folder } from './workspaceTypes';
+import type { Folder } from './types';
 
 export interface OpenDocument {
   /** Normalised URI: the account's id. */

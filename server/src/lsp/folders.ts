@@ -9,7 +9,7 @@ import { readSettings, type Settings } from '../core/settings';
 import { isAccountFile } from '../io/accountFiles';
 import { bundledCatalog, resolveStandardsPath, type FolderCatalog } from '../io/catalog';
 import { uriToPath } from '../io/uris';
-import type { Folder } from './workspaceTypes';
+import type { Folder } from './types';
 
 /** A portfolio folder (or a single file's portfolio) with its catalogue and nothing indexed yet. */
 export function newFolder(uri: string, name: string, folderPath: string | undefined, settings: Settings, catalog: FolderCatalog): Folder {

@@ -15,8 +15,8 @@ import { loadCatalog, type FolderCatalog } from '../io/catalog';
 import { pathToUri, uriToPath } from '../io/uris';
 import type { Documents } from './documents';
 import type { Folders } from './folders';
-import type { createProblemLog } from './workspaceProblems';
-import type { Folder, WorkspaceHost } from './workspaceTypes';
+import type { createProblemLog } from './problemLog';
+import type { Folder, WorkspaceHost } from './types';
 
 /** What refresh made of an account: its text and parse, gone (file missing or skipped), or left to the editor. */
 export type Refreshed = { account: Account; text: string } | 'gone' | 'open' | 'superseded';

@@ -13,10 +13,10 @@ import { normalizeUri, pathToUri, uriToPath } from '../io/uris';
 import { createDocuments } from './documents';
 import { createFolders, isAccountOf, isStandardsFileOf, newFolder } from './folders';
 import { createIndexer } from './indexer';
-import { createProblemLog } from './workspaceProblems';
-import { sameSettings, settingsChange } from './workspaceSettings';
-import type { DocumentState, Folder, WorkspaceHost } from './workspaceTypes';
-export type { DocumentState, Folder, ProgressReporter, WorkspaceChange, WorkspaceHost } from './workspaceTypes';
+import { createProblemLog } from './problemLog';
+import { sameSettings, settingsChange } from './settingsChange';
+import type { DocumentState, Folder, WorkspaceHost } from './types';
+export type { DocumentState, Folder, ProgressReporter, WorkspaceChange, WorkspaceHost } from './types';
 
 export function createWorkspace(host: WorkspaceHost) {
   const folders = createFolders();
