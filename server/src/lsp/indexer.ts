@@ -90,12 +90,14 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
       if (removeAccount(folder.portfolio, key)) changed.add(folder);
       return 'gone';
     }
+    const digest = textDigest(text);
     let account = folder.portfolio.accounts.get(key);
+    // Parsed from this very text with this catalogue: nothing to do (a watcher event for a file saved unchanged).
     const upToDate = account && parsedWith.get(account) === folder.catalog && account.length === text.length &&
-      diskDigests.get(account) === textDigest(text);
+      diskDigests.get(account) === digest;
     if (!account || !upToDate) {
       account = parseInto(folder, key, text);
-      diskDigests.set(account, textDigest(text));
+      diskDigests.set(account, digest);
     }
     return { account, text };
   }
