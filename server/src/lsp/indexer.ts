@@ -128,14 +128,14 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
     const progress = await host.beginProgress(`Reflective Accounts: indexing ${folder.name}`);
     try {
       applyCatalog(folder, await loadFolderCatalog(folder));
-      const files = await listAccounts(host.fs, folder.path!, folder.settings);
+      const keys = (await listAccounts(host.fs, folder.path!, folder.settings)).map(pathToUri);
       if (!current()) return;
-      for (const key of [...folder.portfolio.accounts.keys()]) {
-        if (!documents.isOpen(key)) removeAccount(folder.portfolio, key);
-      }
-      for (let i = 0; i < files.length; i++) {
-        if ((await refresh(folder, pathToUri(files[i]), { pace: true, current })) === 'superseded') return;
-        if (i % 20 === 0) progress.report(`${i + 1}/${files.length} accounts`, Math.round((100 * i) / files.length));
+      // Accounts no longer listed (deleted, excluded now) leave, unless open: refresh decides.
+      const listed = new Set(keys);
+      for (const key of [...folder.portfolio.accounts.keys()]) if (!listed.has(key)) await refresh(folder, key, { deleted: true });
+      for (let i = 0; i < keys.length; i++) {
+        if ((await refresh(folder, keys[i], { pace: true, current })) === 'superseded') return;
+        if (i % 20 === 0) progress.report(`${i + 1}/${keys.length} accounts`, Math.round((100 * i) / keys.length));
       }
       // Documents opened before the folder's catalogue was loaded were parsed with another one.
       for (const doc of documents.all()) if (doc.folder === folder) refreshOpen(folder, doc.key);
