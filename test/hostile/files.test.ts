@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
-import { decodeAccount } from '../../server/src/io/files';
+import { decodeAccount } from '../../server/src/io/accountFiles';
 import { hugeAccount } from './inputs';
 import { timed, timedAsync } from './timing';
 

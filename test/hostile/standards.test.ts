@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
-import { loadCatalog } from '../../server/src/io/loadStandards';
+import { loadCatalog } from '../../server/src/io/catalog';
+import { nodeFileSystem } from '../../server/src/io/nodeFileSystem';
 import { syntheticUnit } from '../unit/helpers';
-import { timed } from './timing';
+import { timedAsync } from './timing';
 
 const unit = (code: string, extra = {}) => JSON.stringify(syntheticUnit(code, 3, 2, extra));
 const duplicated = (() => {
@@ -46,9 +47,9 @@ describe('hostile: broken and conflicting user standards', () => {
   before(() => (dir = folderWithStandards()));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('names each bad file and its problem; bundled units and good user units still load', () => {
-    const { catalog, problems } = timed('loading 12 user standards files, 9 of them bad', () =>
-      loadCatalog(dir, { standardsPaths: ['missing.json'], unitAliases: {} }));
+  it('names each bad file and its problem; bundled units and good user units still load', async () => {
+    const { catalog, problems } = await timedAsync('loading 12 user standards files, 9 of them bad', () =>
+      loadCatalog(nodeFileSystem, dir, { standardsPaths: ['missing.json'], unitAliases: {} }, true));
     for (const [name, , message] of BAD) {
       const mine = problems.filter((p) => path.basename(p.origin) === name);
       assert.ok(mine.length >= 1, `a problem for ${name}`);

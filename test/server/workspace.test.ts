@@ -289,6 +289,19 @@ describe('server: workspace', function () {
     ]);
   });
 
+  it('takes newly excluded accounts out of the portfolio when it re-indexes, and keeps the unchanged ones', async () => {
+    client = await startTestServer({ files: { '/ws/a.md': A, '/ws/drafts/b.md': B, '/ws/drafts/c.md': 'LMCA5/P29' } });
+    const evidence = async () => (await client.request('reflectiveAccounts/coverage', {})).portfolios[0].accounts.map((a: any) => a.evidence).sort();
+    assert.deepEqual(await evidence(), ['RA1', 'RA2', 'c']);
+    const refreshed = client.next('refresh', () => true);
+    client.settings = { exclude: ['drafts/c.md'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await refreshed;
+    assert.deepEqual(await evidence(), ['RA1', 'RA2']);
+    const coverage = await client.request('reflectiveAccounts/coverage', {});
+    assert.equal(coverage.portfolios[0].units[0].covered.P, 28, 'P29 was cited only in the excluded account');
+  });
+
   it('answers coverage per portfolio with single sources and tutor notes', async () => {
     client = await startTestServer({
       folders: ['/ws', '/other'],

@@ -133,3 +133,46 @@ describe('cli: import', () => {
     assert.match(again.stderr, /exists; pass --force/);
   });
 });
+
+describe('cli: accounts are named relative to the portfolio, wherever the command is run', () => {
+  /** Runs the CLI from `cwd` on `folder` (as given, relative to that cwd or absolute). */
+  async function runIn(cwd: string, ...argv: string[]) {
+    const before = process.cwd();
+    process.chdir(cwd);
+    try {
+      return await run(...argv);
+    } finally {
+      process.chdir(before);
+    }
+  }
+
+  it('prints the same JSON and the same check lines from the repository root, the portfolio and elsewhere', async () => {
+    const repo = path.join(examples, '..');
+    const fromRoot = await runIn(repo, 'coverage', 'examples', '--format', 'json');
+    const fromInside = await runIn(examples, 'coverage', '.', '--format', 'json');
+    const fromElsewhere = await runIn(os.tmpdir(), 'coverage', examples, '--format', 'json');
+    assert.equal(fromRoot.code, 0, fromRoot.stderr);
+    assert.equal(fromInside.stdout, fromRoot.stdout);
+    assert.equal(fromElsewhere.stdout, fromRoot.stdout);
+    assert.deepEqual(JSON.parse(fromRoot.stdout).accounts.map((a: { file: string }) => a.file), ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md']);
+
+    const checkFromRoot = await runIn(repo, 'check', 'examples');
+    const checkFromElsewhere = await runIn(os.tmpdir(), 'check', examples);
+    assert.equal(checkFromElsewhere.stdout, checkFromRoot.stdout);
+    assert.match(checkFromRoot.stdout, /^ra\d\.md:\d+:\d+ /m);
+  });
+
+  it('names accounts in sub-folders and with awkward names by their path in the folder, not their URI', async () => {
+    const dir = tempPortfolio({ "Jane's (2024)/ra 1.md": 'We met LMCA6/P1.\n', 'sub/ra2.md': 'LMCA5/P1\n' });
+    try {
+      const r = await runIn(os.tmpdir(), 'check', dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /^Jane's \(2024\)\/ra 1\.md:1:8 error unknown-unit /m);
+      const json = JSON.parse((await runIn(dir, 'coverage', '.', '--format', 'json')).stdout);
+      assert.deepEqual(json.accounts.map((a: { file: string; evidence: string }) => [a.file, a.evidence]),
+        [["Jane's (2024)/ra 1.md", 'ra 1'], ['sub/ra2.md', 'ra2']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

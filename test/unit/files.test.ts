@@ -1,16 +1,18 @@
 /**
- * The CLI reads a folder with its own fast paths (server/src/io/files.ts, diskPortfolio.ts): one open, read and
- * close per file, Node's UTF-8 decoding checked for replacement characters instead of the fatal decoder,
- * paths built by appending names. Each must answer what the general path answers: decodeAccount (which the
- * server uses), the include/exclude matcher on path.relative, displayPath.
+ * Reading accounts (server/src/io/accountFiles.ts), for the CLI and the server alike: Node's UTF-8 decoding
+ * checked for replacement characters instead of the fatal decoder, the size asked before reading, the
+ * include/exclude globs. Each must answer what the general path answers: decodeAccount, the matcher on
+ * path.relative. And accounts are named relative to their portfolio folder, wherever the command is run.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readSettings } from '../../server/src/core/settings';
-import { displayPath, displayPathsUnder } from '../../server/src/io/diskPortfolio';
-import { accountMatcher, decodeAccount, decodeAccountBuffer, listAccountPaths, readAccountFile } from '../../server/src/io/files';
+import { accountMatcher, decodeAccount, decodeAccountBuffer, listAccounts, readAccount, SKIP_REASON } from '../../server/src/io/accountFiles';
+import { blockingNodeFileSystem, nodeFileSystem } from '../../server/src/io/nodeFileSystem';
+import type { FileSystem } from '../../server/src/io/deps';
+import { displayPath, pathToUri } from '../../server/src/io/uris';
 import { rng } from './helpers';
 
 const bytes = (...xs: number[]) => Buffer.from(xs);
@@ -38,7 +40,7 @@ function tempTree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-describe('files: the CLI\'s fast reading agrees with the general path', () => {
+describe('files: reading accounts agrees with the general path, on both disks', () => {
   it('decodeAccountBuffer answers as decodeAccount on tricky bytes', () => {
     for (const [name, b] of TRICKY) {
       for (const max of [2_000_000, b.length, Math.max(0, b.length - 1)]) {
@@ -66,64 +68,72 @@ describe('files: the CLI\'s fast reading agrees with the general path', () => {
     }
   });
 
-  it('readAccountFile reads what decodeAccount makes of the whole file, around the size of its buffer and the limit', () => {
-    const sizes = [0, 1, 65_535, 65_536, 65_537, 131_072, 200_000];
-    const files = Object.fromEntries(sizes.map((n) => [`f${n}.md`, Buffer.concat([bytes(...BOM), Buffer.alloc(n, 0x61)])]));
-    files['astral.md'] = Buffer.concat([Buffer.alloc(65_534, 0x62), utf8('𝒜𝒜')]); // a character across the buffer's end
-    files['bad.md'] = Buffer.concat([Buffer.alloc(70_000, 0x62), bytes(0xff)]);
-    const dir = tempTree(files);
-    try {
-      for (const name of Object.keys(files)) {
-        const file = path.join(dir, name);
-        for (const max of [2_000_000, 150_000, 65_536, 1_000, 0]) {
-          const got = readAccountFile(file, max);
-          const size = fs.statSync(file).size;
-          const want = size > max ? { reason: `larger than reflectiveAccounts.maxFileSize (${size} > ${max} bytes)` } : decodeAccount(fs.readFileSync(file), max);
-          assert.deepEqual(got, { path: file, ...want }, `${name}, maxFileSize ${max}`);
-        }
-      }
-      const missing = readAccountFile(path.join(dir, 'gone.md'), 1000);
-      assert.ok('reason' in missing && /^could not be read: ENOENT/.test(missing.reason), JSON.stringify(missing));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('listAccountPaths finds what the matcher on path.relative finds, sorted', () => {
-    const dir = tempTree(Object.fromEntries(['a.md', 'B.MD', 'c.txt', '.hidden.md', 'sub/d.md', 'sub/deeper/e.Md', '.dot/f.md',
-      'node_modules/g.md', '.git/h.md', 'sub/node_modules/i.md', 'drafts/j.md', 'x.md.bak', 'sp ace/k.md', '..odd.md'].map((f) => [f, 'x'])));
-    try {
-      for (const globs of [{}, { include: ['sub/**/*.md'] }, { exclude: ['drafts/**'] }, { include: ['**/*'], exclude: ['**/*.txt'] }]) {
-        const settings = readSettings(globs);
-        const matches = accountMatcher(settings);
-        const want: string[] = [];
-        const walk = (d: string) => {
-          for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-            const full = path.join(d, e.name);
-            if (e.isDirectory()) { if (e.name !== '.git' && e.name !== 'node_modules') walk(full); }
-            else if (e.isFile() && matches(path.relative(dir, full))) want.push(full);
+  // The server's disk (non-blocking) and the CLI's (blocking) must give the same answers.
+  for (const [name, disk] of [['nodeFileSystem', nodeFileSystem], ['blockingNodeFileSystem', blockingNodeFileSystem]] as Array<[string, FileSystem]>) {
+    it(`readAccount through ${name} reads what decodeAccount makes of the whole file, around the limit, and refuses a big one by its size`, async () => {
+      const sizes = [0, 1, 65_535, 65_536, 65_537, 131_072, 200_000];
+      const files = Object.fromEntries(sizes.map((n) => [`f${n}.md`, Buffer.concat([bytes(...BOM), Buffer.alloc(n, 0x61)])]));
+      files['astral.md'] = Buffer.concat([Buffer.alloc(65_534, 0x62), utf8('𝒜𝒜')]);
+      files['bad.md'] = Buffer.concat([Buffer.alloc(70_000, 0x62), bytes(0xff)]);
+      files['nul.md'] = utf8('a\u0000b');
+      const dir = tempTree(files);
+      try {
+        for (const name of Object.keys(files)) {
+          const file = path.join(dir, name);
+          for (const max of [2_000_000, 150_000, 65_536, 1_000, 0]) {
+            const got = await readAccount(disk, file, max);
+            const size = fs.statSync(file).size;
+            const decoded = decodeAccount(fs.readFileSync(file), max);
+            const want = size > max ? { skipped: SKIP_REASON.tooBig(size, max) }
+              : 'text' in decoded ? { text: decoded.text } : { skipped: decoded.reason };
+            assert.deepEqual(got, want, `${name}, maxFileSize ${max}`);
           }
-        };
-        walk(dir);
-        assert.deepEqual(listAccountPaths(dir, settings), want.sort(), JSON.stringify(globs));
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('displayPathsUnder names files as displayPath does, wherever the working directory is', () => {
-    const root = path.join(path.sep, 'home', 'tutor', 'caseload');
-    const folders = [root, path.join(root, 'alice'), path.join(path.sep, 'elsewhere', 'p'), path.sep];
-    const cwds = [root, path.dirname(root), path.join(root, 'alice'), path.join(root, 'alice', 'drafts'), path.join(path.sep, 'elsewhere'), path.sep];
-    for (const folder of folders) {
-      for (const cwd of cwds) {
-        const name = displayPathsUnder(folder, cwd);
-        for (const rel of ['ra1.md', 'drafts/ra2.md', '..odd.md', '..dir/ra3.md', 'alice/ra4.md']) {
-          const file = path.join(folder, ...rel.split('/'));
-          assert.equal(name(file), displayPath(file, cwd), `${file} from ${cwd}`);
         }
+        assert.deepEqual(await readAccount(disk, path.join(dir, 'bad.md'), 2_000_000), { skipped: 'not valid UTF-8 text' });
+        assert.deepEqual(await readAccount(disk, path.join(dir, 'nul.md'), 2_000_000), { skipped: 'binary file (contains NUL bytes)' });
+        assert.equal(await readAccount(disk, path.join(dir, 'gone.md'), 1000), undefined);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it(`listAccounts through ${name} finds what the matcher on path.relative finds, sorted`, async () => {
+      const dir = tempTree(Object.fromEntries(['a.md', 'B.MD', 'c.txt', '.hidden.md', 'sub/d.md', 'sub/deeper/e.Md', '.dot/f.md',
+        'node_modules/g.md', '.git/h.md', 'sub/node_modules/i.md', 'drafts/j.md', 'x.md.bak', 'sp ace/k.md', '..odd.md'].map((f) => [f, 'x'])));
+      try {
+        for (const globs of [{}, { include: ['sub/**/*.md'] }, { exclude: ['drafts/**'] }, { include: ['**/*'], exclude: ['**/*.txt'] }]) {
+          const settings = readSettings(globs);
+          const matches = accountMatcher(settings);
+          const want: string[] = [];
+          const walk = (d: string) => {
+            for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+              const full = path.join(d, e.name);
+              if (e.isDirectory()) { if (e.name !== '.git' && e.name !== 'node_modules') walk(full); }
+              else if (e.isFile() && matches(path.relative(dir, full).split(path.sep).join('/'))) want.push(full);
+            }
+          };
+          walk(dir);
+          assert.deepEqual(await listAccounts(disk, dir, settings), want.sort(), JSON.stringify(globs));
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('displayPath names an account relative to its portfolio folder, whatever the working directory', () => {
+    const folder = path.join(path.sep, 'home', 'tutor', 'caseload', 'alice');
+    const cases: Array<[string, string]> = [
+      ['ra1.md', 'ra1.md'], ['drafts/ra2.md', 'drafts/ra2.md'], ['..odd.md', '..odd.md'], ['..dir/ra3.md', '..dir/ra3.md'],
+      ["Jane's (2024)/é 1.md", "Jane's (2024)/é 1.md"],
+    ];
+    for (const [rel, shown] of cases) {
+      const uri = pathToUri(path.join(folder, ...rel.split('/')));
+      assert.equal(displayPath(uri, folder), shown, rel);
+      assert.equal(displayPath(uri, folder + path.sep), shown, `${rel} (folder with a trailing separator)`);
     }
+    const outside = path.join(path.sep, 'elsewhere', 'ra9.md');
+    assert.equal(displayPath(pathToUri(outside), folder), outside, 'a file outside the folder keeps its full path');
+    assert.equal(displayPath('untitled:Untitled-1', folder), 'untitled:Untitled-1');
   });
 });

@@ -13,7 +13,7 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   let stdout = '';
   let stderr = '';
   const cwd = process.cwd();
-  process.chdir(root); // file names in records are relative to the working directory
+  process.chdir(root); // the folder is given as `examples`, relative to the repository (file names in records are relative to it)
   try {
     const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
     return { code, stdout, stderr };

@@ -1,14 +1,15 @@
 /**
  * URI spelling and "is this file an account of that folder" are asked on every message, so they have fast
  * paths for the usual names. Whatever the name, the answers must be those of the general code: URL parsing,
- * then encodedFileUri (every character but letters, digits, `-._~` and `/` percent-encoded), path.relative.
+ * then vscode-uri's spelling (every character but letters, digits, `-._~` and `/` percent-encoded), path.relative.
  */
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from '../../server/src/core/settings';
-import { accountMatcher } from '../../server/src/io/files';
-import { encodedFileUri, isAccountFile, normalizeUri, pathToUri, uriToPath } from '../../server/src/io/workspaceFiles';
+import { URI } from 'vscode-uri';
+import { accountMatcher, isAccountFile } from '../../server/src/io/accountFiles';
+import { encodedFileUri, normalizeUri, pathToUri, uriToPath } from '../../server/src/io/uris';
 import { rng } from './helpers';
 
 function referenceNormalize(uri: string): string {
@@ -21,6 +22,7 @@ function referenceNormalize(uri: string): string {
   return file === undefined ? uri : encodedFileUri(file);
 }
 
+
 const PIECES = ['ws', 'ra1.md', 'Jane Smith', "Jane's (2024)", 'é', '%41', '%2F', '.', '..', '', 'a~b_c-d', 'notes.MD', '#', '?x', '+'];
 
 function randomPath(next: () => number): string {
@@ -30,12 +32,16 @@ function randomPath(next: () => number): string {
 }
 
 describe('workspace files: URI spelling and account membership', () => {
-  it('spells every path as the general code does', () => {
+  it('spells every path as the general code does, which is vscode-uri\'s spelling', () => {
     const next = rng(5);
     for (let i = 0; i < 2000; i++) {
       const p = randomPath(next);
       assert.equal(pathToUri(p), encodedFileUri(p), p);
+      // vscode-uri takes a leading `//` for a network share; on POSIX it is the root, made one slash first.
+      assert.equal(encodedFileUri(p), URI.file(p.replace(/^\/+/, '/')).toString(), p);
     }
+    assert.equal(pathToUri("/ws/Jane's portfolio (2024)/é.md"), 'file:///ws/Jane%27s%20portfolio%20%282024%29/%C3%A9.md');
+    assert.equal(pathToUri('//ws/a.md'), 'file:///ws/a.md');
   });
 
   it('normalises every URI, and finds its path, as the general code does, plain ones included', () => {

@@ -4,17 +4,20 @@ import { computeDiagnostics } from '../core/features/diagnostics';
 import { positionAt } from '../core/accounts/lines';
 import { folderArg, loadAll, settingsFrom, type CliArgs, type Out } from './common';
 
-export function runCheck(args: CliArgs, out: Out): number {
+export async function runCheck(args: CliArgs, out: Out): Promise<number> {
   const folder = folderArg(args.positionals);
   const settings = settingsFrom(args.values);
-  const { catalog, portfolio } = loadAll(folder, settings, out);
+  const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
   let gaps = 0;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const account of [...portfolio.accounts.values()].sort((a, b) => a.uri.localeCompare(b.uri))) {
+  // In the order of the names printed, as people read them.
+  const named = [...portfolio.accounts.values()].map((account) => ({ account, file: fileOf(account.uri) }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+  for (const { account, file } of named) {
     for (const d of computeDiagnostics(catalog, account, coverage, settings)) {
       const pos = positionAt(account.lineStarts, d.start);
-      out.stdout(`${account.uri}:${pos.line + 1}:${pos.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+      out.stdout(`${file}:${pos.line + 1}:${pos.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
       counts[d.severity]++;
       if (d.code === 'uncovered') gaps++;
     }

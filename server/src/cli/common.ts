@@ -2,8 +2,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSettings, type Settings } from '../core/settings';
+import { loadCatalog } from '../io/catalog';
 import { loadPortfolio } from '../io/diskPortfolio';
-import { loadCatalog } from '../io/loadStandards';
+import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
+import { displayPath } from '../io/uris';
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -63,13 +65,24 @@ export function formatArg(values: CliValues, allowed: readonly string[], fallbac
   return format;
 }
 
-/** Catalogue and portfolio of a folder; problems with user standards and skipped files go to stderr. */
-export function loadAll(folder: string, settings: Settings, out: Out) {
-  const { catalog, problems } = loadCatalog(folder, settings);
+/**
+ * Catalogue and portfolio of a folder, read through the same FileSystem as the server (a command line is
+ * trusted: the user named the folder); problems with user standards and skipped files go to stderr.
+ * `fileOf` names an account (by URI) the way every output prints it: relative to the portfolio folder.
+ */
+export async function loadAll(folder: string, settings: Settings, out: Out) {
+  const { catalog, problems } = await loadCatalog(disk, folder, settings, true);
   for (const p of problems) out.stderr(`warning: ${p.origin}: ${p.message}\n`);
-  const disk = loadPortfolio(folder, settings, catalog);
-  for (const s of disk.skipped) out.stderr(`skipped ${s.path}: ${s.reason}\n`);
-  return { catalog, ...disk };
+  const read = await loadPortfolio(disk, folder, settings, catalog);
+  for (const s of read.skipped) out.stderr(`skipped ${s.path}: ${s.reason}\n`);
+  // Asked once per citation printed: each account's name is worked out once.
+  const names = new Map<string, string>();
+  const fileOf = (uri: string): string => {
+    let name = names.get(uri);
+    if (name === undefined) names.set(uri, (name = displayPath(uri, folder)));
+    return name;
+  };
+  return { catalog, ...read, fileOf };
 }
 
 /** The record date: --date (for reproducible output) or today, as YYYY-MM-DD. */
@@ -86,4 +99,10 @@ export function writeNewFile(file: string, content: string, force: boolean | und
   if (fs.existsSync(file) && !force) throw new UsageError(`${file} exists; pass --force to overwrite it`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(file, content);
+}
+
+/** A file the user named on the command line (--out), shown relative to where they ran the command. */
+export function shownFromCwd(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }

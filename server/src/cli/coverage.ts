@@ -19,12 +19,12 @@ function coverageCsv(coverage: Coverage): string {
   return '\uFEFF' + stringify([CSV_HEADER, ...rows], { record_delimiter: '\r\n' });
 }
 
-export function runCoverage(args: CliArgs, out: Out): number {
-  if (args.values.each) return runCaseload(args, out);
+export async function runCoverage(args: CliArgs, out: Out): Promise<number> {
+  if (args.values.each) return await runCaseload(args, out);
   const format = formatArg(args.values, FORMATS, 'text');
   const folder = folderArg(args.positionals);
   const settings = settingsFrom(args.values);
-  const { catalog, portfolio } = loadAll(folder, settings, out);
+  const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
   let coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
   if (args.values.unit) {
     const code = catalog.resolve(args.values.unit);
@@ -36,11 +36,11 @@ export function runCoverage(args: CliArgs, out: Out): number {
   const name = path.basename(folder);
   const detail = Boolean(args.values.detail || args.values.unit);
   switch (format) {
-    case 'json': out.stdout(JSON.stringify(coverageToJson(coverage, (u) => u), null, 2) + '\n'); break;
+    case 'json': out.stdout(JSON.stringify(coverageToJson(coverage, fileOf), null, 2) + '\n'); break;
     case 'markdown': out.stdout(renderCoverageMarkdown(coverage, name, { detail })); break;
     case 'csv': out.stdout(coverageCsv(coverage)); break;
     case 'html': {
-      const opts = { portfolio: name, date: recordDate(args.values), fileOf: (u: string) => u };
+      const opts = { portfolio: name, date: recordDate(args.values), fileOf };
       out.stdout(renderRecordHtml(coverage.units.map((u) => buildRecord(coverage, u.code, opts)!)));
       break;
     }
@@ -59,7 +59,7 @@ interface CaseloadRow {
 }
 
 /** Every sub-folder of the caseload folder is one candidate's portfolio. */
-function caseloadRows(folder: string, args: CliArgs, out: Out): CaseloadRow[] {
+async function caseloadRows(folder: string, args: CliArgs, out: Out): Promise<CaseloadRow[]> {
   const settings = settingsFrom(args.values);
   const candidates = fs.readdirSync(folder, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
@@ -67,7 +67,7 @@ function caseloadRows(folder: string, args: CliArgs, out: Out): CaseloadRow[] {
   if (candidates.length === 0) throw new UsageError(`${folder} has no sub-folders: --each expects one folder per candidate`);
   const rows: CaseloadRow[] = [];
   for (const candidate of candidates) {
-    const { catalog, portfolio } = loadAll(path.join(folder, candidate), settings, out);
+    const { catalog, portfolio } = await loadAll(path.join(folder, candidate), settings, out);
     const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
     let errors = 0;
     for (const account of portfolio.accounts.values()) {
@@ -84,10 +84,10 @@ function caseloadRows(folder: string, args: CliArgs, out: Out): CaseloadRow[] {
   return rows;
 }
 
-function runCaseload(args: CliArgs, out: Out): number {
+async function runCaseload(args: CliArgs, out: Out): Promise<number> {
   const format = formatArg(args.values, ['text', 'json', 'markdown', 'csv'], 'text');
   const folder = folderArg(args.positionals);
-  const rows = caseloadRows(folder, args, out);
+  const rows = await caseloadRows(folder, args, out);
   const cells = (r: CaseloadRow) => [r.candidate, r.unit || '(none)', `${r.performance.covered}/${r.performance.total}`,
     `${r.knowledge.covered}/${r.knowledge.total}`, String(r.errors)];
   const header = ['Candidate', 'Unit', 'P covered', 'K covered', 'Errors'];

@@ -3,10 +3,9 @@ import * as path from 'node:path';
 import { computeCoverage } from '../core/coverage/coverage';
 import { buildRecord } from '../core/reports/record';
 import { RECORD_FORMATS, renderRecord, type RecordFormat } from '../core/reports/recordFormats';
-import { displayPath } from '../io/diskPortfolio';
-import { folderArg, formatArg, loadAll, recordDate, settingsFrom, UsageError, writeNewFile, type CliArgs, type Out } from './common';
+import { folderArg, formatArg, loadAll, recordDate, settingsFrom, shownFromCwd, UsageError, writeNewFile, type CliArgs, type Out } from './common';
 
-export function runExport(args: CliArgs, out: Out): number {
+export async function runExport(args: CliArgs, out: Out): Promise<number> {
   const { values } = args;
   if (!values.unit) throw new UsageError('export needs --unit X');
   if (!values.out) throw new UsageError('export needs --out FILE');
@@ -14,14 +13,14 @@ export function runExport(args: CliArgs, out: Out): number {
   const format = formatArg(values, RECORD_FORMATS, 'markdown') as RecordFormat;
   const folder = folderArg(args.positionals);
   const settings = settingsFrom(values);
-  const { catalog, portfolio } = loadAll(folder, settings, out);
+  const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
   const code = catalog.resolve(values.unit);
   if (!code) throw new UsageError(`unknown unit ${values.unit}`);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
-  const record = buildRecord(coverage, code, { portfolio: path.basename(folder), date: recordDate(values), fileOf: (u) => u });
+  const record = buildRecord(coverage, code, { portfolio: path.basename(folder), date: recordDate(values), fileOf });
   if (!record) throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
   writeNewFile(values.out, renderRecord(record, format), values.force);
-  out.stderr(`wrote ${displayPath(path.resolve(values.out))}: ${code} evidence record (${format}), ` +
+  out.stderr(`wrote ${shownFromCwd(path.resolve(values.out))}: ${code} evidence record (${format}), ` +
     `P ${record.summary.P.covered}/${record.summary.P.total}, K ${record.summary.K.covered}/${record.summary.K.total}\n`);
   return 0;
 }

@@ -84,9 +84,9 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       return 0;
     }
     switch (command) {
-      case 'coverage': return runCoverage(args, out);
-      case 'check': return runCheck(args, out);
-      case 'export': return runExport(args, out);
+      case 'coverage': return await runCoverage(args, out);
+      case 'check': return await runCheck(args, out);
+      case 'export': return await runExport(args, out);
       case 'import': return runImport(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');

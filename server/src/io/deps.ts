@@ -1,6 +1,7 @@
 /**
- * What the language server needs from the world, behind an interface so that the server tier of tests can
- * run it over an in-memory disk. Paths are native file system paths; the server converts URIs.
+ * What the language server and the CLI need from the world, behind an interface so that the server tier of
+ * tests can run the server over an in-memory disk (nodeFileSystem.ts is the real one, for both). Paths are
+ * native file system paths; accounts are named by URIs (uris.ts converts).
  */
 export interface FileStat {
   size: number;

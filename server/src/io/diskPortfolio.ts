@@ -1,52 +1,47 @@
 /**
- * A portfolio read from a folder on disk, for the CLI (the server keeps its own index current instead).
+ * A portfolio read whole from a folder, for the CLI (the server keeps its own index current instead, see
+ * lsp/indexer.ts). Same listing, reading and skip rules as the server (accountFiles.ts); accounts are named
+ * by their file URIs, as in the server.
  */
-import * as path from 'node:path';
 import { parseAccount } from '../core/accounts/account';
 import { createPortfolio, updateAccount, type Portfolio } from '../core/coverage/portfolio';
 import type { Settings } from '../core/settings';
 import type { Catalog } from '../core/standards/standards';
-import { isSkipped, listAccountPaths, readAccountFile, type SkippedFile } from './files';
+import { listAccounts, readAccount, type AccountRead } from './accountFiles';
+import type { FileSystem } from './deps';
+import { pathToUri } from './uris';
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
 
 export interface DiskPortfolio {
   portfolio: Portfolio;
   skipped: SkippedFile[];
 }
 
-/** Paths shown to people: relative to the working directory, with forward slashes. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
-}
-
 /**
- * displayPath for the files of one folder (absolute and normalised, as listAccountPaths gives them), without
- * path.relative per file: when the folder is the working directory or inside it, a file's relative path is the
- * folder's followed by the rest of the file's. Otherwise (the working directory inside the folder, or
- * elsewhere) each file goes through displayPath.
+ * Files read at once: reading is asynchronous, and one at a time the disk waited on each round trip; more
+ * than a few dozen in flight buys nothing and holds more texts in memory.
  */
-export function displayPathsUnder(folder: string, cwd = process.cwd()): (file: string) => string {
-  const base = path.relative(cwd, folder);
-  if (base.startsWith('..') || path.isAbsolute(base)) return (file) => displayPath(file, cwd);
-  const skip = folder.endsWith(path.sep) ? folder.length : folder.length + 1;
-  return (file) => {
-    const rel = base === '' ? file.slice(skip) : base + path.sep + file.slice(skip);
-    const shown = rel.startsWith('..') ? file : rel; // a file named "..x.md" in the working directory, as displayPath does
-    return path.sep === '/' ? shown : shown.split(path.sep).join('/');
-  };
-}
+const READS_IN_FLIGHT = 32;
 
-export function loadPortfolio(folder: string, settings: Settings, catalog: Catalog): DiskPortfolio {
-  const portfolio = createPortfolio(folder);
+export async function loadPortfolio(fs: FileSystem, folder: string, settings: Settings, catalog: Catalog): Promise<DiskPortfolio> {
+  const portfolio = createPortfolio(pathToUri(folder));
   const skipped: SkippedFile[] = [];
-  const idOf = displayPathsUnder(folder);
-  for (const file of listAccountPaths(folder, settings)) {
-    const read = readAccountFile(file, settings.maxFileSize);
-    if (isSkipped(read)) {
-      skipped.push(read);
-      continue;
-    }
-    updateAccount(portfolio, parseAccount(idOf(file), read.text, catalog.resolve));
+  const files = await listAccounts(fs, folder, settings);
+  const reads: Array<Promise<AccountRead | undefined>> = [];
+  const startRead = (i: number) => { if (i < files.length) reads[i] = readAccount(fs, files[i], settings.maxFileSize); };
+  for (let i = 0; i < READS_IN_FLIGHT; i++) startRead(i);
+  // Parsed in file order, whatever order the reads finish in, so the output does not depend on timing.
+  for (let i = 0; i < files.length; i++) {
+    const read = await reads[i];
+    startRead(i + READS_IN_FLIGHT);
+    delete reads[i];
+    if (read === undefined) continue; // gone since the listing
+    if ('skipped' in read) skipped.push({ path: files[i], reason: read.skipped });
+    else updateAccount(portfolio, parseAccount(pathToUri(files[i]), read.text, catalog.resolve));
   }
   return { portfolio, skipped };
 }

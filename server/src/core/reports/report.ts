@@ -1,6 +1,7 @@
 /**
  * Coverage reports for people and programs: plain text (terminal), Markdown, JSON. Pure functions of a
- * Coverage value; `fileOf` turns an account URI into the name shown (the CLI prints paths relative to cwd).
+ * Coverage value; `fileOf` turns an account URI into the name shown (the CLI prints paths relative to the
+ * portfolio folder).
  */
 import type { CitationRef, Coverage, CriterionCoverage, UnitCoverage } from '../coverage/coverage';
 import { compressIds, uncoveredIds } from '../coverage/coverage';

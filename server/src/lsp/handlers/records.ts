@@ -2,7 +2,6 @@
  * Requests behind the client's Export Evidence Record… and Import Standard from Text… commands: the server
  * renders (it has the portfolio and the importer), the client asks where to save and writes the file.
  */
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { importNos } from '../../core/standards/importer';
 import { buildRecord, recordFileName } from '../../core/reports/record';
@@ -11,7 +10,7 @@ import {
   ImportStandardRequest, RecordRequest, type ImportStandardParams, type ImportStandardResult, type RecordParams, type RecordResult,
 } from '../../protocol';
 import type { Workspace } from '../workspace';
-import { uriToPath } from '../../io/workspaceFiles';
+import { displayPath } from '../../io/uris';
 import { guarded } from './lsp';
 
 /** Today as YYYY-MM-DD in local time: the date an assessor sees on the record. */
@@ -28,10 +27,7 @@ export function registerRecordRequests(connection: Connection, workspace: Worksp
       const code = folder?.catalog.resolve(params?.unit ?? '');
       if (!folder || !code) return { content: null, fileName: recordFileName(params?.unit || 'unit', format) };
       // Accounts are named by their path in the portfolio folder, as the CLI names them.
-      const fileOf = (uri: string): string => {
-        const file = uriToPath(uri);
-        return file && folder.path ? path.relative(folder.path, file).split(path.sep).join('/') : uri;
-      };
+      const fileOf = (uri: string): string => (folder.path ? displayPath(uri, folder.path) : uri);
       const record = buildRecord(workspace.coverageOf(folder), code, { portfolio: folder.name, date: today(), fileOf });
       return { content: record ? renderRecord(record, format) : null, fileName: recordFileName(code, format) };
     }));

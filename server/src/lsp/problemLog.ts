@@ -2,8 +2,8 @@
  * What the workspace tells the user about files it cannot use: each message goes to the log once, and
  * problems with user standards raise one notification per new batch (the bundled units still work).
  */
-import type { WorkspaceHost } from './workspaceTypes';
-import type { FolderCatalog } from '../io/workspaceStandards';
+import type { WorkspaceHost } from './types';
+import type { FolderCatalog } from '../io/catalog';
 
 export function createProblemLog(host: Pick<WorkspaceHost, 'warn' | 'showWarning'>) {
   const logged = new Set<string>();

@@ -1,4 +1,4 @@
-/** The shapes the server's workspace works with: portfolios (folders), documents, changes, and its host. */
+/** The shapes the server's workspace works with: portfolios (folders), document states, changes, and its host. */
 import type { Account } from '../core/accounts/account';
 import type { Portfolio } from '../core/coverage/portfolio';
 import type { Settings } from '../core/settings';

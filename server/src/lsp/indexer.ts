@@ -1,0 +1,177 @@
+/**
+ * Keeps each portfolio's accounts up to date with the one text that counts for each: the editor's while its
+ * document is open, the file's otherwise (`refresh`, the only place that rule is decided). Reads folders
+ * whole (indexing), reloads catalogues, and remembers which portfolios changed until the workspace reports
+ * them.
+ *
+ * Memory is kept to the parsed accounts: the text of a closed account is not kept (it is read again from
+ * disk in the rare cases that need it: a new catalogue, a request about that file).
+ */
+import { parseAccount, type Account } from '../core/accounts/account';
+import { removeAccount, updateAccount } from '../core/coverage/portfolio';
+import type { Catalog } from '../core/standards/standards';
+import { listAccounts, readAccount, textDigest } from '../io/accountFiles';
+import { loadCatalog, type FolderCatalog } from '../io/catalog';
+import { pathToUri, uriToPath } from '../io/uris';
+import type { Documents } from './documents';
+import type { Folders } from './folders';
+import type { createProblemLog } from './problemLog';
+import type { Folder, WorkspaceHost } from './types';
+
+/** What refresh made of an account: its text and parse, gone (file missing or skipped), or left to the editor. */
+export type Refreshed = { account: Account; text: string } | 'gone' | 'open' | 'superseded';
+
+export interface RefreshOptions {
+  /** The file is known to be deleted: nothing to read. */
+  deleted?: boolean;
+  /** Let the client's waiting messages be handled before the file is read (indexing). */
+  pace?: boolean;
+  /** Still wanted after the read? (An indexing run superseded by a newer one is not.) */
+  current?: () => boolean;
+}
+
+export function createIndexer(host: WorkspaceHost, documents: Documents, folders: Folders, problems: ReturnType<typeof createProblemLog>) {
+  /** Portfolios changed since the workspace last reported. */
+  let changed = new Set<Folder>();
+  /** The catalogue each account was parsed with: one parsed with the folder's current catalogue is up to date. */
+  const parsedWith = new WeakMap<Account, Catalog>();
+  /** A digest of the disk text each closed account was parsed from, to tell when the file changed unannounced. */
+  const diskDigests = new WeakMap<Account, number>();
+
+  function parseInto(folder: Folder, key: string, text: string): Account {
+    const account = parseAccount(key, text, folder.catalog.resolve);
+    parsedWith.set(account, folder.catalog);
+    updateAccount(folder.portfolio, account);
+    changed.add(folder);
+    return account;
+  }
+
+  /** Re-parses an open document from the editor's text. */
+  function parseOpen(folder: Folder, key: string): void {
+    const doc = documents.get(key);
+    const text = doc ? host.openText(doc.clientUri) : undefined;
+    if (text !== undefined) parseInto(folder, key, text);
+  }
+
+  /** Decoded text of an account file, or undefined when it is gone or skipped (which is said once). */
+  async function readText(file: string, maxFileSize: number): Promise<string | undefined> {
+    const read = await readAccount(host.fs, file, maxFileSize);
+    if (read && 'skipped' in read) problems.once(`Skipped ${file}: ${read.skipped}`);
+    return read && 'text' in read ? read.text : undefined;
+  }
+
+  /**
+   * Lets the client's waiting messages be handled before a file is read: when it is opening many documents
+   * at once, their texts then arrive before indexing reaches their files (it read one in five to ten of them
+   * for nothing before, at 1,000 accounts). Bounded: a client that never stops sending cannot stall indexing.
+   */
+  async function messagesFirst(): Promise<void> {
+    for (let turns = 0; turns < 256 && host.messagesWaiting?.(); turns++) await new Promise((r) => setImmediate(r));
+  }
+
+  /**
+   * Brings one account of `folder` up to date. "Editor text wins": while the document is open its text is
+   * the editor's and the file is never used for it; that is asked before the file is read (saving the read)
+   * and again after (the document may have been opened while the disk was read). A closed account is read
+   * from its file, re-parsed only when the text or the catalogue changed, and leaves its portfolio when the
+   * file is gone or skipped.
+   */
+  async function refresh(folder: Folder, key: string, opts: RefreshOptions = {}): Promise<Refreshed> {
+    if (documents.isOpen(key)) return refreshOpen(folder, key);
+    const file = opts.deleted ? undefined : uriToPath(key);
+    if (file !== undefined && opts.pace) {
+      await messagesFirst();
+      if (documents.isOpen(key)) return refreshOpen(folder, key);
+    }
+    const text = file === undefined ? undefined : await readText(file, folder.settings.maxFileSize);
+    if (opts.current && !opts.current()) return 'superseded';
+    if (documents.isOpen(key)) return refreshOpen(folder, key);
+    if (text === undefined) {
+      if (removeAccount(folder.portfolio, key)) changed.add(folder);
+      return 'gone';
+    }
+    const digest = textDigest(text);
+    let account = folder.portfolio.accounts.get(key);
+    // Parsed from this very text with this catalogue: nothing to do (a watcher event for a file saved unchanged).
+    const upToDate = account && parsedWith.get(account) === folder.catalog && account.length === text.length &&
+      diskDigests.get(account) === digest;
+    if (!account || !upToDate) {
+      account = parseInto(folder, key, text);
+      diskDigests.set(account, digest);
+    }
+    return { account, text };
+  }
+
+  /** An open document of this folder parsed with another catalogue is parsed again (a dirty one waits for the flush). */
+  function refreshOpen(folder: Folder, key: string): 'open' {
+    const doc = documents.get(key)!;
+    if (doc.folder !== folder || doc.dirty) return 'open';
+    const account = folder.portfolio.accounts.get(key);
+    if (!account || parsedWith.get(account) !== folder.catalog) parseOpen(folder, key);
+    return 'open';
+  }
+
+  function applyCatalog(folder: Folder, loaded: FolderCatalog): void {
+    folder.catalog = loaded.catalog;
+    folder.standardsFiles = loaded.files;
+    problems.standards(loaded);
+  }
+
+  function loadFolderCatalog(folder: Folder): Promise<FolderCatalog> {
+    return folder.path ? loadCatalog(host.fs, folder.path, folder.settings, host.trusted) : Promise.resolve(folders.looseCatalog);
+  }
+
+  /** Reads a folder's catalogue and every account anew; a newer run for the same folder supersedes this one. */
+  async function indexFolder(folder: Folder): Promise<void> {
+    const run = ++folder.indexRun;
+    const current = () => run === folder.indexRun;
+    const progress = await host.beginProgress(`Reflective Accounts: indexing ${folder.name}`);
+    try {
+      applyCatalog(folder, await loadFolderCatalog(folder));
+      const keys = (await listAccounts(host.fs, folder.path!, folder.settings)).map(pathToUri);
+      if (!current()) return;
+      // Accounts no longer listed (deleted, excluded now) leave, unless open: refresh decides.
+      const listed = new Set(keys);
+      for (const key of [...folder.portfolio.accounts.keys()]) if (!listed.has(key)) await refresh(folder, key, { deleted: true });
+      for (let i = 0; i < keys.length; i++) {
+        if ((await refresh(folder, keys[i], { pace: true, current })) === 'superseded') return;
+        if (i % 20 === 0) progress.report(`${i + 1}/${keys.length} accounts`, Math.round((100 * i) / keys.length));
+      }
+      // Documents opened before the folder's catalogue was loaded were parsed with another one.
+      for (const doc of documents.all()) if (doc.folder === folder) refreshOpen(folder, doc.key);
+      changed.add(folder);
+      host.log(`Indexed ${folder.name}: ${folder.portfolio.accounts.size} account(s), ${folder.catalog.units.length} unit(s)`);
+    } finally {
+      progress.done();
+    }
+  }
+
+  /**
+   * Reloads a portfolio's catalogue and re-parses its accounts, whose citations may resolve differently now
+   * (closed ones from disk: their texts are not kept).
+   */
+  async function reloadCatalog(folder: Folder): Promise<void> {
+    applyCatalog(folder, await loadFolderCatalog(folder));
+    for (const key of [...folder.portfolio.accounts.keys()]) await refresh(folder, key);
+  }
+
+  return {
+    refresh,
+    parseOpen,
+    indexFolder,
+    reloadCatalog,
+    /** Notes that a portfolio changed (an account moved out of it, say). */
+    touched(folder: Folder): void { changed.add(folder); },
+    /**
+     * The portfolios changed since last asked, except those still being indexed: their requests wait for
+     * the index, and the end of indexing reports everything at once.
+     */
+    takeChanged(): Folder[] {
+      const done = [...changed].filter((f) => f.indexing === 0);
+      changed = new Set([...changed].filter((f) => f.indexing > 0));
+      return done;
+    },
+  };
+}
+
+export type Indexer = ReturnType<typeof createIndexer>;
