@@ -15,6 +15,8 @@ const requireHere = createRequire(__filename);
 const root = path.resolve(__dirname, '../..');
 const INJECTION_SCOPE = 'markdown.reflective-accounts.citation';
 const CITATION = 'meta.citation.reflective-accounts';
+/** Whether a token lies in a citation, with its unit or bare (`meta.citation.reflective-accounts.bare`). */
+const inCitation = (scopes: string[]) => scopes.some((s) => s === CITATION || s.startsWith(`${CITATION}.`));
 
 interface Example {
   text: string;
@@ -79,7 +81,7 @@ async function highlightedSpans(doc: string): Promise<string[]> {
   let run: string | undefined;
   let runLine = -1;
   for (const t of await tokenize(doc)) {
-    const inside = t.scopes.includes(CITATION);
+    const inside = inCitation(t.scopes);
     if (inside && run !== undefined && t.line === runLine) run += t.text;
     else {
       if (run !== undefined) spans.push(run);
@@ -101,7 +103,7 @@ describe('TextMate injection grammar', () => {
   });
 
   it('scopes the unit, the separator, items and ranges', async () => {
-    const tokens = (await tokenize('See LMCA5/P1, K38-K40 and SCDLMC A5/P3.')).filter((t) => t.scopes.includes(CITATION));
+    const tokens = (await tokenize('See LMCA5/P1, K38-K40 and SCDLMC A5/P3.')).filter((t) => inCitation(t.scopes));
     const scopeOf = (text: string) => tokens.find((t) => t.text === text)?.scopes.at(-1);
     assert.equal(scopeOf('LMCA5'), 'entity.name.type.unit.reflective-accounts');
     assert.equal(scopeOf('SCDLMC A5'), 'entity.name.type.unit.reflective-accounts');

@@ -8,7 +8,10 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
+import { parseFrontMatter } from '../../../server/src/core/accounts/frontMatter';
+import { lineStarts } from '../../../server/src/core/accounts/lines';
 import { expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../../server/src/core/citations/codes';
+import { applyContext, frontMatterContext, LineContexts, type NamedUnits } from '../../../server/src/core/citations/unitContext';
 import type { CitationLookup } from '../citationLookup';
 
 const TOKEN_TYPE = 'ra_citation';
@@ -51,6 +54,15 @@ function describeItem(lookup: CitationLookup, code: string, item: CitationItem):
   return { title: lines.join('\n'), unknown: false };
 }
 
+/** Why a bare criterion counts nothing: no unit named around it, or more than one. */
+function notCountedTitle(citation: Citation): string {
+  const candidates = citation.bare?.candidates ?? [];
+  return candidates.length > 1
+    ? `Not counted: the unit is ambiguous here (${candidates.join(' or ')}); write it, e.g. ${candidates[0]}/${citation.items[0].kind}${citation.items[0].from}`
+    : 'Not counted: no unit is named here (a heading, a "Unit:" line, a table or the units: list); write it, e.g. LMCA5/' +
+      `${citation.items[0].kind}${citation.items[0].from}`;
+}
+
 /** The badges of one citation: the first carries the unit ("LMCA5/P1"), list items follow ("P2"). */
 export function badgesOf(lookup: CitationLookup, source: string, citation: Citation): Array<Badge | string> {
   const out: Array<Badge | string> = [];
@@ -58,7 +70,9 @@ export function badgesOf(lookup: CitationLookup, source: string, citation: Citat
   citation.items.forEach((item, i) => {
     if (i > 0) out.push(source.slice(at, item.start));
     const text = source.slice(i === 0 ? citation.start : item.start, item.end);
-    if (!citation.unitCode || !lookup.unit(citation.unitCode)) {
+    if (citation.bare && !citation.unitCode) {
+      out.push({ text, title: notCountedTitle(citation), unknown: true });
+    } else if (!citation.unitCode || !lookup.unit(citation.unitCode)) {
       out.push({ text, title: `Unknown unit ${citation.unitText}`, unknown: true });
     } else {
       out.push({ text, ...describeItem(lookup, citation.unitCode, item) });
@@ -76,11 +90,12 @@ function renderBadges(md: MarkdownIt, lookup: CitationLookup, meta: BadgeMeta): 
   return `<span class="ra-citation">${parts.join('')}</span>`;
 }
 
-/** Splits one text token around the citations in it. */
-function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup): Token[] {
+/** Splits one text token around the citations in it; bare criteria count for the unit `context` names. */
+function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup, context: () => NamedUnits | undefined): Token[] {
   const source = token.content;
   const citations = scanCitations(source, lookup.resolve);
   if (citations.length === 0) return [token];
+  for (const c of citations) if (c.bare) applyContext(c, context());
   const out: Token[] = [];
   let at = 0;
   const pushText = (text: string) => {
@@ -104,6 +119,25 @@ function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup):
 }
 
 /**
+ * What the source names around each line, as the language server reads it (citations/unitContext.ts): the
+ * front matter's units, headings, "Unit:" lines and tables. Made only when a bare criterion asks; lines in order.
+ */
+function sourceContexts(src: string, lookup: CitationLookup): { at(line: number): NamedUnits | undefined } {
+  let contexts: LineContexts | undefined;
+  let starts: number[] | undefined;
+  return {
+    at(line) {
+      if (!contexts) {
+        const fm = parseFrontMatter(src).frontMatter;
+        contexts = new LineContexts(src, lookup.resolve, frontMatterContext(fm?.units ?? [], lookup.resolve), fm?.end ?? 0);
+        starts = lineStarts(src);
+      }
+      return contexts.at(starts![Math.min(line, starts!.length - 1)]);
+    },
+  };
+}
+
+/**
  * Installs the plugin. `getLookup` is called on every render, so a reload of the standards shows in the
  * next preview refresh. Until the lookup has loaded, text is left as it is rather than marked unknown.
  */
@@ -111,9 +145,14 @@ export function citationBadges(md: MarkdownIt, getLookup: () => CitationLookup):
   md.core.ruler.push('reflective_accounts_citations', (state) => {
     const lookup = getLookup();
     if (!lookup.loaded) return;
+    const contexts = sourceContexts(state.src, lookup);
+    let line = 0; // table cells carry no line map of their own: the row before them does
     for (const block of state.tokens) {
+      if (block.map) line = block.map[0];
       if (block.type !== 'inline' || !block.children) continue;
-      block.children = block.children.flatMap((child) => (child.type === 'text' ? splitTextToken(state, child, lookup) : [child]));
+      const at = line;
+      const context = () => contexts.at(at);
+      block.children = block.children.flatMap((child) => (child.type === 'text' ? splitTextToken(state, child, lookup, context) : [child]));
     }
   });
   md.renderer.rules[TOKEN_TYPE] = (tokens, idx) => {

@@ -15,7 +15,7 @@
  * A bare citation names no unit: the account works out which unit its context names (accounts/unitContext.ts).
  * Pure: no IO, never throws, offsets are UTF-16 indices into the text given.
  */
-import { attachesBefore, isAlnum, isDash, isSpace, isWordChar, skipSpaces, wordAt } from './chars';
+import { attachesBefore, isAlnum, isDash, isDigit, isSpace, isWordChar, skipSpaces, wordAt } from './chars';
 import { parseItem, parseNumberItem, readKind, type CitationItem, type ItemMiss } from './items';
 
 export type { CitationItem } from './items';
@@ -164,7 +164,7 @@ function unitBefore(text: string, at: number, floor: number, resolve: UnitResolv
 }
 
 /** The item that continues a list at `at`, if any: its separators are those of the grammar's `list`. */
-function nextListItem(text: string, at: number, kind: CitationItem['toKind']): CitationItem | undefined {
+function nextListItem(text: string, at: number, previous: CitationItem): CitationItem | undefined {
   const c = text.charCodeAt(at);
   if (c === 44 /* , */) {
     let j = skipSpaces(text, at + 1);
@@ -173,7 +173,7 @@ function nextListItem(text: string, at: number, kind: CitationItem['toKind']): C
       if (k === j + 3) return undefined;
       j = k;
     }
-    return itemOrNumber(text, j, kind);
+    return itemOrNumber(text, j, previous);
   }
   if (c === 47 /* / */) return itemOnly(text, at + 1);
   const j = skipSpaces(text, at);
@@ -181,7 +181,7 @@ function nextListItem(text: string, at: number, kind: CitationItem['toKind']): C
   const joiner = wordAt(text, j, 'and') ? 3 : text.charCodeAt(j) === 38 /* & */ ? 1 : 0;
   if (joiner) {
     const k = skipSpaces(text, j + joiner);
-    return k === j + joiner ? undefined : itemOrNumber(text, k, kind);
+    return k === j + joiner ? undefined : itemOrNumber(text, k, previous);
   }
   return itemOnly(text, j);
 }
@@ -191,8 +191,8 @@ function itemOnly(text: string, at: number): CitationItem | undefined {
   return result && 'item' in result ? result.item : undefined;
 }
 
-function itemOrNumber(text: string, at: number, kind: CitationItem['toKind']): CitationItem | undefined {
-  return readKind(text, at) ? itemOnly(text, at) : parseNumberItem(text, at, kind);
+function itemOrNumber(text: string, at: number, previous: CitationItem): CitationItem | undefined {
+  return readKind(text, at) ? itemOnly(text, at) : parseNumberItem(text, at, previous.toKind, isDigit(previous.text.charCodeAt(0)));
 }
 
 /**
@@ -229,7 +229,7 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
     }
     const items = [first.item];
     let end = first.item.end;
-    for (let next = nextListItem(text, end, first.item.toKind); next; next = nextListItem(text, end, next.toKind)) {
+    for (let next = nextListItem(text, end, first.item); next; next = nextListItem(text, end, next)) {
       items.push(next);
       end = next.end;
     }

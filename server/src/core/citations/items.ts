@@ -136,13 +136,16 @@ export function parseItem(text: string, at: number, mark = readKind(text, at)): 
   return { item: item(text, at, range?.end ?? numberEnd, mark.kind, from, range) };
 }
 
-/** A number that continues a list with the kind of the item before it (`19, 20, 21`, `20-22`). */
-export function parseNumberItem(text: string, at: number, kind: CriterionKind): CitationItem | undefined {
+/**
+ * A number that continues a list with the kind of the item before it (`19, 20, 21`, `20-22`). `inRun` says the
+ * item before was a number too: a run of numbers is a list, whatever word follows it.
+ */
+export function parseNumberItem(text: string, at: number, kind: CriterionKind, inRun = false): CitationItem | undefined {
   const digits = digitsAt(text, at, 3);
   const end = at + digits;
   if (digits === 0 || !endsToken(text, end)) return undefined;
   const from = numberAt(text, at, digits);
   const range = rangeEnd(text, end, kind);
-  if (!range && !numberMayEnd(text, end)) return undefined;
+  if (!range && !inRun && !numberMayEnd(text, end)) return undefined;
   return item(text, at, range?.end ?? end, kind, from, range);
 }

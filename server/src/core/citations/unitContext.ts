@@ -122,12 +122,13 @@ export function resolveBareCitations(text: string, citations: Citation[], resolv
   if (!citations.some((c) => c.bare)) return citations;
   if (mode === 'off') return citations.filter((c) => !c.bare);
   const lines = new LineContexts(text, resolve, frontMatter, from);
-  for (const c of citations) {
-    if (!c.bare) continue;
-    const named = lines.at(c.start);
-    const bare: BareContext = named ? { candidates: named.codes, source: named.source, at: named.at } : { candidates: [], source: undefined };
-    c.bare = bare;
-    c.unitCode = bare.candidates.length === 1 ? bare.candidates[0] : undefined;
-  }
+  for (const c of citations) if (c.bare) applyContext(c, lines.at(c.start));
   return citations;
+}
+
+/** Gives a bare citation what its context names: its unit when that is one unit, else nothing counts. */
+export function applyContext(citation: Citation, named: NamedUnits | undefined): void {
+  const bare: BareContext = named ? { candidates: named.codes, source: named.source, at: named.at } : { candidates: [], source: undefined };
+  citation.bare = bare;
+  citation.unitCode = bare.candidates.length === 1 ? bare.candidates[0] : undefined;
 }
