@@ -21,14 +21,14 @@ import { parseItem, parseNumberItem, readKind, type CitationItem, type ItemMiss 
 export type { CitationItem } from './items';
 
 /** Where the unit of a bare citation was named. */
-export type UnitSource = 'heading' | 'unit-line' | 'table' | 'front-matter';
+export type ContextSource = 'heading' | 'unit-line' | 'table' | 'front-matter';
 
 /** What the context of a bare citation says about its unit. */
 export interface BareContext {
   /** The units the context names: one when it is unambiguous, several when ambiguous, none when silent. */
   candidates: string[];
   /** Where the context was found (for one candidate or several); undefined when nothing names a unit. */
-  source: UnitSource | undefined;
+  source: ContextSource | undefined;
   /** Offset of the line (or `units:` entry) that names the unit; undefined when nothing does. */
   at?: number;
 }
@@ -59,6 +59,8 @@ export interface NearMiss {
   unitText?: string;
   /** Where the item itself starts (after the unit). */
   itemStart: number;
+  /** The text as written, unit included. */
+  text: string;
 }
 
 export interface CitationScan {
@@ -220,7 +222,7 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
       const end = 'miss' in first ? first.end : first.item.end;
       if (unit.kind === 'none' && !mark.upper) continue;
       nearMisses.push({
-        start, end, itemStart: at, reason: 'miss' in first ? first.miss : 'unit-fragment',
+        start, end, itemStart: at, text: text.slice(start, end), reason: 'miss' in first ? first.miss : 'unit-fragment',
         ...(unit.kind === 'none' ? {} : { unitText: text.slice(unit.start, unit.end) }),
       });
       floor = end;

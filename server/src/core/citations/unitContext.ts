@@ -5,14 +5,14 @@
  * ambiguous: nothing counts and the candidates are kept for the warning and its quick fixes.
  * Pure, line based (the preview plugin asks it per line too); run only when there are bare citations.
  */
-import type { BareContext, Citation, UnitResolver, UnitSource } from './codes';
+import type { BareContext, Citation, UnitResolver, ContextSource } from './codes';
 
 /** The bareCriteria setting: `context` counts bare criteria for the unit their context names, `off` never. */
 export type BareCriteriaMode = 'context' | 'off';
 
 export interface NamedUnits {
   codes: string[];
-  source: UnitSource;
+  source: ContextSource;
   at: number;
 }
 
@@ -72,7 +72,7 @@ export class LineContexts {
     return this.text.length;
   }
 
-  private named(line: string, source: UnitSource): NamedUnits | undefined {
+  private named(line: string, source: ContextSource): NamedUnits | undefined {
     const codes = unitsNamedIn(line, this.resolve);
     return codes.length ? { codes, source, at: this.lineStart } : undefined;
   }
