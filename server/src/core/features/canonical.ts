@@ -7,8 +7,14 @@
  */
 import type { Account } from '../accounts/account';
 import { canonicalCitation } from '../citations/codes';
-import type { Catalog } from '../standards/standards';
+import type { UnitResolver } from '../citations/codes';
 import type { CoreTextEdit } from './codeActions';
+
+/** What the rewrite needs of the loaded standards: the server's Catalog, or the client's lookup. */
+export interface UnitsView {
+  resolve: UnitResolver;
+  unit(code: string): { code: string; counts: { P: number; K: number } } | undefined;
+}
 
 export interface LeftAsWritten {
   start: number;
@@ -22,7 +28,7 @@ export interface CanonicalRewrite {
   left: LeftAsWritten[];
 }
 
-export function canonicalRewrite(catalog: Catalog, account: Account, text: string): CanonicalRewrite {
+export function canonicalRewrite(catalog: UnitsView, account: Account, text: string): CanonicalRewrite {
   const edits: CoreTextEdit[] = [];
   const left: LeftAsWritten[] = [];
   for (const entry of account.frontMatter?.units ?? []) {
