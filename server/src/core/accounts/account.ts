@@ -285,7 +285,7 @@ function paragraph(text: string, region: Region, citations: readonly Citation[])
 }
 
 /** A cheap test that lets files with nothing citation-shaped skip the citation scan. */
-const MAYBE_CITATION = /(?:^|[^A-Za-z0-9_])(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?[0-9]/;
+const MAYBE_CITATION = /(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?[0-9]/;
 
 export interface ParseOptions {
   /** Whether bare criteria (`P21` with no unit) count for the unit their context names. Default `context`. */

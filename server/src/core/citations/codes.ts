@@ -83,8 +83,19 @@ const DIGIT = /\d/;
 const TWO_LETTERS = /[A-Za-z]{2}/;
 /** A piece of a unit code (`A5`, `B2`): what is left when the front of a code is forgotten. */
 const UNIT_FRAGMENT = /^(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,4}$/;
-/** Where an item may start: P, PC, PCs or K, at most one space, a digit. */
-const ITEM_START = /(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?\d/g;
+/** A digit: every item has one, and digits are rarer in prose than the letters P and K. Used with test(), which builds no match. */
+const DIGIT_G = /\d/g;
+
+/** Where the kind of an item whose number starts at `digit` would start (`P21`, `PC 3`, `PCs 1`), or -1. */
+function kindStartBefore(text: string, digit: number): number {
+  let k = digit - 1;
+  if (isSpace(text.charCodeAt(k))) k--;
+  const c = text.charCodeAt(k) | 32;
+  if (c === 112 /* p */ || c === 107 /* k */) return k;
+  if (c === 99 /* c */ && (text.charCodeAt(k - 1) | 32) === 112) return k - 1;
+  if (c === 115 /* s */ && (text.charCodeAt(k - 1) | 32) === 99 && (text.charCodeAt(k - 2) | 32) === 112) return k - 2;
+  return -1;
+}
 
 /**
  * Normalises a unit spelling to a lookup key: upper case, no spaces, and the "SCDLMCS" spelling variant
@@ -206,12 +217,15 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
   const citations: Citation[] = [];
   const nearMisses: NearMiss[] = [];
   let floor = from;
-  const starts = new RegExp(ITEM_START.source, 'g'); // own state: scans may nest (a resolver that scans)
-  starts.lastIndex = from;
-  for (let m = starts.exec(text); m; m = starts.exec(text)) {
-    const at = m.index;
+  const digits = DIGIT_G;
+  digits.lastIndex = from;
+  while (digits.test(text)) {
+    const digit = digits.lastIndex - 1;
+    while (isDigit(text.charCodeAt(digits.lastIndex))) digits.lastIndex++; // the rest of the number
+    const at = kindStartBefore(text, digit);
     if (at < floor || isWordChar(text.charCodeAt(at - 1))) continue;
-    const mark = readKind(text, at)!;
+    const mark = readKind(text, at);
+    if (!mark || mark.next !== digit) continue;
     const first = parseItem(text, at, mark);
     if (!first) continue;
     const unit = unitBefore(text, at, floor, resolve);
@@ -226,7 +240,7 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
         ...(unit.kind === 'none' ? {} : { unitText: text.slice(unit.start, unit.end) }),
       });
       floor = end;
-      starts.lastIndex = end;
+      digits.lastIndex = end;
       continue;
     }
     const items = [first.item];
@@ -244,7 +258,7 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
     if (unit.kind === 'none') citation.bare = { candidates: [], source: undefined };
     citations.push(citation);
     floor = end;
-    starts.lastIndex = end;
+    digits.lastIndex = end;
   }
   return { citations, nearMisses };
 }
