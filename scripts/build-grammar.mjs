@@ -37,7 +37,7 @@ const SHAPED_UNIT = '(?=[A-Za-z0-9]*\\d)(?=[A-Za-z0-9]*[A-Za-z]{2})[A-Za-z][A-Za
 /** The bundled units' spellings (codes, aliases, spaced and "SCDLMCS" variants). */
 const KNOWN_UNIT = `(?i:(?:SCDLMCS?|LMC)${SP}?(?:A5|B2|A4|B5|Q1)|H7L[PRN]${SP}?04)`;
 const KNOWN_TWO_WORDS = `(?i:(?:SCDLMCS?|LMC)${SP}(?:A5|B2|A4|B5|Q1)|H7L[PRN]${SP}04)`;
-const OTHER_SEP = `(?:${SP}{0,3}[:.]${SP}{0,3}|${SP}{0,3}${DASH}${SP}{0,3}|${SP}{1,3})`;
+const OTHER_SEP = `(?:${SP}{0,3}[:./]${SP}{0,3}|${SP}{0,3}${DASH}${SP}{0,3}|${SP}{1,3})`;
 
 /** The pieces inside a citation, tried at each place after its start; the citation ends where none continues it. */
 const inside = [{ include: '#range' }, { include: '#item' }, { include: '#number-run' }, { include: '#list-separator' }];

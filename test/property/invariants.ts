@@ -11,7 +11,7 @@ const WORD = /[A-Za-z0-9_]/;
 /** What may not stand right before a unit: a word character or URL/path punctuation. */
 const ATTACHES = /[A-Za-z0-9_/.\-@#:\\]/;
 /** Between a unit and its first item: a slash, or spaces with at most one of : . and a dash. */
-const SEPARATOR = /^(?:\/|[ \t\u00a0]{0,3}[:.\-\u2010-\u2014]?[ \t\u00a0]{0,3})$/;
+const SEPARATOR = /^(?:\/|[ \t\u00a0]{0,3}[:./\-\u2010-\u2014]?[ \t\u00a0]{0,3})$/;
 const ITEM = /^(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?\d{1,6}/;
 const LIST_ITEM = /^(?:(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?)?\d{1,6}/;
 

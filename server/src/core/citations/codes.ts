@@ -3,7 +3,7 @@
  * preview plugin, the tests of the TextMate grammar) goes through `scanText` / `scanCitations`.
  *
  *   citation := UNIT SEP item list*  |  item list*                (the second form is a bare citation)
- *   SEP      := "/"  |  for a known unit only: spaces, or ":" "." "-" with spaces around
+ *   SEP      := "/"  |  for a known unit only: spaces, or ":" "." "-" "/" with spaces around
  *   item     := KIND " "? NUM (range)?       KIND := P | PC | PCs | K (any case)
  *   range    := " "? DASH " "? KIND? NUM  |  " to " KIND? NUM
  *   list     := "," " "* ("and ")? (item | NUM)  |  "/" item  |  " "+ ("and" | "&") " "+ (item | NUM)  |  " "+ item
@@ -160,11 +160,12 @@ function unitBefore(text: string, at: number, floor: number, resolve: UnitResolv
     const fragment = start >= floor && !attachesBefore(text.charCodeAt(start - 1)) && UNIT_FRAGMENT.test(text.slice(start, at - 1));
     return fragment ? { kind: 'fragment', start, end: at - 1 } : { kind: 'attached' };
   }
-  // Any other separator needs a unit the catalogue knows: "LMCA5 P21", "LMC A5 PC21", "LMCA5:P25", "SCDLMCA5 - P3".
+  // Any other separator needs a unit the catalogue knows: "LMCA5 P21", "LMC A5 PC21", "LMCA5:P25", "SCDLMCA5 - P3",
+  // "LMCA5 / P21".
   let j = at;
   while (j > at - 3 && isSpace(text.charCodeAt(j - 1))) j--;
   const sep = text.charCodeAt(j - 1);
-  if (sep === 58 || sep === 46 || isDash(sep)) {
+  if (sep === 58 || sep === 46 || sep === 47 || isDash(sep)) {
     j--;
     const before = j;
     while (j > before - 3 && isSpace(text.charCodeAt(j - 1))) j--;
