@@ -123,6 +123,17 @@ describe('preview plugin: citation badges', () => {
     assert.equal(b.unknown, false);
   });
 
+  it('marks citation-shaped text that counts nothing, saying why, and gives it no badge', () => {
+    const html = render('P21a, LMCA5/P1.2 and A5/P21 <b>');
+    assert.deepEqual(badges(html), []);
+    const marked = [...html.matchAll(/<span class="ra-near-miss" title="([^"]*)">([^<]*)<\/span>/g)].map((m) => [m[2], m[1]]);
+    assert.deepEqual(marked.map(([text]) => text), ['P21a', 'LMCA5/P1.2', 'A5/P21']);
+    assert.match(marked[0][1], /no lettered parts/);
+    assert.match(marked[1][1], /another award/);
+    assert.match(marked[2][1], /not a unit code/);
+    assert.match(html, /&lt;b&gt;/);
+  });
+
   it('leaves code spans, code blocks and HTML comments alone', () => {
     const html = render('`LMCA5/P1`\n\n```\nLMCA5/P2\n```\n\n    LMCA5/P3\n\n<!-- tutor: LMCA5/P4 -->\n\nText <!-- LMCA5/P5 --> end', lookup, { html: true });
     assert.deepEqual(badges(html), []);

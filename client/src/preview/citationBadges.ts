@@ -10,11 +10,19 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { parseFrontMatter } from '../../../server/src/core/accounts/frontMatter';
 import { lineStarts } from '../../../server/src/core/accounts/lines';
-import { expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../../server/src/core/citations/codes';
+import { expandItem, rangeShapeProblem, scanText, type Citation, type CitationItem, type NearMiss } from '../../../server/src/core/citations/codes';
 import { applyContext, frontMatterContext, LineContexts, type NamedUnits } from '../../../server/src/core/citations/unitContext';
 import type { CitationLookup } from '../citationLookup';
 
 const TOKEN_TYPE = 'ra_citation';
+const NEAR_MISS_TYPE = 'ra_near_miss';
+
+/** Why a near miss counts nothing, as its tooltip says. */
+const NEAR_MISS_TITLES: Record<NearMiss['reason'], string> = {
+  lettered: 'Not counted: criteria have no lettered parts',
+  decimal: 'Not counted: numbered parts such as 1.2 belong to another award\'s assessment criteria',
+  'unit-fragment': 'Not counted: this is not a unit code (write the whole code, e.g. LMCA5)',
+};
 /** Ranges list at most this many criterion texts in their tooltip; the rest is summarised. */
 const MAX_RANGE_LINES = 12;
 
@@ -93,8 +101,8 @@ function renderBadges(md: MarkdownIt, lookup: CitationLookup, meta: BadgeMeta): 
 /** Splits one text token around the citations in it; bare criteria count for the unit `context` names. */
 function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup, context: () => NamedUnits | undefined): Token[] {
   const source = token.content;
-  const citations = scanCitations(source, lookup.resolve);
-  if (citations.length === 0) return [token];
+  const { citations, nearMisses } = scanText(source, lookup.resolve);
+  if (citations.length === 0 && nearMisses.length === 0) return [token];
   for (const c of citations) if (c.bare) applyContext(c, context());
   const out: Token[] = [];
   let at = 0;
@@ -105,14 +113,16 @@ function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup, 
     t.level = token.level;
     out.push(t);
   };
-  for (const citation of citations) {
-    pushText(source.slice(at, citation.start));
-    const t = new state.Token(TOKEN_TYPE, 'span', 0);
-    t.content = source.slice(citation.start, citation.end);
+  const found: Array<Citation | NearMiss> = [...citations, ...nearMisses].sort((a, b) => a.start - b.start);
+  for (const piece of found) {
+    pushText(source.slice(at, piece.start));
+    const nearMiss = 'reason' in piece;
+    const t = new state.Token(nearMiss ? NEAR_MISS_TYPE : TOKEN_TYPE, 'span', 0);
+    t.content = source.slice(piece.start, piece.end);
     t.level = token.level;
-    t.meta = { source, citation } satisfies BadgeMeta;
+    t.meta = nearMiss ? { title: NEAR_MISS_TITLES[piece.reason] } : { source, citation: piece } satisfies BadgeMeta;
     out.push(t);
-    at = citation.end;
+    at = piece.end;
   }
   pushText(source.slice(at));
   return out;
@@ -158,5 +168,10 @@ export function citationBadges(md: MarkdownIt, getLookup: () => CitationLookup):
   md.renderer.rules[TOKEN_TYPE] = (tokens, idx) => {
     const meta = tokens[idx].meta as unknown as BadgeMeta | null;
     return meta ? renderBadges(md, getLookup(), meta) : md.utils.escapeHtml(tokens[idx].content);
+  };
+  // Citation-shaped text that counts nothing is marked too, so the preview never suggests it counts.
+  md.renderer.rules[NEAR_MISS_TYPE] = (tokens, idx) => {
+    const title = (tokens[idx].meta as { title?: string } | null)?.title ?? '';
+    return `<span class="ra-near-miss" title="${md.utils.escapeHtml(title)}">${md.utils.escapeHtml(tokens[idx].content)}</span>`;
   };
 }
