@@ -72,6 +72,9 @@ describe('code actions', () => {
     ['lettered part: cite the criterion', 'LMCA5/P2$01a', ['quickfix: Cite LMCA5/P21 => LMCA5/P21']],
     ['unit fragment: the unit it ends', 'See A5/P$021.', ['quickfix: Replace with LMCA5/P21 => See LMCA5/P21.']],
     ['decimal: nothing to fix', 'LMCA5/P1.$02', []],
+    ['a mistyped unit before a bare criterion: the unit meant', '---\nunits: [LMCA5]\n---\nI did LMCB3 P$03.', [
+      'quickfix: Replace with LMCB2/P3 => ---\nunits: [LMCA5]\n---\nI did LMCB2/P3.',
+    ]],
   ];
   for (const [name, fixture, expected] of cases) {
     it(name, () => assert.deepEqual(actions(fixture), expected));

@@ -65,6 +65,8 @@ function describeItem(lookup: CitationLookup, code: string, item: CitationItem):
 /** Why a bare criterion counts nothing: no unit named around it, or more than one. */
 function notCountedTitle(citation: Citation): string {
   const candidates = citation.bare?.candidates ?? [];
+  const unknown = citation.bare?.unknownUnit;
+  if (unknown) return `Not counted: it follows ${unknown.text}, which is not a known unit`;
   return candidates.length > 1
     ? `Not counted: the unit is ambiguous here (${candidates.join(' or ')}); write it, e.g. ${candidates[0]}/${citation.items[0].kind}${citation.items[0].from}`
     : 'Not counted: no unit is named here (a heading, a "Unit:" line, a table or the units: list); write it, e.g. LMCA5/' +

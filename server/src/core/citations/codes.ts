@@ -31,6 +31,8 @@ export interface BareContext {
   source: ContextSource | undefined;
   /** Offset of the line (or `units:` entry) that names the unit; undefined when nothing does. */
   at?: number;
+  /** A word shaped like a unit code right before the criterion that is no known unit ("LMCB3 P3"): nothing counts. */
+  unknownUnit?: { text: string; start: number };
 }
 
 export interface Citation {
@@ -148,7 +150,7 @@ type UnitFound =
   | { kind: 'unit'; start: number; end: number; code: string | undefined }
   | { kind: 'fragment'; start: number; end: number }
   | { kind: 'attached' }
-  | { kind: 'none' };
+  | { kind: 'none'; unknownUnit?: { start: number; end: number } };
 
 /** What names the unit of an item starting at `at`: a unit and separator before it, a fragment, or nothing. */
 function unitBefore(text: string, at: number, floor: number, resolve: UnitResolver): UnitFound {
@@ -170,11 +172,16 @@ function unitBefore(text: string, at: number, floor: number, resolve: UnitResolv
     const before = j;
     while (j > before - 3 && isSpace(text.charCodeAt(j - 1))) j--;
   }
+  let unknownUnit: { start: number; end: number } | undefined;
   if (j < at) {
-    const unit = unitEndingAt(text, j, floor, resolve, false);
-    if (unit) return { kind: 'unit', start: unit.start, end: j, code: unit.code };
+    const unit = unitEndingAt(text, j, floor, resolve, true);
+    if (unit?.code) return { kind: 'unit', start: unit.start, end: j, code: unit.code };
+    // A word shaped like a unit code that is none ("LMCB3 P3", a typo): the criterion must not count for the
+    // unit its context names, which may well be another.
+    if (unit) unknownUnit = { start: unit.start, end: j };
   }
-  return attachesBefore(prev) ? { kind: 'attached' } : { kind: 'none' };
+  if (attachesBefore(prev)) return { kind: 'attached' };
+  return unknownUnit ? { kind: 'none', unknownUnit } : { kind: 'none' };
 }
 
 /** The item that continues a list at `at`, if any: its separators are those of the grammar's `list`. */
@@ -256,7 +263,10 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
       start, end, unitText: text.slice(start, unitEnd), unitStart: start, unitEnd,
       unitCode: unit.kind === 'unit' ? unit.code : undefined, items,
     };
-    if (unit.kind === 'none') citation.bare = { candidates: [], source: undefined };
+    if (unit.kind === 'none') {
+      citation.bare = { candidates: [], source: undefined };
+      if (unit.unknownUnit) citation.bare.unknownUnit = { text: text.slice(unit.unknownUnit.start, unit.unknownUnit.end), start: unit.unknownUnit.start };
+    }
     citations.push(citation);
     floor = end;
     digits.lastIndex = end;

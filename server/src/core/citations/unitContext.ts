@@ -128,7 +128,10 @@ export function resolveBareCitations(text: string, citations: Citation[], resolv
 
 /** Gives a bare citation what its context names: its unit when that is one unit, else nothing counts. */
 export function applyContext(citation: Citation, named: NamedUnits | undefined): void {
+  const unknownUnit = citation.bare?.unknownUnit;
+  if (unknownUnit) named = undefined; // it names a unit of its own, only not a known one
   const bare: BareContext = named ? { candidates: named.codes, source: named.source, at: named.at } : { candidates: [], source: undefined };
+  if (unknownUnit) bare.unknownUnit = unknownUnit;
   citation.bare = bare;
   citation.unitCode = bare.candidates.length === 1 ? bare.candidates[0] : undefined;
 }

@@ -50,7 +50,8 @@ function quickFixes(diagnostics: readonly CoreDiagnostic[], start: number, end: 
   for (const d of diagnostics) {
     if (!d.fixes?.length || !overlaps(d.start, d.end, start, end)) continue;
     for (const fix of d.fixes) {
-      out.push({ title: fix.title, kind: 'quickfix', edits: [{ start: d.start, end: d.end, newText: fix.newText }], diagnostics: [d],
+      const edit = { start: fix.start ?? d.start, end: fix.end ?? d.end, newText: fix.newText };
+      out.push({ title: fix.title, kind: 'quickfix', edits: [edit], diagnostics: [d],
         ...(d.fixes.length === 1 ? { isPreferred: true } : {}) });
     }
   }

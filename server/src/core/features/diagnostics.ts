@@ -35,8 +35,8 @@ export interface CoreDiagnostic {
   replacement?: string;
   /** For "uncovered": the unit it is about (the code lens and panel open it). */
   unit?: string;
-  /** Quick fixes that replace [start, end) each with their own text (one per candidate unit, say). */
-  fixes?: Array<{ title: string; newText: string }>;
+  /** Quick fixes, each replacing [start, end) (or its own range) with its text: one per candidate unit, say. */
+  fixes?: Array<{ title: string; newText: string; start?: number; end?: number }>;
 }
 
 const MAX_LISTED = 20;

@@ -7,7 +7,7 @@
  */
 import { canonicalCitation, expandItem, rangeShapeProblem, type Citation, type CitationItem, type NearMiss } from '../citations/codes';
 import { unitKey } from '../citations/codes';
-import { describeBounds, kindName, type Catalog, type Unit } from '../standards/standards';
+import { describeBounds, kindName, suggestUnit, type Catalog, type Unit } from '../standards/standards';
 import { DiagnosticCode, type CoreDiagnostic } from './diagnostics';
 
 const SOURCE_NAMES = { heading: 'the heading above', 'unit-line': 'the "Unit:" line above', table: 'the table', 'front-matter': 'the units: list' } as const;
@@ -35,6 +35,16 @@ function candidateUnits(catalog: Catalog, citation: Citation, inUse: ReadonlySet
 /** A `not-counted` warning for a bare citation whose context names no unit or several. */
 export function unclearUnitDiagnostic(catalog: Catalog, citation: Citation, inUse: ReadonlySet<string>): CoreDiagnostic {
   const written = itemsText(citation);
+  const unknown = citation.bare?.unknownUnit;
+  if (unknown) {
+    const suggestion = suggestUnit(catalog, unknown.text, inUse);
+    const newText = suggestion ? canonicalCitation(suggestion, citation.items) : undefined;
+    return {
+      start: citation.start, end: citation.end, severity: 'warning', code: DiagnosticCode.NotCounted,
+      message: `${written} is not counted: it follows ${unknown.text}, which is not a known unit.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
+      fixes: newText ? [{ title: `Replace with ${newText}`, newText, start: unknown.start, end: citation.end }] : [],
+    };
+  }
   const named = citation.bare?.candidates ?? [];
   const why = named.length > 1
     ? `the unit is ambiguous here (${SOURCE_NAMES[citation.bare!.source!]} names ${named.join(' and ')})`
