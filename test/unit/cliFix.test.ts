@@ -45,6 +45,13 @@ describe('cli: fix --canonical', () => {
     assert.match(again.stderr, /0 citation\(s\) to rewrite in 0 account\(s\); 2 left as written\n/);
   });
 
+  it('keeps a byte order mark when it writes', async () => {
+    const dir = portfolio();
+    fs.writeFileSync(path.join(dir, 'bom.md'), '\ufeffI did SCDLMCA5 P21.\n');
+    assert.equal((await run('fix', path.join(dir, 'bom.md'), '--canonical', '--write')).code, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'bom.md'), 'utf8'), '\ufeffI did LMCA5/P21.\n');
+  });
+
   it('exits 2 on bad usage: no --canonical, a missing path', async () => {
     const dir = portfolio();
     assert.equal((await run('fix', dir)).code, 2);
