@@ -49,6 +49,7 @@ describe('hover', () => {
     assert.match(bare.markdown, /^\*Counted for LMCB2, named by the heading above\.\*\n\n\*\*LMCB2\/P7\*\*/);
     assert.match(hover('---\nunits: [LMCA5, LMCB2]\n---\nI did P$03.', others)!.markdown, /not counted, the unit is ambiguous here \(LMCA5 or LMCB2\)/);
     assert.match(hover('I did P$03.', others)!.markdown, /not counted, no unit is named here/);
+    assert.match(hover('I did LMCB3 P$03.', others)!.markdown, /not counted, it follows LMCB3, which is not a known unit/);
   });
 
   // [name, fixture, text hovered, patterns the markdown must match, minimum evidence]; the portfolio is `others`.

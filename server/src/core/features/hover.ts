@@ -132,6 +132,8 @@ function itemMarkdown(catalog: Catalog, citation: Citation, item: CitationItem, 
   if (citation.bare) {
     const candidates = citation.bare.candidates;
     if (!unit) {
+      const unknown = citation.bare.unknownUnit;
+      if (unknown) return `**${escapeMarkdown(item.text)}**: not counted, it follows ${escapeMarkdown(unknown.text)}, which is not a known unit.`;
       return `**${escapeMarkdown(item.text)}**: not counted, ` + (candidates.length > 1
         ? `the unit is ambiguous here (${candidates.join(' or ')}).`
         : 'no unit is named here. Write the unit (LMCA5/P21), or name it in a heading, a "Unit:" line or the units: list.');
