@@ -12,6 +12,7 @@ import { exportRecord } from './commands/exportRecord';
 import { importStandard } from './commands/importStandard';
 import { insertCriterion } from './commands/insertCriterion';
 import { openExample } from './commands/openExample';
+import { rewriteCanonical } from './commands/rewriteCanonical';
 import { registerCoveragePanel } from './coveragePanel';
 import { createCoverageStore } from './coverageStore';
 import { createCriteriaCache } from './criteriaCache';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(Commands.exportRecord, (args?: unknown) => exportRecord(s, coverage, args)),
     command(Commands.importStandard, (args?: unknown) => importStandard(s, output, args)),
     command(Commands.openExample, () => openExample(context)),
+    command(Commands.rewriteCanonical, (args?: unknown) => rewriteCanonical(criteria, args)),
     command(Commands.reloadStandards, async () => {
       await s.request(ReloadStandardsRequest, {});
       await Promise.all([criteria.refresh(), coverage.refresh()]);

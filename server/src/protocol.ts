@@ -168,4 +168,6 @@ export const Commands = {
   restartServer: 'reflectiveAccounts.restartServer',
   /** Copies the example portfolio shipped in the extension into a folder the user picks, and opens it. */
   openExample: 'reflectiveAccounts.openExample',
+  /** Rewrites the citations of an account or a portfolio in canonical form, after saying what will change. */
+  rewriteCanonical: 'reflectiveAccounts.rewriteCanonical',
 } as const;

@@ -13,8 +13,10 @@ const scan = (text: string) => scanCitations(text, catalog.resolve);
 const shift = (cs: Citation[], by: number): Citation[] => cs.map((c) => ({
   ...c, start: c.start + by, end: c.end + by, unitStart: c.unitStart + by, unitEnd: c.unitEnd + by,
   items: c.items.map((i) => ({ ...i, start: i.start + by, end: i.end + by })),
+  ...(c.bare?.unknownUnit ? { bare: { ...c.bare, unknownUnit: { ...c.bare.unknownUnit, start: c.bare.unknownUnit.start + by } } } : {}),
 }));
-const meaning = (cs: Citation[]) => cs.map((c) => ({
+/** What explicit citations cite (a bare criterion spaced in small letters, "p 16", is a page and never counts). */
+const meaning = (cs: Citation[]) => cs.filter((c) => !c.bare).map((c) => ({
   start: c.start, end: c.end, unit: c.unitCode, items: c.items.map((i) => [i.kind, i.from, i.toKind, i.to, i.isRange, i.start, i.end]),
 }));
 

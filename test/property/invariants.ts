@@ -10,6 +10,10 @@ import type { FrontMatter, TextProblem } from '../../server/src/core/accounts/fr
 const WORD = /[A-Za-z0-9_]/;
 /** What may not stand right before a unit: a word character or URL/path punctuation. */
 const ATTACHES = /[A-Za-z0-9_/.\-@#:\\]/;
+/** Between a unit and its first item: a slash, or spaces with at most one of : . and a dash. */
+const SEPARATOR = /^(?:\/|[ \t\u00a0]{0,3}[:./\-\u2010-\u2014]?[ \t\u00a0]{0,3})$/;
+const ITEM = /^(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?\d{1,6}/;
+const LIST_ITEM = /^(?:(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?)?\d{1,6}/;
 
 function within(what: string, start: number, end: number, length: number): void {
   assert.ok(Number.isInteger(start) && Number.isInteger(end), `${what}: offsets are integers (${start}, ${end})`);
@@ -25,26 +29,31 @@ export function checkCitations(text: string, citations: readonly Citation[]): vo
     assert.ok(c.start >= previousEnd, `${where}: citations are in order and do not overlap`);
     previousEnd = c.end;
     assert.equal(c.start, c.unitStart, `${where}: starts with its unit`);
-    assert.ok(c.unitStart < c.unitEnd, `${where}: unit is not empty`);
     assert.equal(text.slice(c.unitStart, c.unitEnd), c.unitText, `${where}: unit text is the slice at its offsets`);
-    assert.equal(text[c.unitEnd], '/', `${where}: a slash follows the unit`);
     assert.ok(c.items.length > 0, `${where}: has at least one item`);
-    assert.equal(c.items[0].start, c.unitEnd + 1, `${where}: first item right after the slash`);
+    if (c.bare) {
+      assert.ok(c.unitStart === c.unitEnd && c.items[0].start === c.start, `${where}: a bare citation starts with its first item`);
+      assert.ok(c.bare.candidates.length === 1 ? c.unitCode === c.bare.candidates[0] : c.unitCode === undefined,
+        `${where}: a bare citation counts for its unit only when the context names exactly one`);
+    } else {
+      assert.ok(c.unitStart < c.unitEnd, `${where}: unit is not empty`);
+      assert.match(text.slice(c.unitEnd, c.items[0].start), SEPARATOR, `${where}: a separator follows the unit`);
+    }
     assert.equal(c.end, c.items[c.items.length - 1].end, `${where}: ends with its last item`);
     assert.ok(!WORD.test(text[c.end] ?? ''), `${where}: does not run on into a letter or digit`);
     assert.ok(!ATTACHES.test(text[c.start - 1] ?? ''), `${where}: is a whole token (nothing attached before the unit)`);
-    let itemEnd = c.unitEnd;
-    for (const item of c.items) {
+    let itemEnd = c.unitEnd - 1;
+    c.items.forEach((item, index) => {
       within(`${where} item ${item.text}`, item.start, item.end, text.length);
       assert.ok(item.start > itemEnd, `${where}: items in order`);
       itemEnd = item.end;
       assert.equal(text.slice(item.start, item.end), item.text, `${where}: item text is the slice at its offsets`);
-      assert.match(item.text, /^[PpKk]\d{1,6}/, `${where}: item starts with a kind and a number`);
+      assert.match(item.text, index === 0 ? ITEM : LIST_ITEM, `${where}: item starts with a kind (or, in a list, a number)`);
       assert.ok(item.kind === 'P' || item.kind === 'K');
       assert.ok(item.toKind === 'P' || item.toKind === 'K');
       assert.ok(Number.isSafeInteger(item.from) && item.from >= 0 && Number.isSafeInteger(item.to) && item.to >= 0);
       if (!item.isRange) assert.ok(item.from === item.to && item.kind === item.toKind, `${where}: single item is its own range`);
-    }
+    });
   }
 }
 

@@ -123,12 +123,21 @@ describe('safety: a full session writes nothing it was not asked to', function (
     await server.request('reflectiveAccounts/coverage', {});
   });
 
-  it('through the CLI: coverage, check and import read only; export writes a new file and refuses to overwrite', async () => {
+  it('through the CLI: coverage, check, fix without --write and import read only; export writes a new file and refuses to overwrite', async () => {
     for (const format of ['text', 'json', 'markdown', 'csv', 'html']) {
       assert.equal((await cli('coverage', portfolio, '--format', format)).code, 0, format);
     }
     assert.equal((await cli('coverage', tmp, '--each')).code, 0);
     assert.ok([0, 1].includes((await cli('check', portfolio, '--fail-on-uncovered')).code));
+    const wordEra = path.join(tmp, 'word-era');
+    fs.mkdirSync(wordEra);
+    fs.writeFileSync(path.join(wordEra, 'ra9.md'), '# SCDLMCA5\n\nI did SCDLMCA5 P21 and (PC 3, K12).\n');
+    const written = fs.statSync(path.join(wordEra, 'ra9.md')).mtimeMs;
+    const fixed = await cli('fix', wordEra, '--canonical');
+    assert.equal(fixed.code, 0);
+    assert.match(fixed.stderr, /2 citation\(s\) to rewrite in 1 account\(s\)/);
+    assert.equal(fs.readFileSync(path.join(wordEra, 'ra9.md'), 'utf8'), '# SCDLMCA5\n\nI did SCDLMCA5 P21 and (PC 3, K12).\n', 'fix without --write writes nothing');
+    assert.equal(fs.statSync(path.join(wordEra, 'ra9.md')).mtimeMs, written);
     const out = path.join(tmp, 'records', 'LMCA5.md');
     const exported = await cli('export', portfolio, '--unit', 'LMCA5', '--format', 'markdown', '--out', out, '--date', '2024-01-01');
     assert.equal(exported.code, 0, exported.stderr);

@@ -152,6 +152,17 @@ describe('server: language features over LSP', function () {
     it('refactor: collapse a list into a range', async () => {
       assert.deepEqual(await actionsAt('LMCA5/K1, K2, K3', 0, 7), [['refactor.rewrite', 'Collapse list into range', 'LMCA5/K1-K3']]);
     });
+    it('quick fixes for a bare criterion whose unit is ambiguous: one per unit, with the not-counted warning', async () => {
+      const text = '---\nunits: [LMCA5, LMCB2]\n---\nI did P3.';
+      client.change(draft, text);
+      const actions = await client.request('textDocument/codeAction', {
+        textDocument: { uri: draft }, range: { start: { line: 3, character: 7 }, end: { line: 3, character: 7 } }, context: { diagnostics: [] },
+      });
+      assert.deepEqual(actions.map((a: any) => [a.title, a.diagnostics[0].code, a.diagnostics[0].severity, applyEdits(text, a.edit.changes[draft])]), [
+        ['Cite for LMCA5: LMCA5/P3', 'not-counted', 2, '---\nunits: [LMCA5, LMCB2]\n---\nI did LMCA5/P3.'],
+        ['Cite for LMCB2: LMCB2/P3', 'not-counted', 2, '---\nunits: [LMCA5, LMCB2]\n---\nI did LMCB2/P3.'],
+      ]);
+    });
     it('honours the kinds asked for', async () => {
       assert.deepEqual(await actionsAt('lmca5/P1-P4', 0, 9, ['quickfix']), []);
       assert.deepEqual((await actionsAt('lmca5/P1-P4', 0, 2, ['quickfix'])).map((a) => a[1]), ['Write LMCA5']);

@@ -33,7 +33,9 @@ describe('client: Insert Criterion… text', () => {
     ['(LMCA5/P1,', 'LMCA5', 'P3'],
     ['(LMCA5/P1, ', 'LMCB2', 'LMCB2/P3'],
     ['(LMCB2/', 'LMCA5', 'LMCA5/P3'],
-    ['(LMCA5/P1 and ', 'LMCA5', 'LMCA5/P3'],
+    ['(LMCA5/P1 and ', 'LMCA5', 'P3'],
+    ['(LMCA5/P1 and ', 'LMCB2', 'LMCB2/P3'],
+    ['(LMCA5/P1 so ', 'LMCA5', 'LMCA5/P3'],
     ['word', 'LMCA5', ' LMCA5/P3'],
     ['', 'LMCA5', 'LMCA5/P3'],
   ];

@@ -62,6 +62,19 @@ describe('code actions', () => {
       'refactor.rewrite: Collapse list into range => LMCA5/P1-P2 and LMCB2/K1-K2',
     ]],
     ['plain text', 'Nothing $0here', []],
+    ['bare criterion, two units listed: one fix per unit', '---\nunits: [LMCA5, LMCB2]\n---\nI did P$03.', [
+      'quickfix: Cite for LMCA5: LMCA5/P3 => ---\nunits: [LMCA5, LMCB2]\n---\nI did LMCA5/P3.',
+      'quickfix: Cite for LMCB2: LMCB2/P3 => ---\nunits: [LMCA5, LMCB2]\n---\nI did LMCB2/P3.',
+    ]],
+    ['bare list, no unit named: only units that have every criterion', 'I did (P$030, K2).', [
+      'quickfix: Cite for LMCB2: LMCB2/P30, K2 => I did (LMCB2/P30, K2).',
+    ]],
+    ['lettered part: cite the criterion', 'LMCA5/P2$01a', ['quickfix: Cite LMCA5/P21 => LMCA5/P21']],
+    ['unit fragment: the unit it ends', 'See A5/P$021.', ['quickfix: Replace with LMCA5/P21 => See LMCA5/P21.']],
+    ['decimal: nothing to fix', 'LMCA5/P1.$02', []],
+    ['a mistyped unit before a bare criterion: the unit meant', '---\nunits: [LMCA5]\n---\nI did LMCB3 P$03.', [
+      'quickfix: Replace with LMCB2/P3 => ---\nunits: [LMCA5]\n---\nI did LMCB2/P3.',
+    ]],
   ];
   for (const [name, fixture, expected] of cases) {
     it(name, () => assert.deepEqual(actions(fixture), expected));

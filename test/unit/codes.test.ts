@@ -1,23 +1,48 @@
 import { strict as assert } from 'node:assert';
 import examples from '../fixtures/citation-examples.json';
-import { expandItem, scanCitations, unitKey, rangeShapeProblem, canonicalCitation } from '../../server/src/core/citations/codes';
+import { expandItem, scanCitations, scanText, unitKey, rangeShapeProblem, canonicalCitation, type Citation } from '../../server/src/core/citations/codes';
+import { frontMatterContext, resolveBareCitations } from '../../server/src/core/citations/unitContext';
 import { testCatalog } from './helpers';
 
 const catalog = testCatalog();
 
-/** Every criterion a text cites, canonical, in order. */
-function cited(text: string): string[] {
-  return scanCitations(text, catalog.resolve).flatMap((c) =>
-    c.unitCode ? c.items.flatMap((i) => expandItem(i).map((n) => `${c.unitCode}/${i.kind}${n}`)) : []);
+interface Example {
+  text: string;
+  cites: string[];
+  spans: string[];
+  unknown?: string[];
+  notCounted?: string[];
+  units?: string[];
+}
+
+/** Every criterion that counts, canonical, in order: known unit, criterion within the unit's bounds. */
+function cited(citations: readonly Citation[]): string[] {
+  return citations.flatMap((c) => {
+    const unit = c.unitCode ? catalog.unit(c.unitCode) : undefined;
+    return unit ? c.items.flatMap((i) => expandItem(i).filter((n) => n >= 1 && n <= unit.counts[i.kind]).map((n) => `${unit.code}/${i.kind}${n}`)) : [];
+  });
+}
+
+/** The citations of an example text read as an account with its `units:` list would read it. */
+function citationsOf(ex: Example): { citations: Citation[]; notCounted: string[] } {
+  const scan = scanText(ex.text, catalog.resolve);
+  const units = frontMatterContext((ex.units ?? []).map((text) => ({ text, start: 0 })), catalog.resolve);
+  const citations = resolveBareCitations(ex.text, scan.citations, catalog.resolve, units);
+  return { citations, notCounted: scan.nearMisses.map((m) => ex.text.slice(m.start, m.end)) };
 }
 
 describe('citation grammar: the shared table of examples', () => {
-  for (const ex of examples.examples) {
-    it(JSON.stringify(ex.text), () => {
-      const found = scanCitations(ex.text, catalog.resolve);
-      assert.deepEqual(cited(ex.text), ex.cites, 'criteria cited');
-      assert.deepEqual(found.map((c) => ex.text.slice(c.start, c.end)), ex.spans, 'citation spans');
-      assert.deepEqual(found.filter((c) => !c.unitCode).map((c) => c.unitText), ex.unknown ?? [], 'unknown units');
+  it('holds at least 40 examples of the forms candidates write, and of text that counts nothing', () => {
+    assert.ok(examples.examples.length >= 40);
+    assert.ok((examples.examples as Example[]).filter((e) => e.cites.length === 0).length >= 10);
+  });
+  for (const ex of examples.examples as Example[]) {
+    it(JSON.stringify(ex.text) + (ex.units ? ` with units ${ex.units.join(', ')}` : ''), () => {
+      const { citations, notCounted } = citationsOf(ex);
+      assert.deepEqual(cited(citations), ex.cites, 'criteria cited');
+      assert.deepEqual(citations.map((c) => ex.text.slice(c.start, c.end)), ex.spans, 'citation spans');
+      assert.deepEqual(citations.filter((c) => !c.unitCode && !c.bare).map((c) => c.unitText), ex.unknown ?? [], 'unknown units');
+      assert.deepEqual(notCounted, ex.notCounted ?? [], 'near misses');
     });
   }
 });
@@ -36,7 +61,7 @@ describe('citation grammar: offsets', () => {
     assert.equal(text.slice(c.start, c.end), 'LMCB2/K9');
   });
   it('finds citations on every line of CRLF text', () => {
-    assert.deepEqual(cited('LMCA5/P1\r\nLMCA5/P2\rLMCA5/P3\n'), ['LMCA5/P1', 'LMCA5/P2', 'LMCA5/P3']);
+    assert.deepEqual(cited(scanCitations('LMCA5/P1\r\nLMCA5/P2\rLMCA5/P3\n', catalog.resolve)), ['LMCA5/P1', 'LMCA5/P2', 'LMCA5/P3']);
   });
 });
 

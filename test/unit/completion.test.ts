@@ -53,6 +53,13 @@ describe('completion: where criteria are offered', () => {
     ['inline code', 'write `LMCA5/$0` like so', 0, [], false],
     ['HTML comment', '<!-- tutor: LMCA5/$0 -->', 0, [], false],
     ['front matter title', '---\ntitle: see LMCA5/$0\n---\n', 0, [], false],
+    ['after a known unit and a space, once a kind is typed', 'I did SCDLMCA5 P$0', 129, ['P1'], false],
+    ['after a spaced alias and PC', 'the form H7LP 04 PC$0', 129, ['P1'], false],
+    ['after a colon', 'LMCB2: K1$0', 152, ['P1'], false],
+    ['after "and" in a list', 'LMCA5/P21 and K$0', 129, ['P1'], false],
+    ['a bare criterion under a unit\'s heading', '# LMCB2 Supervision\n\nI did P1$0', 152, ['P1'], false],
+    ['a bare criterion with no unit named', 'I did P1$0', 0, [], false],
+    ['a space after a known unit, nothing typed: prose', 'I did SCDLMCA5 $0', 0, [], false],
   ];
   for (const [name, fixture, count, first, incomplete] of cases) {
     it(name, () => {

@@ -10,11 +10,17 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { scanCitations } from '../../server/src/core/citations/codes';
+import { buildCatalog } from '../../server/src/core/standards/standards';
+import { bundledUnits } from '../../server/src/io/bundled';
+import { rng } from './helpers';
 
 const requireHere = createRequire(__filename);
 const root = path.resolve(__dirname, '../..');
 const INJECTION_SCOPE = 'markdown.reflective-accounts.citation';
 const CITATION = 'meta.citation.reflective-accounts';
+/** Whether a token lies in a citation, with its unit or bare (`meta.citation.reflective-accounts.bare`). */
+const inCitation = (scopes: string[]) => scopes.some((s) => s === CITATION || s.startsWith(`${CITATION}.`));
 
 interface Example {
   text: string;
@@ -79,7 +85,7 @@ async function highlightedSpans(doc: string): Promise<string[]> {
   let run: string | undefined;
   let runLine = -1;
   for (const t of await tokenize(doc)) {
-    const inside = t.scopes.includes(CITATION);
+    const inside = inCitation(t.scopes);
     if (inside && run !== undefined && t.line === runLine) run += t.text;
     else {
       if (run !== undefined) spans.push(run);
@@ -101,7 +107,7 @@ describe('TextMate injection grammar', () => {
   });
 
   it('scopes the unit, the separator, items and ranges', async () => {
-    const tokens = (await tokenize('See LMCA5/P1, K38-K40 and SCDLMC A5/P3.')).filter((t) => t.scopes.includes(CITATION));
+    const tokens = (await tokenize('See LMCA5/P1, K38-K40 and SCDLMC A5/P3.')).filter((t) => inCitation(t.scopes));
     const scopeOf = (text: string) => tokens.find((t) => t.text === text)?.scopes.at(-1);
     assert.equal(scopeOf('LMCA5'), 'entity.name.type.unit.reflective-accounts');
     assert.equal(scopeOf('SCDLMC A5'), 'entity.name.type.unit.reflective-accounts');
@@ -129,5 +135,40 @@ describe('TextMate injection grammar', () => {
   it('highlights in headings, lists, quotes, emphasis and link text', async () => {
     const doc = '# LMCA5/P1\n\n- item LMCA5/P2\n\n> quote LMCA5/P3\n\n**LMCA5/P4** and [LMCA5/P5](x.md)';
     assert.deepEqual(await highlightedSpans(doc), ['LMCA5/P1', 'LMCA5/P2', 'LMCA5/P3', 'LMCA5/P4', 'LMCA5/P5']);
+  });
+
+  it('agrees with the core scanner on 3,000 random lines made of the pieces citations are built from', async () => {
+    await markdownGrammar(); // loads the WebAssembly regex engine
+    const registry = new textmate.Registry({
+      onigLib: Promise.resolve({
+        createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
+        createOnigString: (s: string) => new oniguruma.OnigString(s),
+      }),
+      // The injection grammar as a grammar of its own, so that no Markdown rule (lists, emphasis) gets in between.
+      loadGrammar: async (scope) => (scope === 'citations'
+        ? textmate.parseRawGrammar(readFileSync(path.join(root, 'syntaxes/citations.injection.json'), 'utf8')
+          .replace(`"${INJECTION_SCOPE}"`, '"citations"'), 'citations.json')
+        : null),
+    });
+    const grammar = (await registry.loadGrammar('citations'))!;
+    const catalog = buildCatalog(bundledUnits());
+    const pieces = ['LMCA5', 'lmcb2', 'H7LP', '04', 'SCDLMC', 'A5', 'LMC', 'XY12', '/', ' / ', 'P', 'PC', 'PCs', 'p', 'K', 'k', '1',
+      '29', '1234', ',', ', ', ' and ', ' & ', ' to ', '-', '\u2013', ' - ', ':', '.', ' ', '  ', 'a', 'staff', '(', ')', '%', '_'];
+    const next = rng(1713);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = 1 + Math.floor(next() * 12); n > 0; n--) text += pieces[Math.floor(next() * pieces.length)];
+      const spans: string[] = [];
+      let run: string | undefined;
+      for (const t of grammar.tokenizeLine(text, textmate.INITIAL).tokens) {
+        if (inCitation(t.scopes)) run = (run ?? '') + text.slice(t.startIndex, t.endIndex);
+        else if (run !== undefined) {
+          spans.push(run);
+          run = undefined;
+        }
+      }
+      if (run !== undefined) spans.push(run);
+      assert.deepEqual(spans, scanCitations(text, catalog.resolve).map((c) => text.slice(c.start, c.end)), JSON.stringify(text));
+    }
   });
 });

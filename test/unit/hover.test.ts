@@ -3,6 +3,7 @@ import { bundledUnits } from '../../server/src/io/bundled';
 import { parseAccount } from '../../server/src/core/accounts/account';
 import { computeCoverage } from '../../server/src/core/coverage/coverage';
 import { computeHover } from '../../server/src/core/features/hover';
+import { navigationTargetAt, referencesOf } from '../../server/src/core/features/navigation';
 import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { buildCatalog } from '../../server/src/core/standards/standards';
 import { cursor } from './helpers';
@@ -35,6 +36,20 @@ describe('hover', () => {
         '*performance criterion* · section: Lead and manage the identification and allocation of priority areas of work within the service provision\n\n' +
         'Cited in 3 accounts: here, RA1, RA3.',
     });
+  });
+
+  it('new forms: a spaced unit, PC, a number in a list, a bare criterion and the unit its context names', () => {
+    assert.match(hover('I did SCDLMCA5 P$021.', others)!.markdown, /^\*\*LMCA5\/P21\*\*/);
+    assert.equal(hover('I did SCDLMC$0A5 P21.', others)!.on, 'SCDLMCA5');
+    assert.match(hover('the form H7LP 04 P$0C3', others)!.markdown, /^\*\*LMCA5\/P3\*\*/);
+    assert.deepEqual(hover('LMCA5/P19, 2$00, 21', others)!.on, '20');
+    assert.match(hover('LMCA5/P19, 2$00, 21', others)!.markdown, /^\*\*LMCA5\/P20\*\*/);
+    const bare = hover('# LMCB2 Supervision\n\nI did ($0PC 7).', others)!;
+    assert.equal(bare.on, 'PC 7');
+    assert.match(bare.markdown, /^\*Counted for LMCB2, named by the heading above\.\*\n\n\*\*LMCB2\/P7\*\*/);
+    assert.match(hover('---\nunits: [LMCA5, LMCB2]\n---\nI did P$03.', others)!.markdown, /not counted, the unit is ambiguous here \(LMCA5 or LMCB2\)/);
+    assert.match(hover('I did P$03.', others)!.markdown, /not counted, no unit is named here/);
+    assert.match(hover('I did LMCB3 P$03.', others)!.markdown, /not counted, it follows LMCB3, which is not a known unit/);
   });
 
   // [name, fixture, text hovered, patterns the markdown must match, minimum evidence]; the portfolio is `others`.
@@ -71,5 +86,25 @@ describe('hover', () => {
   it('escapes Markdown in the standard text', () => {
     const h = hover('LMCA5/P$01', {});
     assert.doesNotMatch(h!.markdown.split('\n')[2], /(?<!\\)[*_`]/);
+  });
+});
+
+describe('references and definition on the new forms', () => {
+  it('find references lists explicit, spaced, PC and bare citations of one criterion', () => {
+    const portfolio = createPortfolio('file:///p');
+    const files: Record<string, string> = {
+      'a.md': 'I did LMCA5/P21.',
+      'b.md': 'I did SCDLMCA5 PC21.',
+      'c.md': '---\nunits: [LMCA5]\n---\nI did (P19, 20, 21).',
+      'd.md': '# LMCB2\n\nI did P21.',
+    };
+    const accounts = Object.entries(files).map(([name, text]) => parseAccount(`file:///p/${name}`, text, catalog.resolve));
+    for (const a of accounts) updateAccount(portfolio, a);
+    const coverage = computeCoverage(catalog, portfolio, 1);
+    const cText = files['c.md'];
+    const target = navigationTargetAt(catalog, accounts[2], cText.indexOf('21'))!;
+    assert.deepEqual({ unit: target.unitCode, id: target.criterionId }, { unit: 'LMCA5', id: 'P21' });
+    const refs = referencesOf(coverage, target).map((r) => `${r.uri.replace('file:///p/', '')}:${files[r.uri.replace('file:///p/', '')].slice(r.start, r.end)}`);
+    assert.deepEqual(refs, ['a.md:P21', 'b.md:PC21', 'c.md:21']);
   });
 });

@@ -17,6 +17,8 @@ interface Example {
   text: string;
   spans: string[];
   unknown?: string[];
+  units?: string[];
+  cites: string[];
 }
 const examples = (JSON.parse(readFileSync(path.join(root, 'test/fixtures/citation-examples.json'), 'utf8')) as { examples: Example[] }).examples;
 
@@ -66,9 +68,14 @@ function badges(html: string): BadgeHtml[] {
 describe('preview plugin: citation badges', () => {
   describe('renders exactly the spans of the shared example table', () => {
     for (const example of examples) {
-      it(JSON.stringify(example.text), () => {
-        const html = render(example.text);
+      it(JSON.stringify(example.text) + (example.units ? ` with units ${example.units.join(', ')}` : ''), () => {
+        const frontMatter = example.units ? `---\nunits: [${example.units.join(', ')}]\n---\n\n` : '';
+        const html = render(frontMatter + example.text);
         assert.deepEqual(citationTexts(html), example.spans);
+        // A bare criterion the context does not make clear is marked and says why.
+        const notCounted = badges(html).filter((b) => b.title.startsWith('Not counted'));
+        if (example.cites.length === 0) assert.ok(notCounted.every((b) => b.unknown));
+        else assert.deepEqual(notCounted, []);
         const unknownUnits = badges(html).filter((b) => b.title.startsWith('Unknown unit')).map((b) => b.title.slice('Unknown unit '.length));
         assert.deepEqual(unknownUnits, example.unknown ?? []);
       });
@@ -114,6 +121,17 @@ describe('preview plugin: citation badges', () => {
     const withAlias = buildCitationLookup(bundledCriteria(), { SCDLMCE2: 'LMCQ1' });
     const [b] = badges(render('SCDLMCE2/P1', withAlias));
     assert.equal(b.unknown, false);
+  });
+
+  it('marks citation-shaped text that counts nothing, saying why, and gives it no badge', () => {
+    const html = render('P21a, LMCA5/P1.2 and A5/P21 <b>');
+    assert.deepEqual(badges(html), []);
+    const marked = [...html.matchAll(/<span class="ra-near-miss" title="([^"]*)">([^<]*)<\/span>/g)].map((m) => [m[2], m[1]]);
+    assert.deepEqual(marked.map(([text]) => text), ['P21a', 'LMCA5/P1.2', 'A5/P21']);
+    assert.match(marked[0][1], /no lettered parts/);
+    assert.match(marked[1][1], /another award/);
+    assert.match(marked[2][1], /not a unit code/);
+    assert.match(html, /&lt;b&gt;/);
   });
 
   it('leaves code spans, code blocks and HTML comments alone', () => {

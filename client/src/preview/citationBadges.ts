@@ -8,10 +8,21 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../../server/src/core/citations/codes';
+import { parseFrontMatter } from '../../../server/src/core/accounts/frontMatter';
+import { lineStarts } from '../../../server/src/core/accounts/lines';
+import { expandItem, rangeShapeProblem, scanText, type Citation, type CitationItem, type NearMiss } from '../../../server/src/core/citations/codes';
+import { applyContext, frontMatterContext, LineContexts, type NamedUnits } from '../../../server/src/core/citations/unitContext';
 import type { CitationLookup } from '../citationLookup';
 
 const TOKEN_TYPE = 'ra_citation';
+const NEAR_MISS_TYPE = 'ra_near_miss';
+
+/** Why a near miss counts nothing, as its tooltip says. */
+const NEAR_MISS_TITLES: Record<NearMiss['reason'], string> = {
+  lettered: 'Not counted: criteria have no lettered parts',
+  decimal: 'Not counted: numbered parts such as 1.2 belong to another award\'s assessment criteria',
+  'unit-fragment': 'Not counted: this is not a unit code (write the whole code, e.g. LMCA5)',
+};
 /** Ranges list at most this many criterion texts in their tooltip; the rest is summarised. */
 const MAX_RANGE_LINES = 12;
 
@@ -51,6 +62,17 @@ function describeItem(lookup: CitationLookup, code: string, item: CitationItem):
   return { title: lines.join('\n'), unknown: false };
 }
 
+/** Why a bare criterion counts nothing: no unit named around it, or more than one. */
+function notCountedTitle(citation: Citation): string {
+  const candidates = citation.bare?.candidates ?? [];
+  const unknown = citation.bare?.unknownUnit;
+  if (unknown) return `Not counted: it follows ${unknown.text}, which is not a known unit`;
+  return candidates.length > 1
+    ? `Not counted: the unit is ambiguous here (${candidates.join(' or ')}); write it, e.g. ${candidates[0]}/${citation.items[0].kind}${citation.items[0].from}`
+    : 'Not counted: no unit is named here (a heading, a "Unit:" line, a table or the units: list); write it, e.g. LMCA5/' +
+      `${citation.items[0].kind}${citation.items[0].from}`;
+}
+
 /** The badges of one citation: the first carries the unit ("LMCA5/P1"), list items follow ("P2"). */
 export function badgesOf(lookup: CitationLookup, source: string, citation: Citation): Array<Badge | string> {
   const out: Array<Badge | string> = [];
@@ -58,7 +80,9 @@ export function badgesOf(lookup: CitationLookup, source: string, citation: Citat
   citation.items.forEach((item, i) => {
     if (i > 0) out.push(source.slice(at, item.start));
     const text = source.slice(i === 0 ? citation.start : item.start, item.end);
-    if (!citation.unitCode || !lookup.unit(citation.unitCode)) {
+    if (citation.bare && !citation.unitCode) {
+      out.push({ text, title: notCountedTitle(citation), unknown: true });
+    } else if (!citation.unitCode || !lookup.unit(citation.unitCode)) {
       out.push({ text, title: `Unknown unit ${citation.unitText}`, unknown: true });
     } else {
       out.push({ text, ...describeItem(lookup, citation.unitCode, item) });
@@ -76,11 +100,12 @@ function renderBadges(md: MarkdownIt, lookup: CitationLookup, meta: BadgeMeta): 
   return `<span class="ra-citation">${parts.join('')}</span>`;
 }
 
-/** Splits one text token around the citations in it. */
-function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup): Token[] {
+/** Splits one text token around the citations in it; bare criteria count for the unit `context` names. */
+function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup, context: () => NamedUnits | undefined): Token[] {
   const source = token.content;
-  const citations = scanCitations(source, lookup.resolve);
-  if (citations.length === 0) return [token];
+  const { citations, nearMisses } = scanText(source, lookup.resolve);
+  if (citations.length === 0 && nearMisses.length === 0) return [token];
+  for (const c of citations) if (c.bare) applyContext(c, context());
   const out: Token[] = [];
   let at = 0;
   const pushText = (text: string) => {
@@ -90,17 +115,38 @@ function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup):
     t.level = token.level;
     out.push(t);
   };
-  for (const citation of citations) {
-    pushText(source.slice(at, citation.start));
-    const t = new state.Token(TOKEN_TYPE, 'span', 0);
-    t.content = source.slice(citation.start, citation.end);
+  const found: Array<Citation | NearMiss> = [...citations, ...nearMisses].sort((a, b) => a.start - b.start);
+  for (const piece of found) {
+    pushText(source.slice(at, piece.start));
+    const nearMiss = 'reason' in piece;
+    const t = new state.Token(nearMiss ? NEAR_MISS_TYPE : TOKEN_TYPE, 'span', 0);
+    t.content = source.slice(piece.start, piece.end);
     t.level = token.level;
-    t.meta = { source, citation } satisfies BadgeMeta;
+    t.meta = nearMiss ? { title: NEAR_MISS_TITLES[piece.reason] } : { source, citation: piece } satisfies BadgeMeta;
     out.push(t);
-    at = citation.end;
+    at = piece.end;
   }
   pushText(source.slice(at));
   return out;
+}
+
+/**
+ * What the source names around each line, as the language server reads it (citations/unitContext.ts): the
+ * front matter's units, headings, "Unit:" lines and tables. Made only when a bare criterion asks; lines in order.
+ */
+function sourceContexts(src: string, lookup: CitationLookup): { at(line: number): NamedUnits | undefined } {
+  let contexts: LineContexts | undefined;
+  let starts: number[] | undefined;
+  return {
+    at(line) {
+      if (!contexts) {
+        const fm = parseFrontMatter(src).frontMatter;
+        contexts = new LineContexts(src, lookup.resolve, frontMatterContext(fm?.units ?? [], lookup.resolve), fm?.end ?? 0);
+        starts = lineStarts(src);
+      }
+      return contexts.at(starts![Math.min(line, starts!.length - 1)]);
+    },
+  };
 }
 
 /**
@@ -111,13 +157,23 @@ export function citationBadges(md: MarkdownIt, getLookup: () => CitationLookup):
   md.core.ruler.push('reflective_accounts_citations', (state) => {
     const lookup = getLookup();
     if (!lookup.loaded) return;
+    const contexts = sourceContexts(state.src, lookup);
+    let line = 0; // table cells carry no line map of their own: the row before them does
     for (const block of state.tokens) {
+      if (block.map) line = block.map[0];
       if (block.type !== 'inline' || !block.children) continue;
-      block.children = block.children.flatMap((child) => (child.type === 'text' ? splitTextToken(state, child, lookup) : [child]));
+      const at = line;
+      const context = () => contexts.at(at);
+      block.children = block.children.flatMap((child) => (child.type === 'text' ? splitTextToken(state, child, lookup, context) : [child]));
     }
   });
   md.renderer.rules[TOKEN_TYPE] = (tokens, idx) => {
     const meta = tokens[idx].meta as unknown as BadgeMeta | null;
     return meta ? renderBadges(md, getLookup(), meta) : md.utils.escapeHtml(tokens[idx].content);
+  };
+  // Citation-shaped text that counts nothing is marked too, so the preview never suggests it counts.
+  md.renderer.rules[NEAR_MISS_TYPE] = (tokens, idx) => {
+    const title = (tokens[idx].meta as { title?: string } | null)?.title ?? '';
+    return `<span class="ra-near-miss" title="${md.utils.escapeHtml(title)}">${md.utils.escapeHtml(tokens[idx].content)}</span>`;
   };
 }

@@ -29,6 +29,9 @@ export interface CliValues {
   standards?: string[];
   alias?: string[];
   date?: string;
+  'bare-criteria'?: string;
+  canonical?: boolean;
+  write?: boolean;
 }
 
 export interface CliArgs {
@@ -48,7 +51,9 @@ export function settingsFrom(values: CliValues): Settings {
     min = Number(values['min-evidence']);
     if (!Number.isInteger(min) || min < 1) throw new UsageError('--min-evidence expects a whole number of at least 1');
   }
-  return readSettings({ minimumEvidence: min, standardsPaths: values.standards ?? [], unitAliases: aliases });
+  const bare = values['bare-criteria'];
+  if (bare !== undefined && bare !== 'context' && bare !== 'off') throw new UsageError('--bare-criteria expects context or off');
+  return readSettings({ minimumEvidence: min, standardsPaths: values.standards ?? [], unitAliases: aliases, bareCriteria: bare });
 }
 
 export function folderArg(positionals: string[]): string {

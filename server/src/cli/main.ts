@@ -9,6 +9,7 @@ import { runCheck } from './check';
 import { UsageError, type CliArgs, type Out } from './common';
 import { runCoverage } from './coverage';
 import { runExport } from './export';
+import { runFix } from './fix';
 import { runImport } from './import';
 
 const USAGE = `Usage: reflective-accounts <command> [options]
@@ -23,6 +24,9 @@ Commands:
                        exit 1 when there are errors (or gaps, with --fail-on-uncovered)
   export [folder] --unit X --format markdown|csv|html|json --out FILE [--force]
                        the evidence record of a unit, for the assessor to sign off
+  fix [folder|file] --canonical [--write]
+                       rewrite citations to the canonical form (LMCA5/P21); shows the
+                       changes, and writes them only with --write
   import SOURCE.txt [--code X] --out FILE.json [--force]
                        turn a National Occupational Standard's text into unit JSON
   serve --stdio        run the language server for other editors (Neovim, Helix, Emacs)
@@ -32,6 +36,9 @@ Options for every portfolio command:
   --standards PATH     extra unit JSON file or folder (repeatable)
   --alias CODE=UNIT    a centre's own code for a unit (repeatable)
   --date YYYY-MM-DD    date printed on records (default today)
+  --bare-criteria context|off
+                       whether a criterion written without its unit (P21) counts for the
+                       unit its heading, "Unit:" line, table or units: list names (default context)
 `;
 
 /**
@@ -66,6 +73,9 @@ function parse(argv: string[]): CliArgs {
         standards: { type: 'string', multiple: true },
         alias: { type: 'string', multiple: true },
         date: { type: 'string' },
+        'bare-criteria': { type: 'string' },
+        canonical: { type: 'boolean' },
+        write: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }) as CliArgs & { values: { help?: boolean } };
@@ -87,6 +97,7 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       case 'coverage': return await runCoverage(args, out);
       case 'check': return await runCheck(args, out);
       case 'export': return await runExport(args, out);
+      case 'fix': return await runFix(args, out);
       case 'import': return runImport(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');

@@ -2,6 +2,8 @@
  * Every setting in one typed object with its default. `readSettings` accepts whatever an editor sends
  * (null, missing keys, wrong types) and falls back to the default for anything unusable.
  */
+import type { BareCriteriaMode } from './citations/unitContext';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
@@ -18,6 +20,8 @@ export interface Settings {
   overClaimedMinCriteria: number;
   /** … with fewer than this many words of its own per criterion. */
   overClaimedWordsPerCriterion: number;
+  /** Whether a criterion written without its unit (`P21`) counts for the unit its context names (`context`) or never (`off`). */
+  bareCriteria: BareCriteriaMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -31,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   overClaimedSeverity: 'hint',
   overClaimedMinCriteria: 5,
   overClaimedWordsPerCriterion: 12,
+  bareCriteria: 'context',
 });
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -73,5 +78,6 @@ export function readSettings(raw: unknown): Settings {
     overClaimedSeverity: severity(over.severity ?? r.overClaimedSeverity, d.overClaimedSeverity),
     overClaimedMinCriteria: positiveInt(over.minCriteria ?? r.overClaimedMinCriteria, d.overClaimedMinCriteria),
     overClaimedWordsPerCriterion: positiveInt(over.wordsPerCriterion ?? r.overClaimedWordsPerCriterion, d.overClaimedWordsPerCriterion),
+    bareCriteria: r.bareCriteria === 'off' ? 'off' : d.bareCriteria,
   };
 }

@@ -41,7 +41,7 @@ export async function loadPortfolio(fs: FileSystem, folder: string, settings: Se
     delete reads[i];
     if (read === undefined) continue; // gone since the listing
     if ('skipped' in read) skipped.push({ path: files[i], reason: read.skipped });
-    else updateAccount(portfolio, parseAccount(pathToUri(files[i]), read.text, catalog.resolve));
+    else updateAccount(portfolio, parseAccount(pathToUri(files[i]), read.text, catalog.resolve, { bareCriteria: settings.bareCriteria }));
   }
   return { portfolio, skipped };
 }

@@ -39,7 +39,7 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
   const diskDigests = new WeakMap<Account, number>();
 
   function parseInto(folder: Folder, key: string, text: string): Account {
-    const account = parseAccount(key, text, folder.catalog.resolve);
+    const account = parseAccount(key, text, folder.catalog.resolve, { bareCriteria: folder.settings.bareCriteria });
     parsedWith.set(account, folder.catalog);
     updateAccount(folder.portfolio, account);
     changed.add(folder);

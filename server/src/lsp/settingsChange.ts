@@ -4,7 +4,8 @@ import type { Settings } from '../core/settings';
 /**
  * - `none`: the same settings again (VS Code sends them on many occasions): nothing to redo, no refresh;
  * - `reindex`: which files are accounts changed (include, exclude, size limit): read the folder again;
- * - `reload`: the catalogue changed (standards paths, unit aliases): reload it and re-parse the accounts;
+ * - `reload`: the catalogue changed (standards paths, unit aliases), or how citations are read (bare criteria):
+ *   reload it and re-parse the accounts;
  * - `recheck`: anything else (minimum evidence, severities…): only diagnostics and coverage change.
  */
 export type SettingsChange = 'none' | 'reindex' | 'reload' | 'recheck';
@@ -22,7 +23,8 @@ export function settingsChange(before: Settings, after: Settings): SettingsChang
   if (!sameList(before.include, after.include) || !sameList(before.exclude, after.exclude) || before.maxFileSize !== after.maxFileSize) {
     return 'reindex';
   }
-  if (!sameList(before.standardsPaths, after.standardsPaths) || JSON.stringify(before.unitAliases) !== JSON.stringify(after.unitAliases)) {
+  if (!sameList(before.standardsPaths, after.standardsPaths) || JSON.stringify(before.unitAliases) !== JSON.stringify(after.unitAliases) ||
+    before.bareCriteria !== after.bareCriteria) {
     return 'reload';
   }
   return 'recheck';

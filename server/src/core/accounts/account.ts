@@ -3,7 +3,8 @@
  * CommonMark parser), the citations in everything else, paragraphs (for the over-claimed aid) and tutor
  * notes. `parseAccount` is pure and never throws.
  */
-import { scanCitations, type Citation, type UnitResolver } from '../citations/codes';
+import { scanText, type Citation, type NearMiss, type UnitResolver } from '../citations/codes';
+import { frontMatterContext, resolveBareCitations, type BareCriteriaMode } from '../citations/unitContext';
 import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMatter';
 import { scanSimpleBlocks } from './blocks';
 import { markdownCost } from './markdownCost';
@@ -35,7 +36,10 @@ export interface Account {
   evidence: string;
   title: string | undefined;
   frontMatter: FrontMatter | undefined;
+  /** Explicit and bare citations; a bare one's unit comes from its context (see citations/unitContext.ts). */
   citations: Citation[];
+  /** Citation-shaped text that counts nothing (`P21a`, `LMCA5/P1.2`, `A5/P21`): each gets a warning. */
+  nearMisses: NearMiss[];
   ignored: IgnoredRegion[];
   paragraphs: Paragraph[];
   tutorNotes: TutorNote[];
@@ -281,9 +285,14 @@ function paragraph(text: string, region: Region, citations: readonly Citation[])
 }
 
 /** A cheap test that lets files with nothing citation-shaped skip the citation scan. */
-const MAYBE_CITATION = /\/[PpKk][0-9]/;
+const MAYBE_CITATION = /(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?[0-9]/;
 
-export function parseAccount(uri: string, text: string, resolve: UnitResolver): Account {
+export interface ParseOptions {
+  /** Whether bare criteria (`P21` with no unit) count for the unit their context names. Default `context`. */
+  bareCriteria?: BareCriteriaMode;
+}
+
+export function parseAccount(uri: string, text: string, resolve: UnitResolver, options: ParseOptions = {}): Account {
   // Never throws, even on what a broken client sends as a document's text (a number, null).
   if (typeof text !== 'string') text = text === undefined || text === null ? '' : String(text);
   if (typeof uri !== 'string') uri = String(uri);
@@ -309,9 +318,15 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
   if (frontMatter?.evidence !== undefined) frontMatter.evidence = own(frontMatter.evidence);
   for (const note of tutorNotes) note.text = own(note.text)!;
   // The front matter is not masked but skipped: the body after it starts on a new line.
-  const citations = !regions.degraded && MAYBE_CITATION.test(text)
-    ? scanCitations(maskRegions(text, ignored, bodyStart), resolve, bodyStart)
-    : [];
+  let citations: Citation[] = [];
+  let nearMisses: NearMiss[] = [];
+  if (!regions.degraded && MAYBE_CITATION.test(text)) {
+    const masked = maskRegions(text, ignored, bodyStart);
+    const scan = scanText(masked, resolve, bodyStart);
+    const units = frontMatterContext(frontMatter?.units ?? [], resolve);
+    citations = resolveBareCitations(masked, scan.citations, resolve, units, options.bareCriteria, bodyStart);
+    nearMisses = scan.nearMisses;
+  }
   const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
   const account: Account = {
     uri,
@@ -319,6 +334,7 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver): 
     title: frontMatter?.title ?? own(firstHeading(text, bodyStart)),
     frontMatter,
     citations,
+    nearMisses,
     ignored,
     paragraphs,
     tutorNotes,

@@ -1,41 +1,73 @@
 /**
  * The one grammar of citations. Everything that recognises a criterion code (the server, the CLI, the
- * preview plugin, the tests of the TextMate grammar) goes through `scanCitations`.
+ * preview plugin, the tests of the TextMate grammar) goes through `scanText` / `scanCitations`.
  *
- *   citation := UNIT "/" item ("," WS* item)*
- *   item     := KIND NUM (WS? DASH WS? KIND? NUM)?      KIND := P | K (any case), DASH := - or an en/em dash
+ *   citation := UNIT SEP item list*  |  item list*                (the second form is a bare citation)
+ *   SEP      := "/"  |  for a known unit only: spaces, or ":" "." "-" "/" with spaces around
+ *   item     := KIND " "? NUM (range)?       KIND := P | PC | PCs | K (any case)
+ *   range    := " "? DASH " "? KIND? NUM  |  " to " KIND? NUM
+ *   list     := "," " "* ("and ")? (item | NUM)  |  "/" item  |  " "+ ("and" | "&") " "+ (item | NUM)  |  " "+ item
  *   UNIT     := a short code or alias, one or two words ("LMCA5", "SCDLMC A5", "H7LP 04")
  *
  * A citation is a whole token: the unit must not follow a letter, digit or URL punctuation, and an item must
- * not run on into a letter or digit (`XLMCA5/P1` and `LMCA5/P12a` cite nothing).
+ * not run on into a letter, digit or decimal part. Text shaped like a citation that counts nothing (`P21a`,
+ * `LMCA5/P1.2`, `A5/P21`) is returned as a near miss, so that it is never dropped silently.
+ * A bare citation names no unit: the account works out which unit its context names (accounts/unitContext.ts).
  * Pure: no IO, never throws, offsets are UTF-16 indices into the text given.
  */
-import type { CriterionKind } from '../standards/unit';
+import { attachesBefore, isAlnum, isDash, isDigit, isSpace, isWordChar, skipSpaces, wordAt } from './chars';
+import { parseItem, parseNumberItem, readKind, type CitationItem, type ItemMiss } from './items';
 
-export interface CitationItem {
-  /** Kind and number of the first (or only) criterion. */
-  kind: CriterionKind;
-  from: number;
-  /** Kind and number of the range end; equal to kind/from for a single item. */
-  toKind: CriterionKind;
-  to: number;
-  isRange: boolean;
-  /** Offsets of this item's own text ("P1", "P1-P4") in the scanned text. */
-  start: number;
-  end: number;
-  text: string;
+export type { CitationItem } from './items';
+
+/** Where the unit of a bare citation was named. */
+export type ContextSource = 'heading' | 'unit-line' | 'table' | 'front-matter';
+
+/** What the context of a bare citation says about its unit. */
+export interface BareContext {
+  /** The units the context names: one when it is unambiguous, several when ambiguous, none when silent. */
+  candidates: string[];
+  /** Where the context was found (for one candidate or several); undefined when nothing names a unit. */
+  source: ContextSource | undefined;
+  /** Offset of the line (or `units:` entry) that names the unit; undefined when nothing does. */
+  at?: number;
+  /** A word shaped like a unit code right before the criterion that is no known unit ("LMCB3 P3"): nothing counts. */
+  unknownUnit?: { text: string; start: number };
 }
 
 export interface Citation {
-  /** Offsets of the whole citation, from the unit to the end of its last item. */
+  /** Offsets of the whole citation, from the unit (or first item of a bare citation) to the end of its last item. */
   start: number;
   end: number;
+  /** The unit as written; empty for a bare citation, whose unitStart and unitEnd are its start. */
   unitText: string;
   unitStart: number;
   unitEnd: number;
-  /** Canonical short code, or undefined when the unit is not known. */
+  /** Canonical short code, or undefined when the unit is not known (or a bare citation's context is not clear). */
   unitCode: string | undefined;
   items: CitationItem[];
+  /** Set on a bare citation (`P21`, `(PC 3, K12)`): what its context says, once the account has looked. */
+  bare?: BareContext;
+}
+
+/** Why citation-shaped text counts nothing. */
+export type NearMissReason = ItemMiss | 'unit-fragment';
+
+export interface NearMiss {
+  start: number;
+  end: number;
+  reason: NearMissReason;
+  /** The unit as written, when there is one (`A5` in `A5/P21`, `LMCA5` in `LMCA5/P1.2`). */
+  unitText?: string;
+  /** Where the item itself starts (after the unit). */
+  itemStart: number;
+  /** The text as written, unit included. */
+  text: string;
+}
+
+export interface CitationScan {
+  citations: Citation[];
+  nearMisses: NearMiss[];
 }
 
 /** What an item cites, without where it is: enough to check and expand it. */
@@ -51,6 +83,21 @@ const SPACES = /[\s\u00a0]+/g;
 const UNIT_CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]{2,11}$/;
 const DIGIT = /\d/;
 const TWO_LETTERS = /[A-Za-z]{2}/;
+/** A piece of a unit code (`A5`, `B2`): what is left when the front of a code is forgotten. */
+const UNIT_FRAGMENT = /^(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,4}$/;
+/** A digit: every item has one, and digits are rarer in prose than the letters P and K. Used with test(), which builds no match. */
+const DIGIT_G = /\d/g;
+
+/** Where the kind of an item whose number starts at `digit` would start (`P21`, `PC 3`, `PCs 1`), or -1. */
+function kindStartBefore(text: string, digit: number): number {
+  let k = digit - 1;
+  if (isSpace(text.charCodeAt(k))) k--;
+  const c = text.charCodeAt(k) | 32;
+  if (c === 112 /* p */ || c === 107 /* k */) return k;
+  if (c === 99 /* c */ && (text.charCodeAt(k - 1) | 32) === 112) return k - 1;
+  if (c === 115 /* s */ && (text.charCodeAt(k - 1) | 32) === 99 && (text.charCodeAt(k - 2) | 32) === 112) return k - 2;
+  return -1;
+}
 
 /**
  * Normalises a unit spelling to a lookup key: upper case, no spaces, and the "SCDLMCS" spelling variant
@@ -70,143 +117,166 @@ export function looksLikeUnitCode(word: string): boolean {
   return UNIT_CODE_SHAPE.test(word) && DIGIT.test(word) && TWO_LETTERS.test(word);
 }
 
-/*
- * The character classes of the grammar, tested on UTF-16 code units (NaN past either end of the text, which
- * is in no class): scanning is called on every account, and a pattern run on one-character strings per
- * character was most of its time.
- */
-
-/** [A-Za-z0-9] */
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-}
-
-/** [A-Za-z0-9_] */
-function isWordChar(c: number): boolean {
-  return c === 95 || isAlnum(c);
-}
-
-/** [ \t\u00a0]: the spaces allowed inside a citation. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
-}
-
-/** - and the Unicode hyphens and dashes (U+2010 to U+2014) that may join a range. */
-function isDash(c: number): boolean {
-  return c === 45 || (c >= 0x2010 && c <= 0x2014);
-}
-
-/** Characters that, right before a unit, make it part of something else (a word, a path, a URL): [A-Za-z0-9_/.\-@#:\\] */
-function attachesBefore(c: number): boolean {
-  return isWordChar(c) || c === 47 || c === 46 || c === 45 || c === 64 || c === 35 || c === 58 || c === 92;
-}
-
-/** How many digits (at most six) start at `at`. */
-function digitsAt(text: string, at: number): number {
-  let n = 0;
-  for (let c = text.charCodeAt(at); n < 6 && c >= 48 && c <= 57; c = text.charCodeAt(at + ++n));
-  return n;
-}
-
-/** The value of the `count` digits at `at`. (Two passes, count then value, so that nothing is allocated.) */
-function numberAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) value = value * 10 + (text.charCodeAt(i) - 48);
-  return value;
-}
-
-function readKind(text: string, at: number): CriterionKind | undefined {
-  const c = text.charCodeAt(at) | 32;
-  return c === 112 /* p */ ? 'P' : c === 107 /* k */ ? 'K' : undefined;
-}
-
-function skipSpaces(text: string, at: number, max = 3): number {
-  let i = at;
-  while (i - at < max && isSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
-/** Parses `P1`, `P1-P4`, `P1–4` at `at`; undefined when no whole-token item starts there. */
-function parseItem(text: string, at: number): CitationItem | undefined {
-  const kind = readKind(text, at);
-  if (!kind) return undefined;
-  const firstDigits = digitsAt(text, at + 1);
-  const firstEnd = at + 1 + firstDigits;
-  if (firstDigits === 0 || isWordChar(text.charCodeAt(firstEnd))) return undefined;
-  const from = numberAt(text, at + 1, firstDigits);
-  // Optional range end; if what follows the dash is not a number, the item stands alone.
-  const dashAt = skipSpaces(text, firstEnd, 1);
-  if (isDash(text.charCodeAt(dashAt))) {
-    let j = skipSpaces(text, dashAt + 1, 1);
-    const endKind = readKind(text, j);
-    if (endKind) j++;
-    const secondDigits = digitsAt(text, j);
-    const end = j + secondDigits;
-    if (secondDigits > 0 && !isWordChar(text.charCodeAt(end))) {
-      return {
-        kind, from, toKind: endKind ?? kind, to: numberAt(text, j, secondDigits), isRange: true,
-        start: at, end, text: text.slice(at, end),
-      };
-    }
-  }
-  return { kind, from, toKind: kind, to: from, isRange: false, start: at, end: firstEnd, text: text.slice(at, firstEnd) };
-}
-
-/** Finds the unit before the slash at `slash`: two words if the resolver knows them, else one word. */
-function findUnit(text: string, slash: number, resolve: UnitResolver):
-  { start: number; code: string | undefined } | undefined {
-  let start = slash;
+/** Start of the word of letters and digits that ends at `end`. */
+function wordStart(text: string, end: number): number {
+  let start = end;
   while (start > 0 && isAlnum(text.charCodeAt(start - 1))) start--;
-  if (start === slash) return undefined;
-  // A two-word alias such as "H7LP 04" or "SCDLMC A5".
+  return start;
+}
+
+/**
+ * The known unit of one or two words ending at `end` ("H7LP 04", "SCDLMC A5", "LMCA5"), not before `floor`.
+ * With `shaped`, a single word that only looks like a unit code is taken too (as an unknown unit).
+ */
+function unitEndingAt(text: string, end: number, floor: number, resolve: UnitResolver, shaped: boolean):
+  { start: number; code: string | undefined } | undefined {
+  const start = wordStart(text, end);
+  if (start === end || start < floor) return undefined;
   if (start > 1 && isSpace(text.charCodeAt(start - 1))) {
-    let start2 = start - 1;
-    while (start2 > 0 && isAlnum(text.charCodeAt(start2 - 1))) start2--;
-    if (start2 < start - 1 && !attachesBefore(text.charCodeAt(start2 - 1))) {
-      const code = resolve(text.slice(start2, slash));
+    const start2 = wordStart(text, start - 1);
+    if (start2 < start - 1 && start2 >= floor && !attachesBefore(text.charCodeAt(start2 - 1))) {
+      const code = resolve(text.slice(start2, end));
       if (code) return { start: start2, code };
     }
   }
   if (attachesBefore(text.charCodeAt(start - 1))) return undefined;
-  const word = text.slice(start, slash);
+  const word = text.slice(start, end);
   const code = resolve(word);
   if (code) return { start, code };
-  return looksLikeUnitCode(word) ? { start, code: undefined } : undefined;
+  return shaped && looksLikeUnitCode(word) ? { start, code: undefined } : undefined;
+}
+
+type UnitFound =
+  | { kind: 'unit'; start: number; end: number; code: string | undefined }
+  | { kind: 'fragment'; start: number; end: number }
+  | { kind: 'attached' }
+  | { kind: 'none'; unknownUnit?: { start: number; end: number } };
+
+/** What names the unit of an item starting at `at`: a unit and separator before it, a fragment, or nothing. */
+function unitBefore(text: string, at: number, floor: number, resolve: UnitResolver): UnitFound {
+  const prev = text.charCodeAt(at - 1);
+  if (prev === 47 /* / */) {
+    const unit = unitEndingAt(text, at - 1, floor, resolve, true);
+    if (unit) return { kind: 'unit', start: unit.start, end: at - 1, code: unit.code };
+    const start = wordStart(text, at - 1);
+    const fragment = start >= floor && !attachesBefore(text.charCodeAt(start - 1)) && UNIT_FRAGMENT.test(text.slice(start, at - 1));
+    return fragment ? { kind: 'fragment', start, end: at - 1 } : { kind: 'attached' };
+  }
+  // Any other separator needs a unit the catalogue knows: "LMCA5 P21", "LMC A5 PC21", "LMCA5:P25", "SCDLMCA5 - P3",
+  // "LMCA5 / P21".
+  let j = at;
+  while (j > at - 3 && isSpace(text.charCodeAt(j - 1))) j--;
+  const sep = text.charCodeAt(j - 1);
+  if (sep === 58 || sep === 46 || sep === 47 || isDash(sep)) {
+    j--;
+    const before = j;
+    while (j > before - 3 && isSpace(text.charCodeAt(j - 1))) j--;
+  }
+  let unknownUnit: { start: number; end: number } | undefined;
+  if (j < at) {
+    const unit = unitEndingAt(text, j, floor, resolve, true);
+    if (unit?.code) return { kind: 'unit', start: unit.start, end: j, code: unit.code };
+    // A word shaped like a unit code that is none ("LMCB3 P3", a typo): the criterion must not count for the
+    // unit its context names, which may well be another.
+    if (unit) unknownUnit = { start: unit.start, end: j };
+  }
+  if (attachesBefore(prev)) return { kind: 'attached' };
+  return unknownUnit ? { kind: 'none', unknownUnit } : { kind: 'none' };
+}
+
+/** The item that continues a list at `at`, if any: its separators are those of the grammar's `list`. */
+function nextListItem(text: string, at: number, previous: CitationItem): CitationItem | undefined {
+  const c = text.charCodeAt(at);
+  if (c === 44 /* , */) {
+    let j = skipSpaces(text, at + 1);
+    if (wordAt(text, j, 'and')) {
+      const k = skipSpaces(text, j + 3);
+      if (k === j + 3) return undefined;
+      j = k;
+    }
+    return itemOrNumber(text, j, previous);
+  }
+  if (c === 47 /* / */) return itemOnly(text, at + 1);
+  const j = skipSpaces(text, at);
+  if (j === at) return undefined;
+  const joiner = wordAt(text, j, 'and') ? 3 : text.charCodeAt(j) === 38 /* & */ ? 1 : 0;
+  if (joiner) {
+    const k = skipSpaces(text, j + joiner);
+    return k === j + joiner ? undefined : itemOrNumber(text, k, previous);
+  }
+  return itemOnly(text, j);
+}
+
+function itemOnly(text: string, at: number): CitationItem | undefined {
+  const result = parseItem(text, at);
+  return result && 'item' in result ? result.item : undefined;
+}
+
+function itemOrNumber(text: string, at: number, previous: CitationItem): CitationItem | undefined {
+  return readKind(text, at) ? itemOnly(text, at) : parseNumberItem(text, at, previous.toKind, isDigit(previous.text.charCodeAt(0)));
 }
 
 /**
- * Every citation in `text`, in order. The caller masks regions that do not count (code, comments, front
- * matter) with spaces first, so offsets stay those of the original text. `from` skips a leading part that
- * holds no citation (the front matter, when it ends with a line break): no scan of it reads before a line break.
+ * Every citation and near miss in `text`, in order. The caller masks regions that do not count (code,
+ * comments, front matter) with spaces first, so offsets stay those of the original text. `from` skips a
+ * leading part that holds no citation (the front matter, when it ends with a line break).
  */
-export function scanCitations(text: string, resolve: UnitResolver, from = 0): Citation[] {
-  const out: Citation[] = [];
-  for (;;) {
-    const slash = text.indexOf('/', from);
-    if (slash < 0) break;
-    from = slash + 1;
-    const firstItem = parseItem(text, slash + 1);
-    if (!firstItem) continue;
-    const unit = findUnit(text, slash, resolve);
-    if (!unit) continue;
-    const items = [firstItem];
-    let end = firstItem.end;
-    // A list continues the unit: ", P2", ",P2", ", K38-K40".
-    for (;;) {
-      if (text.charCodeAt(end) !== 44 /* , */) break;
-      const nextAt = skipSpaces(text, end + 1);
-      const more = parseItem(text, nextAt);
-      if (!more) break;
-      items.push(more);
-      end = more.end;
+export function scanText(text: string, resolve: UnitResolver, from = 0): CitationScan {
+  const citations: Citation[] = [];
+  const nearMisses: NearMiss[] = [];
+  let floor = from;
+  const digits = DIGIT_G;
+  digits.lastIndex = from;
+  while (digits.test(text)) {
+    const digit = digits.lastIndex - 1;
+    while (isDigit(text.charCodeAt(digits.lastIndex))) digits.lastIndex++; // the rest of the number
+    const at = kindStartBefore(text, digit);
+    if (at < floor || isWordChar(text.charCodeAt(at - 1))) continue;
+    const mark = readKind(text, at);
+    if (!mark || mark.next !== digit) continue;
+    const first = parseItem(text, at, mark);
+    if (!first) continue;
+    const unit = unitBefore(text, at, floor, resolve);
+    if (unit.kind === 'attached') continue;
+    if (unit.kind === 'none' && !mark.upper && mark.spaced) continue; // "p 16" is a page, not a criterion
+    if ('miss' in first || unit.kind === 'fragment') {
+      const start = unit.kind === 'none' ? at : unit.start;
+      const end = 'miss' in first ? first.end : first.item.end;
+      if (unit.kind === 'none' && !mark.upper) continue;
+      nearMisses.push({
+        start, end, itemStart: at, text: text.slice(start, end), reason: 'miss' in first ? first.miss : 'unit-fragment',
+        ...(unit.kind === 'none' ? {} : { unitText: text.slice(unit.start, unit.end) }),
+      });
+      floor = end;
+      digits.lastIndex = end;
+      continue;
     }
-    out.push({
-      start: unit.start, end, unitText: text.slice(unit.start, slash), unitStart: unit.start, unitEnd: slash,
-      unitCode: unit.code, items,
-    });
-    from = end;
+    const items = [first.item];
+    let end = first.item.end;
+    for (let next = nextListItem(text, end, first.item); next; next = nextListItem(text, end, next)) {
+      items.push(next);
+      end = next.end;
+    }
+    const start = unit.kind === 'unit' ? unit.start : at;
+    const unitEnd = unit.kind === 'unit' ? unit.end : at;
+    const citation: Citation = {
+      start, end, unitText: text.slice(start, unitEnd), unitStart: start, unitEnd,
+      unitCode: unit.kind === 'unit' ? unit.code : undefined, items,
+    };
+    if (unit.kind === 'none') {
+      citation.bare = { candidates: [], source: undefined };
+      if (unit.unknownUnit) citation.bare.unknownUnit = { text: text.slice(unit.unknownUnit.start, unit.unknownUnit.end), start: unit.unknownUnit.start };
+    }
+    citations.push(citation);
+    floor = end;
+    digits.lastIndex = end;
   }
-  return out;
+  return { citations, nearMisses };
+}
+
+/** The citations of `text` (see scanText), bare ones included with their unit not yet worked out. */
+export function scanCitations(text: string, resolve: UnitResolver, from = 0): Citation[] {
+  return scanText(text, resolve, from).citations;
 }
 
 /** Why a range cannot be expanded, or undefined when it is well formed (bounds are checked elsewhere). */
@@ -230,6 +300,6 @@ export function canonicalCitation(unitCode: string, items: readonly CitationItem
   return `${unitCode}/` + items.map(canonicalItem).join(', ');
 }
 
-export function canonicalItem(item: CitationItem): string {
+export function canonicalItem(item: ItemShape): string {
   return item.isRange ? `${item.kind}${item.from}-${item.toKind}${item.to}` : `${item.kind}${item.from}`;
 }

@@ -47,6 +47,14 @@ function quickFixes(diagnostics: readonly CoreDiagnostic[], start: number, end: 
       diagnostics: [d],
       isPreferred: true,
     }));
+  for (const d of diagnostics) {
+    if (!d.fixes?.length || !overlaps(d.start, d.end, start, end)) continue;
+    for (const fix of d.fixes) {
+      const edit = { start: fix.start ?? d.start, end: fix.end ?? d.end, newText: fix.newText };
+      out.push({ title: fix.title, kind: 'quickfix', edits: [edit], diagnostics: [d],
+        ...(d.fixes.length === 1 ? { isPreferred: true } : {}) });
+    }
+  }
   // One edit for every spelling in the file, when there is more than the one at hand.
   const canonical = fixable.filter((d) => d.code === DiagnosticCode.NonCanonical);
   if (out.some((a) => a.diagnostics[0].code === DiagnosticCode.NonCanonical) && canonical.length > 1) {

@@ -94,6 +94,8 @@ function unitForItemAt(catalog: Catalog, prefix: string, itemAt: number): Unit |
 }
 
 const CODE_TYPED = /^[PpKk]?\d*$/;
+/** A kind being typed at the end of the line, as a whole word: `P`, `PC2`, `k1`. */
+const KIND_TYPED = /(?:^|[^A-Za-z0-9_/])((?:[Pp][Cc]?|[Kk])\d*)$/;
 /** Words typed after the slash: letters first, no digits (so `LMCA5/P1 and …` is never a query). */
 const WORDS_TYPED = /^\p{L}[\p{L}'’\- ]{0,60}$/u;
 
@@ -152,6 +154,17 @@ function criterionCompletions(catalog: Catalog, input: CompletionInput, prefix: 
     const itemAt = prefix.length - list[1].length;
     const unit = unitForItemAt(catalog, prefix, itemAt);
     if (unit) return criteriaByCode(unit, input, lineStart + itemAt);
+  }
+  // Once a kind is typed: after a known unit and a space, colon or dash (`SCDLMCA5 P`, `LMCA5: K1`), after
+  // "and" or "&" in a list, or a bare criterion (`P2`) whose heading, table or units: list names its unit.
+  const kind = KIND_TYPED.exec(prefix);
+  if (kind) {
+    const itemAt = prefix.length - kind[1].length;
+    const unit = unitForItemAt(catalog, prefix, itemAt);
+    if (unit) return criteriaByCode(unit, input, lineStart + itemAt);
+    const bare = input.account.citations.find((c) => c.bare && c.unitCode && c.start === lineStart + itemAt);
+    const contextUnit = bare ? catalog.unit(bare.unitCode!) : undefined;
+    if (contextUnit) return criteriaByCode(contextUnit, input, lineStart + itemAt);
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { canonicalItem, expandItem, rangeShapeProblem, type Citation, type Citat
 import { compressIds, uncoveredIds, type Coverage, type UnitCoverage } from '../coverage/coverage';
 import type { Settings, Severity } from '../settings';
 import { describeBounds, kindName, suggestUnit, type Catalog, type Unit } from '../standards/standards';
+import { bareItemDiagnostics, nearMissDiagnostic, unclearUnitDiagnostic } from './notCounted';
 
 /** Stable diagnostic codes: tests, quick fixes and users' settings rely on these strings. */
 export const DiagnosticCode = {
@@ -17,6 +18,8 @@ export const DiagnosticCode = {
   Uncovered: 'uncovered',
   OverClaimed: 'over-claimed',
   FrontMatter: 'front-matter',
+  /** Citation-shaped text that counts nothing: a bare criterion with no clear unit, `P21a`, `P1.2`, `A5/P21`. */
+  NotCounted: 'not-counted',
 } as const;
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
 
@@ -32,6 +35,8 @@ export interface CoreDiagnostic {
   replacement?: string;
   /** For "uncovered": the unit it is about (the code lens and panel open it). */
   unit?: string;
+  /** Quick fixes, each replacing [start, end) (or its own range) with its text: one per candidate unit, say. */
+  fixes?: Array<{ title: string; newText: string; start?: number; end?: number }>;
 }
 
 const MAX_LISTED = 20;
@@ -70,6 +75,16 @@ function checkItem(unit: Unit, item: CitationItem, out: CoreDiagnostic[]): void 
 
 function citationDiagnostics(catalog: Catalog, citation: Citation, inUse: ReadonlySet<string>, out: CoreDiagnostic[]): void {
   const unit = citation.unitCode ? catalog.unit(citation.unitCode) : undefined;
+  if (citation.bare) {
+    if (!unit) {
+      out.push(unclearUnitDiagnostic(catalog, citation, inUse));
+      return;
+    }
+    // A bare criterion past the end of its context's unit may mean another unit: a warning, not an error.
+    bareItemDiagnostics(unit, citation, out);
+    for (const item of citation.items) if (rangeShapeProblem(item)) checkItem(unit, item, out);
+    return;
+  }
   if (!unit) {
     const suggestion = suggestUnit(catalog, citation.unitText, inUse);
     out.push({ start: citation.unitStart, end: citation.unitEnd, severity: 'error', code: DiagnosticCode.UnknownUnit,
@@ -176,6 +191,7 @@ export function computeDiagnostics(catalog: Catalog, account: Account, coverage:
     }
   }
   for (const c of account.citations) citationDiagnostics(catalog, c, inUse, out);
+  for (const miss of account.nearMisses) out.push(nearMissDiagnostic(catalog, miss, inUse));
   if (settings.uncoveredSeverity !== 'off') uncoveredDiagnostics(catalog, account, coverage, settings.uncoveredSeverity, out);
   if (settings.overClaimedSeverity !== 'off') overClaimedDiagnostics(account, settings, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -129,6 +129,17 @@ function unknownUnitMarkdown(catalog: Catalog, unitText: string): string {
 
 function itemMarkdown(catalog: Catalog, citation: Citation, item: CitationItem, coverage: Coverage | undefined): string {
   const unit = catalog.unit(citation.unitCode ?? '');
+  if (citation.bare) {
+    const candidates = citation.bare.candidates;
+    if (!unit) {
+      const unknown = citation.bare.unknownUnit;
+      if (unknown) return `**${escapeMarkdown(item.text)}**: not counted, it follows ${escapeMarkdown(unknown.text)}, which is not a known unit.`;
+      return `**${escapeMarkdown(item.text)}**: not counted, ` + (candidates.length > 1
+        ? `the unit is ambiguous here (${candidates.join(' or ')}).`
+        : 'no unit is named here. Write the unit (LMCA5/P21), or name it in a heading, a "Unit:" line or the units: list.');
+    }
+    return `*Counted for ${unit.code}, named by ${BARE_SOURCES[citation.bare.source!]}.*\n\n` + itemMarkdown(catalog, { ...citation, bare: undefined }, item, coverage);
+  }
   if (!unit) return unknownUnitMarkdown(catalog, citation.unitText);
   const shape = rangeShapeProblem(item);
   if (shape) return `**${escapeMarkdown(item.text)}**: invalid range, it ${shape}.`;
@@ -137,6 +148,8 @@ function itemMarkdown(catalog: Catalog, citation: Citation, item: CitationItem, 
   if (!c) return `${unit.code} has no ${kindName(item.kind)} ${item.kind}${item.from} (${describeBounds(unit, item.kind)}).`;
   return criterionMarkdown(unit, c, coverage);
 }
+
+const BARE_SOURCES = { heading: 'the heading above', 'unit-line': 'the "Unit:" line above', table: 'the table', 'front-matter': 'the units: list' } as const;
 
 /** The citation whose text contains the offset (either edge counts, as a cursor sits between characters). */
 export function citationAt(account: Account, offset: number): Citation | undefined {
@@ -156,7 +169,8 @@ export function computeHover(catalog: Catalog, account: Account, offset: number,
   }
   const citation = citationAt(account, offset);
   if (!citation) return undefined;
-  if (offset <= citation.unitEnd) {
+  // A bare citation has no unit text of its own: the whole of it is items.
+  if (!citation.bare && offset <= citation.unitEnd) {
     const unit = catalog.unit(citation.unitCode ?? '');
     const markdown = unit ? unitSummaryMarkdown(unit, coverage) : unknownUnitMarkdown(catalog, citation.unitText);
     return { start: citation.unitStart, end: citation.unitEnd, markdown };

@@ -67,6 +67,9 @@ export function renderUnitDocument(unit: Unit): UnitDocument {
   return doc;
 }
 
+/** What joins the two ends of a range: a hyphen or dash, or the word "to". */
+const RANGE_JOIN = /[-\u2010-\u2014]|\sto\s/i;
+
 /** The unit or criterion under the cursor: a citation's unit, a list or range item, or a `units:` entry. */
 export function navigationTargetAt(catalog: Catalog, account: Account, offset: number): NavigationTarget | undefined {
   for (const entry of account.frontMatter?.units ?? []) {
@@ -77,11 +80,11 @@ export function navigationTargetAt(catalog: Catalog, account: Account, offset: n
   const citation = citationAt(account, offset);
   const unit = citation?.unitCode ? catalog.unit(citation.unitCode) : undefined;
   if (!citation || !unit) return undefined;
-  if (offset <= citation.unitEnd) return { unitCode: unit.code, start: citation.unitStart, end: citation.unitEnd };
+  if (!citation.bare && offset <= citation.unitEnd) return { unitCode: unit.code, start: citation.unitStart, end: citation.unitEnd };
   const item = itemAt(citation, offset);
   if (!item) return undefined;
-  // On a range, the end the cursor is nearer to: "P1-P4" with the cursor on P4 means P4.
-  const dash = item.text.search(/[-\u2010-\u2014]/);
+  // On a range, the end the cursor is nearer to: "P1-P4" (or "P1 to P4") with the cursor on P4 means P4.
+  const dash = item.text.search(RANGE_JOIN);
   const onEnd = item.isRange && dash >= 0 && offset > item.start + dash;
   const kind = onEnd ? item.toKind : item.kind;
   const n = onEnd ? item.to : item.from;
