@@ -1,7 +1,7 @@
 /**
  * Custom LSP requests and notifications between the server and the VS Code client, and the messages between
- * the client and the coverage panel's webview. The client and the webview import this file type-only, so it
- * must hold types and string constants only.
+ * the client and the coverage panel's webview. The webview imports it type-only and the client imports its
+ * constants, so it holds types and string constants only: no code of the server comes with it.
  */
 
 /** Coverage state of one criterion: not cited / cited in fewer accounts than the minimum / covered. */

@@ -1,5 +1,5 @@
 -- A manual smoke test of the built language server in Neovim, headless. It opens an account of a
--- portfolio, starts the server the way docs/other-editors.md says, and prints what the editor received:
+-- portfolio, starts the server the way docs/editors.md says, and prints what the editor received:
 -- diagnostics, completion (after LMCA5/ and fuzzy), hover, definition, references, code lens, code actions.
 --
 --   npm run build

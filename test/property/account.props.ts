@@ -1,4 +1,4 @@
-/** Properties of account parsing (core/account.ts): invariants, what counts, purity, edits. */
+/** Properties of account parsing (core/accounts/account.ts): invariants, what counts, purity, edits. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseAccount, type Account } from '../../server/src/core/accounts/account';

@@ -1,5 +1,5 @@
 /**
- * Properties of the coverage fold (core/coverage.ts), which is kept incrementally between calls: after any
+ * Properties of the coverage fold (core/coverage/coverage.ts), which is kept incrementally between calls: after any
  * sequence of edits, removals and reads it equals a fold of the final accounts from scratch, and both equal a
  * naive recount of who cites what.
  */

@@ -1,4 +1,4 @@
-/** Properties of the citation grammar (core/codes.ts) and of offset/position conversion (core/lines.ts). */
+/** Properties of the citation grammar (core/citations/codes.ts) and of offset/position conversion (core/accounts/lines.ts). */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { canonicalCitation, expandItem, rangeShapeProblem, scanCitations, type Citation, type CitationItem } from '../../server/src/core/citations/codes';

@@ -1,4 +1,4 @@
-/** Properties of the NOS importer (core/importer.ts): robust on any text, exact on well-formed standards. */
+/** Properties of the NOS importer (core/standards/importer.ts): robust on any text, exact on well-formed standards. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { importNos } from '../../server/src/core/standards/importer';

@@ -1,5 +1,5 @@
 /**
- * The fast block scanner (core/blocks.ts) must answer exactly what the CommonMark parser answers wherever it
+ * The fast block scanner (core/accounts/blocks.ts) must answer exactly what the CommonMark parser answers wherever it
  * answers at all: same ignored regions, paragraphs and tutor notes. Checked on fixed awkward cases and on
  * thousands of documents assembled at random from the lines that make such cases.
  */

@@ -44,12 +44,12 @@ Options for every portfolio command:
 /**
  * The language server, loaded only for `serve`. Built, it is dist/server.js beside dist/cli.js (esbuild.mjs
  * builds both), so the CLI bundle does not carry the server and its LSP library and every other command
- * starts faster; from source (tests run cli.ts through tsx) it is main.ts beside this file. The path is
+ * starts faster; from source (tests run cli/main.ts through tsx) it is lsp/main.ts. The path is
  * worked out at run time so that esbuild leaves the require alone instead of bundling the server again.
  */
 function loadServer(): { startStdioServer: () => void } {
   const built = path.join(__dirname, 'server.js');
-  return require(fs.existsSync(built) ? built : path.join(__dirname, 'main'));
+  return require(fs.existsSync(built) ? built : path.join(__dirname, '..', 'lsp', 'main'));
 }
 
 const realOut: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
@@ -118,6 +118,11 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
 }
 
 if (require.main === module) {
+  // A reader that stops early (`check | head`) closes the pipe: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;
   });

@@ -1,6 +1,6 @@
 /**
- * Entry of the language server bundle (dist/server.js). VS Code's client starts it with --node-ipc; other
- * editors with --stdio (or through `reflective-accounts serve --stdio`, which imports this module and calls
+ * Entry of the language server bundle (dist/server.js). VS Code's client and other editors start it
+ * with --stdio (or through `reflective-accounts serve --stdio`, which imports this module and calls
  * startStdioServer()).
  */
 import { Console } from 'node:console';

@@ -1,6 +1,6 @@
 /**
  * `startServer(connection, deps)`: the capabilities and the wiring of one thin handler per request. Any
- * transport will do (IPC from VS Code, stdio from other editors, an in-memory stream pair in tests); the file
+ * transport will do (stdio from VS Code and other editors, an in-memory stream pair in tests); the file
  * system comes in through `deps`, so nothing here touches the disk directly.
  */
 import {

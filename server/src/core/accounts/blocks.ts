@@ -76,7 +76,7 @@ function inlineCode(text: string, s: number, e: number, base: number, out: Block
     }
     let n = 1;
     while (seg.charCodeAt(i + n) === 96) n++;
-    // An unmatched run is searched for to the end: runs of many lengths would cost seconds (the rough scan's job).
+    // An unmatched run is searched for to the end: runs of many lengths would cost seconds, so such a body is left to the size cap (markdownCost.ts).
     if ((lengths ??= new Set()).add(n).size > MAX_TICK_LENGTHS) return false;
     let close = -1;
     for (let j = seg.indexOf('`', i + n); j >= 0; j = seg.indexOf('`', j)) {

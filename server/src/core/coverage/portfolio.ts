@@ -1,5 +1,6 @@
 /**
- * The index of one portfolio's accounts: the only mutable state in the core, with the coverage fold over it
+ * The index of one portfolio's accounts: the only state in the core that changes (elsewhere the core keeps
+ * only memos keyed by the object they derive from, which never change an answer), with the coverage fold over it
  * (coverage.ts keeps the fold here, so it lives and dies with its portfolio). Updating one account replaces
  * that entry alone and notes its URI, so the fold catches up on what changed instead of comparing everything.
  */
