@@ -2,8 +2,10 @@
  * The items of a citation: `P21`, `PC 3`, `K38-K40`, `P25 to P29`, `PCs 1-4`, and inside a list the bare
  * numbers that continue it (`LMCA5/P19, 20, 21`). Pure; offsets are UTF-16 indices into the text given.
  */
-import type { CriterionKind } from '../standards/unit';
 import { digitsAt, isDash, isDigit, isLetter, isSpace, isWordChar, numberAt, skipSpaces, wordAt } from './chars';
+
+/** Performance criterion or knowledge point. */
+export type CriterionKind = 'P' | 'K';
 
 export interface CitationItem {
   /** Kind and number of the first (or only) criterion. */

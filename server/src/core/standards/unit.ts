@@ -3,8 +3,10 @@
  * and as accepted from users (.standards/ folders, reflectiveAccounts.standardsPaths).
  * standards/schema.json describes exactly this shape; keep the two in step.
  */
+import type { CriterionKind } from '../citations/items';
 
-export type CriterionKind = 'P' | 'K';
+/** A criterion's kind is part of the citation grammar; units use the same two letters. */
+export type { CriterionKind };
 
 export interface CriterionData {
   /** "P1" or "K38": kind letter followed by the number, no padding. */
