@@ -28,8 +28,6 @@ const ITEM_SEP = `(?:,${SP}{0,3}(?:${AND}${SP}{1,3})?|/|${SP}{1,3}(?:(?:${AND}|&
 /** A run of numbers: the first needs a range or a good ending; the ones after it are a list whatever follows. */
 const NUMBER_RUN = `${NUMBER_SEP}\\d{1,3}${ENDS}(?:${RANGE_TAIL}|${MAY_END})(?:${NUMBER_SEP}\\d{1,3}${ENDS}(?:${RANGE_TAIL})?)*`;
 const CONTINUATION = `(?:${ITEM_SEP}${ITEM}|${NUMBER_RUN})`;
-const ITEMS = `${ITEM}${CONTINUATION}*`;
-const BARE_ITEMS = `${BARE_ITEM}${CONTINUATION}*`;
 
 const NOT_ATTACHED = '(?<![A-Za-z0-9_/.\\-@#:\\\\])';
 /** Any word shaped like a unit code: a letter first, a digit and two letters inside. */

@@ -110,7 +110,7 @@ describe('diagnostics: uncovered', () => {
   });
   it('on the first citation when no account lists the unit', () => {
     const out = diagnose('=== a.md\nText LMCB2/P1 and LMCB2/P2\n', {}, ['uncovered']);
-    assert.match(out, /^     \^{8} uncovered: LMCB2: 43 of 45 performance criteria and 107 of 107 knowledge points not yet covered: P3-P45, K1-K107$/m);
+    assert.match(out, /^ {5}\^{8} uncovered: LMCB2: 43 of 45 performance criteria and 107 of 107 knowledge points not yet covered: P3-P45, K1-K107$/m);
   });
   it('lists at most 20 runs of missing criteria', () => {
     const every2nd = Array.from({ length: 22 }, (_, i) => `P${2 * i + 1}`).join(', ');

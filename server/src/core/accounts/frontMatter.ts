@@ -61,7 +61,7 @@ function rangeOf(node: YamlNode | null | undefined, base: number): { start: numb
 /** Splits "LMCA5, LMCA4" written as one scalar into entries with their own offsets. */
 function splitUnitList(text: string, start: number): UnitEntry[] {
   const out: UnitEntry[] = [];
-  const re = /[^,\s\[\]]+(?:[ \u00a0][0-9]{2}\b)?/g;
+  const re = /[^,\s[\]]+(?:[ \u00a0][0-9]{2}\b)?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
   }

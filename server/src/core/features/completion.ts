@@ -229,7 +229,7 @@ function frontMatterCompletions(catalog: Catalog, input: CompletionInput): CoreC
   const prefix = input.text.slice(lineStartOf(input.text, input.offset), input.offset);
   const m = /[A-Za-z0-9]*$/.exec(prefix)!;
   const before = prefix[m.index - 1];
-  if (before !== undefined && !/[\s\[,\-:"']/.test(before)) return NOTHING;
+  if (before !== undefined && !/[\s[,\-:"']/.test(before)) return NOTHING;
   const start = input.offset - m[0].length;
   const listed = new Set(fm.units.filter((u) => u.end < start || u.start > input.offset).map((u) => catalog.resolve(u.text)));
   const units = m[0] === '' ? catalog.units.map((unit) => ({ unit, spelling: unit.code })) : unitsMatching(catalog, m[0]);
