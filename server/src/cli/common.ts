@@ -32,6 +32,7 @@ export interface CliValues {
   'bare-criteria'?: string;
   canonical?: boolean;
   write?: boolean;
+  top?: string;
 }
 
 export interface CliArgs {

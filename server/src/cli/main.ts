@@ -11,6 +11,7 @@ import { runCoverage } from './coverage';
 import { runExport } from './export';
 import { runFix } from './fix';
 import { runImport } from './import';
+import { runSuggest } from './suggest';
 
 const USAGE = `Usage: reflective-accounts <command> [options]
 
@@ -29,6 +30,9 @@ Commands:
                        changes, and writes them only with --write
   import SOURCE.txt [--code X] --out FILE.json [--force]
                        turn a National Occupational Standard's text into unit JSON
+  suggest PATH [--top N] [--format text|json]
+                       criteria each paragraph of an account (or of every account
+                       in a folder) seems to evidence but does not cite yet
   serve --stdio        run the language server for other editors (Neovim, Helix, Emacs)
 
 Options for every portfolio command:
@@ -76,6 +80,7 @@ function parse(argv: string[]): CliArgs {
         'bare-criteria': { type: 'string' },
         canonical: { type: 'boolean' },
         write: { type: 'boolean' },
+        top: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }) as CliArgs & { values: { help?: boolean } };
@@ -99,6 +104,7 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       case 'export': return await runExport(args, out);
       case 'fix': return await runFix(args, out);
       case 'import': return runImport(args, out);
+      case 'suggest': return runSuggest(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');
         loadServer().startStdioServer();

@@ -9,7 +9,7 @@
  * WeakMap keyed on the catalogue so that reloaded standards get a fresh index.
  */
 import MiniSearch from 'minisearch';
-import { tokensOf, type Token } from '../../nlp/english';
+import { tokensOf, tokensOfMany, type Token } from '../../nlp/english';
 import type { Catalog, Unit } from '../../standards/standards';
 import type { CriterionData } from '../../standards/unit';
 
@@ -28,6 +28,7 @@ export interface CriterionIndex {
   size: number;
 }
 
+/** A criterion as indexed: each field is its terms (stems) joined by spaces. */
 interface IndexedDocument {
   id: string;
   unit: string;
@@ -52,21 +53,31 @@ export function termsOf(text: string): string[] {
   return tokensOf(text).filter(isContentToken).map((t) => t.stem);
 }
 
-/** Glossary definitions whose term occurs in the criterion's text (compared as stems, in order). */
-function glossaryFor(criterion: CriterionData, glossaryTerms: Array<{ stems: string[]; text: string }>): string {
-  const stems = ` ${termsOf(criterion.text).join(' ')} `;
-  return glossaryTerms.filter((g) => g.stems.length > 0 && stems.includes(` ${g.stems.join(' ')} `)).map((g) => g.text).join(' ');
+/**
+ * The terms of a criterion's three fields, each as stems joined by spaces (minisearch then only splits them).
+ * Analysed once per distinct text: section headings and glossary definitions are shared by many criteria.
+ */
+function documentsOf(unit: Unit, termsOnce: (text: string) => string[]): IndexedDocument[] {
+  const glossary = unit.glossary.filter((g) => g.term).map((g) => ({ term: ` ${termsOnce(g.term).join(' ')} `, terms: termsOnce(g.text) }));
+  return unit.criteria.map((c) => {
+    const text = termsOnce(c.text);
+    const spaced = ` ${text.join(' ')} `;
+    // The definitions of the glossary terms the criterion's text uses (compared as stems, in order).
+    const defined = glossary.filter((g) => g.term.trim() !== '' && spaced.includes(g.term)).flatMap((g) => g.terms);
+    return { id: `${unit.code}/${c.id}`, unit: unit.code, text: text.join(' '), section: termsOnce(c.section).join(' '), glossary: defined.join(' ') };
+  });
 }
 
-function documentsOf(unit: Unit): IndexedDocument[] {
-  const glossaryTerms = unit.glossary.filter((g) => g.term).map((g) => ({ stems: termsOf(g.term), text: g.text }));
-  return unit.criteria.map((c) => ({
-    id: `${unit.code}/${c.id}`,
-    unit: unit.code,
-    text: c.text,
-    section: c.section,
-    glossary: glossaryFor(c, glossaryTerms),
-  }));
+/** The terms of every distinct text of the catalogue (criteria, sections, glossary), analysed in one go. */
+function termsOfAll(catalog: Catalog): Map<string, string[]> {
+  const texts = new Set<string>();
+  for (const u of catalog.units) {
+    for (const c of u.criteria) texts.add(c.text).add(c.section);
+    for (const g of u.glossary) texts.add(g.term).add(g.text);
+  }
+  const list = [...texts];
+  const tokens = tokensOfMany(list);
+  return new Map(list.map((text, i) => [text, tokens[i].filter(isContentToken).map((t) => t.stem)]));
 }
 
 const indexes = new WeakMap<Catalog, CriterionIndex>();
@@ -74,23 +85,29 @@ const indexes = new WeakMap<Catalog, CriterionIndex>();
 export function criterionIndex(catalog: Catalog): CriterionIndex {
   let index = indexes.get(catalog);
   if (index) return index;
+  const known = termsOfAll(catalog);
+  const termsOnce = (text: string): string[] => {
+    let terms = known.get(text);
+    if (!terms) known.set(text, (terms = termsOf(text)));
+    return terms;
+  };
   const search = new MiniSearch<IndexedDocument>({
     fields: ['text', 'section', 'glossary'],
     storeFields: ['unit'],
-    tokenize: (text) => termsOf(text),
+    tokenize: (terms) => (terms ? terms.split(' ') : []),
     processTerm: (term) => term,
   });
   const byId = new Map<string, IndexedCriterion>();
   const documentFrequency = new Map<string, number>();
   for (const unit of catalog.units) {
-    const documents = documentsOf(unit);
+    const documents = documentsOf(unit, termsOnce);
     unit.criteria.forEach((criterion, i) => {
       // minisearch throws on a repeated id; a user unit that numbers an item twice keeps its first.
       if (byId.has(documents[i].id)) return;
       byId.set(documents[i].id, { id: documents[i].id, unit: unit.code, criterion });
       search.add(documents[i]);
       const d = documents[i];
-      for (const term of new Set(termsOf(`${d.text} ${d.section} ${d.glossary}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      for (const term of new Set(`${d.text} ${d.section} ${d.glossary}`.split(' ').filter(Boolean))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     });
   }
   index = { search, byId, documentFrequency, size: byId.size };
