@@ -171,3 +171,48 @@ export const Commands = {
   /** Rewrites the citations of an account or a portfolio in canonical form, after saying what will change. */
   rewriteCanonical: 'reflectiveAccounts.rewriteCanonical',
 } as const;
+
+// ---- criterion suggestions and word counts (issue #15) ----
+
+/** Request: criteria the paragraph at a position seems to evidence, best first (the code action's list, the panel). */
+export const SuggestRequest = 'reflectiveAccounts/suggest';
+export interface SuggestParams {
+  /** The account's URI as the client knows it. */
+  uri: string;
+  position: { line: number; character: number };
+  top?: number;
+}
+export interface SuggestionDto {
+  /** Canonical citation, "LMCA5/P6". */
+  code: string;
+  text: string;
+  section: string;
+  score: number;
+  /** Words of the paragraph the criterion shares. */
+  why: string[];
+  covered: boolean;
+  /** The edit that cites it at the end of the sentence at the position. */
+  edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+}
+export interface SuggestResult {
+  /** Lines of the paragraph (0-based), or null when the position is not in a paragraph of prose. */
+  paragraph: { line: number; endLine: number } | null;
+  suggestions: SuggestionDto[];
+}
+
+/** Command the "Cite a criterion this paragraph evidences…" code action runs in VS Code: a pick list of SuggestRequest. */
+export const CITE_CRITERION_COMMAND = 'reflectiveAccounts.citeCriterion';
+
+/** Request: the word count of an account (citations and front matter left out) against the portfolio's target. */
+export const WordCountRequest = 'reflectiveAccounts/wordCount';
+export interface WordCountParams {
+  uri: string;
+}
+export interface WordCountResult {
+  /** null when the document is not an account of any portfolio. */
+  words: number | null;
+  target: { min?: number; max?: number } | null;
+  standing: 'below' | 'within' | 'above' | null;
+  /** "812 words (target 500–1,500)" */
+  label: string;
+}

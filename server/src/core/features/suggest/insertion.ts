@@ -16,7 +16,7 @@ function sentenceEnd(text: string, paragraph: Paragraph, offset: number): number
   for (let i = at; i < paragraph.end; i++) {
     if (!TERMINATOR.test(text[i])) continue;
     const next = text[i + 1];
-    if (i + 1 >= paragraph.end || next === undefined || /[\s"'’”)]/.test(next)) return i;
+    if (i + 1 >= paragraph.end || next === undefined || /[\s"'\u2019\u201d)]/.test(next)) return i;
   }
   let end = paragraph.end;
   while (end > paragraph.start && /\s/.test(text[end - 1])) end--;

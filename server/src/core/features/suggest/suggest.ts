@@ -47,6 +47,7 @@ export const UNCOVERED_BOOST = 1.25;
  */
 export const MAX_DOCUMENT_SHARE = 0.2;
 const MAX_WHY = 6;
+const MAX_PASSAGE_LENGTH = 20_000;
 
 /** Criteria ranked for a passage of prose (citations already removed from it). */
 export function rankCriteria(catalog: Catalog, passage: string, options: RankOptions): Suggestion[] {
@@ -56,7 +57,8 @@ export function rankCriteria(catalog: Catalog, passage: string, options: RankOpt
   // Each stem of the passage, and the word it was first written as, to explain a match in the writer's words.
   const surface = new Map<string, string>();
   const frequency = new Map<string, number>();
-  for (const t of tokensOf(passage)) {
+  // A passage longer than any paragraph a person writes is ranked on its start, so a request stays quick.
+  for (const t of tokensOf(passage.slice(0, MAX_PASSAGE_LENGTH))) {
     if (!isContentToken(t)) continue;
     if (!surface.has(t.stem)) surface.set(t.stem, t.text);
     frequency.set(t.stem, (frequency.get(t.stem) ?? 0) + 1);

@@ -36,7 +36,7 @@ const NOT_PERSON = new Set([
   'alzheimer', "alzheimer's", 'parkinson', "parkinson's", 'dementia', 'what', 'matters', 'me', 'the', 'and', 'of',
 ]);
 
-const NAME_WORD = /^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*$/;
+const NAME_WORD = /^(?:Mc|Mac|O['\u2019]|D['\u2019])?[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)*$/;
 const STREET = 'Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Dr|Crescent|Court|Place|Gardens|Terrace|Close|Way|Grove|Park|Square|View|Brae|Wynd';
 const ADDRESS = new RegExp(`\\b\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:${STREET})\\b\\.?`, 'g');
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
@@ -46,7 +46,7 @@ const isNameWord = (t: Token) => (t.pos === 'PROPN' || t.pos === 'NOUN') && NAME
 
 /** Initials for the quick fix: a courtesy title keeps its title and the surname's initial; otherwise the initials. */
 function anonymised(title: Token | undefined, names: readonly Token[]): string {
-  const initial = (t: Token) => t.text.replace(/^(?:Mc|Mac|O['’]|D['’])/, (p) => p[0])[0].toUpperCase();
+  const initial = (t: Token) => t.text.replace(/^(?:Mc|Mac|O['\u2019]|D['\u2019])/, (p) => p[0])[0].toUpperCase();
   if (title) return `${title.text.replace(/\.$/, '')} ${initial(names[names.length - 1])}`;
   return names.map(initial).join('');
 }

@@ -38,11 +38,18 @@ export function writingSettingsOf(settings: Pick<Settings, 'writingHypothetical'
   return { hypothetical: settings.writingHypothetical, identifiablePerson: settings.writingIdentifiablePerson };
 }
 
+/**
+ * Longest account the checks read (characters). A reflective account is a few thousand words; a file many
+ * times that is not one a person is writing, and tagging it would hold the server for seconds.
+ */
+export const MAX_CHECKED_LENGTH = 300_000;
+
 const cache = new WeakMap<Account, { length: number; key: string; result: WritingDiagnostic[] }>();
 
 export function computeWritingDiagnostics(account: Account, text: string, settings: WritingSettings): WritingDiagnostic[] {
   if (settings.hypothetical === 'off' && settings.identifiablePerson === 'off') return [];
   if (typeof text !== 'string' || text.length !== account.length) return []; // not the text this account was parsed from
+  if (text.length > MAX_CHECKED_LENGTH || account.degraded) return [];
   const key = `${settings.hypothetical}|${settings.identifiablePerson}`;
   const known = cache.get(account);
   if (known && known.key === key && known.length === text.length) return known.result;
