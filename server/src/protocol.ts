@@ -45,6 +45,8 @@ export interface AccountDto {
   uri: string;
   evidence: string;
   title: string | null;
+  /** Words of running text (citations and front matter left out); absent from older servers. */
+  words?: number;
   /** Tutor notes (`<!-- tutor: ... -->`) in this account, never counted as evidence. */
   tutorNotes: Array<{ text: string; line: number; character: number }>;
 }
@@ -54,6 +56,8 @@ export interface PortfolioCoverageDto {
   folder: string;
   folderName: string;
   minimumEvidence: number;
+  /** reflectiveAccounts.wordCount.target of the portfolio, or null. */
+  wordTarget?: { min?: number; max?: number } | null;
   units: UnitDto[];
   accounts: AccountDto[];
 }
@@ -111,12 +115,15 @@ export const SHOW_COVERAGE_COMMAND = 'reflectiveAccounts.showCoverage';
 
 export type ToWebview =
   | { type: 'coverage'; data: CoverageResult; focusUnit?: string; focusFolder?: string }
-  | { type: 'focus'; unit: string; folder?: string };
+  | { type: 'focus'; unit: string; folder?: string }
+  | PanelSuggestions;
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; line: number; character: number }
-  | { type: 'state'; state: PanelState };
+  | { type: 'state'; state: PanelState }
+  /** Cite a criterion of the panel's suggestions at the end of the sentence under the editor's cursor. */
+  | { type: 'cite'; code: string };
 
 /** What the panel restores after a window reload (webview serializer). */
 export interface PanelState {
@@ -215,4 +222,13 @@ export interface WordCountResult {
   standing: 'below' | 'within' | 'above' | null;
   /** "812 words (target 500–1,500)" */
   label: string;
+}
+
+/** Panel message: criteria the paragraph under the editor's cursor may evidence (none when the cursor is elsewhere). */
+export interface PanelSuggestions {
+  type: 'suggestions';
+  /** The account's evidence label or file name, and the paragraph's first line (1-based), or null. */
+  account: string;
+  line: number | null;
+  suggestions: Array<{ code: string; text: string; why: string[]; covered: boolean }>;
 }
