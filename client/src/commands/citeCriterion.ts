@@ -15,8 +15,9 @@ interface SuggestionItem extends vscode.QuickPickItem {
 function itemOf(s: SuggestionDto): SuggestionItem {
   return {
     label: s.code,
-    description: s.covered ? s.section : `not yet covered · ${s.section}`,
-    detail: `${s.text} — shares: ${s.why.join(', ')}`,
+    // Why first: the shared words are what tell a candidate the match is real; the text follows on its own line.
+    description: `shares: ${s.why.join(', ')}${s.covered ? '' : ' · not yet covered'}`,
+    detail: s.text,
     suggestion: s,
   };
 }

@@ -56,6 +56,8 @@ export function writingCodeActions(state: DocumentState, clientUri: string, star
 
 /** Hover that explains the writing check flagged at an offset, if any. */
 export function writingHoverAt(state: DocumentState, offset: number): { markdown: string; start: number; end: number } | undefined {
-  const d = writingDiagnosticsOf(state).find((w) => offset >= w.start && offset <= w.end);
+  // The narrowest one: a name inside a hypothetical sentence explains the name.
+  const d = writingDiagnosticsOf(state).filter((w) => offset >= w.start && offset <= w.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   return d && { markdown: `${d.message}\n\n---\n\n${writingHover(d)}`, start: d.start, end: d.end };
 }
