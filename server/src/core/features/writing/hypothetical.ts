@@ -6,19 +6,14 @@
  * Found with the part-of-speech tagger (english.ts), not a word list alone: the modal must be tagged as an
  * auxiliary and govern a verb ("her will" and "Will" are not modals). Three uses of these modals are
  * narrative, not hypothetical, and are left alone:
- *  - reported speech or thought after a past reporting verb: "She told me her visit would be late";
+ *  - after a past verb in the same clause (reported speech or thought, future in the past, purpose):
+ *    "She told me her visit would be late", "I kept them off it so that they could concentrate";
  *  - past ability: "we could not move it", "I could see she was upset";
  *  - past habit and wishes: "Mrs A would often refuse her tea", "he would like a bath".
  */
 import type { Sentence, Token } from '../../nlp/english';
 
 const MODALS = new Set(['would', 'could', 'should', 'will', "'ll", 'ought', 'might', 'shall']);
-/** Verbs that introduce reported speech or thought; inflected (told, said, knew) they set the narrative in the past. */
-const REPORTING = new Set(['say', 'tell', 'explain', 'know', 'think', 'realise', 'realize', 'agree', 'confirm', 'warn',
-  'promise', 'ask', 'decide', 'feel', 'hope', 'expect', 'understand', 'learn', 'hear', 'mention', 'advise', 'inform',
-  'worry', 'believe', 'assure', 'reassure', 'suggest', 'write', 'report', 'insist', 'check', 'arrange', 'plan', 'discover',
-  'find', 'notice', 'see', 'wonder', 'ring', 'phone', 'call', 'email', 'text']);
-const PAST_FORMS = /(?:ed|old|aid|new|ought|elt|eard|ood|ound|aw|ote|ang|one)$/;
 const PERCEPTION = new Set(['see', 'hear', 'tell', 'feel', 'smell', 'sense', 'understand', 'remember']);
 const HABIT = new Set(['often', 'usually', 'always', 'sometimes', 'regularly', 'normally', 'frequently', 'never', 'typically', 'generally']);
 const WISH = new Set(['like', 'love', 'prefer', 'rather', 'enjoy', 'hate']);
@@ -44,18 +39,49 @@ function governedVerb(tokens: readonly Token[], at: number): { verb: Token; nega
   return undefined;
 }
 
-/** A reporting verb in the past earlier in the sentence: what follows is reported, not proposed. */
-function reportedBefore(tokens: readonly Token[], at: number): boolean {
-  for (let i = 0; i < at; i++) {
+const IRREGULAR_PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'knew', 'thought', 'felt', 'heard', 'understood',
+  'found', 'made', 'took', 'gave', 'got', 'went', 'came', 'saw', 'began', 'kept', 'left', 'lost', 'met', 'put', 'sent', 'spent',
+  'stood', 'wrote', 'brought', 'bought', 'caught', 'taught', 'chose', 'spoke', 'became', 'held', 'meant', 'paid', 'led', 'rang',
+  'sat', 'thought', 'won', 'sought', 'fell', 'grew', 'drew', 'showed', 'shown', 'known', 'given', 'taken', 'written', 'spoken']);
+
+function isPastVerb(t: Token): boolean {
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
+  return IRREGULAR_PAST.has(t.normal) || (t.normal !== t.lemma && /ed$/.test(t.normal));
+}
+
+/**
+ * "and I …", "but next time we …": a coordinator that starts a new main clause whose subject is the candidate
+ * (adverbs and time words may come between). "and how he could", "and anyone who might" do not.
+ */
+function restartsClause(tokens: readonly Token[], at: number, modal: number): boolean {
+  if (tokens[at].normal !== 'and' && tokens[at].normal !== 'but') return false;
+  for (let i = at + 1; i < modal; i++) {
     const t = tokens[i];
-    if (t.pos === 'VERB' && REPORTING.has(t.lemma) && t.normal !== t.lemma && PAST_FORMS.test(t.normal)) return true;
+    if (t.normal === 'i' || t.normal === 'we') return true;
+    if (t.pos !== 'ADV' && t.pos !== 'ADJ' && !(t.pos === 'NOUN' && TIME_WORDS.has(t.normal)) && t.pos !== 'PUNCT') return false;
+  }
+  return false;
+}
+const TIME_WORDS = new Set(['time', 'week', 'month', 'year', 'day', 'shift', 'morning', 'evening', 'review', 'meeting']);
+
+/**
+ * A past verb earlier in the same clause: the modal then tells the story (future in the past, reported speech
+ * or thought, purpose): "She told me her visit would be late", "everyone assumed he would not be able",
+ * "I kept them off it so that they could concentrate". A clause break (";", ":", "and I …") ends the search:
+ * "I reviewed it, and next time I would ask first" is still hypothetical.
+ */
+function pastBefore(tokens: readonly Token[], modal: number): boolean {
+  for (let i = modal - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.normal === ';' || t.normal === ':' || restartsClause(tokens, i, modal)) return false;
+    if (isPastVerb(t)) return true;
   }
   return false;
 }
 
 function isNarrative(tokens: readonly Token[], at: number, verb: Token, negated: boolean, adverbs: string[]): boolean {
   const modal = tokens[at].normal;
-  if (reportedBefore(tokens, at)) return true;
+  if (pastBefore(tokens, at)) return true;
   if (modal === 'could' && (negated || PERCEPTION.has(verb.lemma))) return true;
   if (modal === 'would') {
     if (WISH.has(verb.lemma) || adverbs.includes('rather')) return true;
