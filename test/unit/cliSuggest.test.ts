@@ -1,6 +1,7 @@
-/** `reflective-accounts suggest`: JSON shape, --top, what a paragraph cites never suggested, usage errors. */
+/** `reflective-accounts suggest` (JSON shape, --top, what a paragraph cites never suggested, usage errors) and `check --writing`. */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
 import type { SuggestJson } from '../../server/src/cli/suggest';
@@ -41,6 +42,18 @@ describe('cli: suggest', () => {
     const r = await run(['suggest', path.join(root, 'examples')]);
     assert.equal(r.status, 0, r.stderr);
     for (const name of ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md']) assert.match(r.stdout, new RegExp(`${name}\\n  line \\d+:\\n    [A-Z0-9]+/[PK]\\d+ `));
+  });
+
+  it('check --writing adds the writing checks, check alone leaves them out', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-writing-'));
+    fs.writeFileSync(path.join(dir, 'ra1.md'), '---\nunits: [LMCA5]\n---\nMargaret Thomson rang. Next time I would ask her son first (LMCA5/P1).\n');
+    const plain = await run(['check', dir]);
+    assert.doesNotMatch(plain.stdout, /hypothetical|identifiable-person/);
+    const r = await run(['check', dir, '--writing']);
+    assert.equal(r.status, 0, 'warnings and hints do not fail the check');
+    const lines = r.stdout.split('\n').map((l) => l.replace(/^.*?ra1\.md/, 'ra1.md')).filter((l) => /hypothetical|identifiable/.test(l));
+    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), ['ra1.md:4:1 warning identifiable-person', 'ra1.md:4:24 hint hypothetical']);
+    assert.match(r.stderr, /1 warning\(s\).* 1 hint\(s\)/);
   });
 
   const bad: Array<[string[], RegExp]> = [

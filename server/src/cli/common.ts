@@ -33,6 +33,7 @@ export interface CliValues {
   canonical?: boolean;
   write?: boolean;
   top?: string;
+  writing?: boolean;
 }
 
 export interface CliArgs {

@@ -20,9 +20,10 @@ Commands:
                        what is covered in a portfolio (default folder: .)
   coverage FOLDER --each [--format text|json|markdown|csv]
                        a caseload: one row per candidate (sub-folder) and unit
-  check [folder] [--fail-on-uncovered]
+  check [folder] [--fail-on-uncovered] [--writing]
                        diagnostics as file:line:col severity code message;
-                       exit 1 when there are errors (or gaps, with --fail-on-uncovered)
+                       exit 1 when there are errors (or gaps, with --fail-on-uncovered);
+                       --writing adds the hypothetical and identifiable-person checks
   export [folder] --unit X --format markdown|csv|html|json --out FILE [--force]
                        the evidence record of a unit, for the assessor to sign off
   fix [folder|file] --canonical [--write]
@@ -81,6 +82,7 @@ function parse(argv: string[]): CliArgs {
         canonical: { type: 'boolean' },
         write: { type: 'boolean' },
         top: { type: 'string' },
+        writing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }) as CliArgs & { values: { help?: boolean } };

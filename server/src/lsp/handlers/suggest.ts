@@ -16,6 +16,8 @@ import type { DocumentState, Workspace } from '../workspace';
 import { guarded, offsetOf, rangeOf } from './lsp';
 
 const CITE_TITLE = 'Cite a criterion this paragraph evidences…';
+/** Fewest words of its own a paragraph needs before the code action is offered. */
+const MIN_WORDS = 8;
 
 /** Suggestions for the paragraph at an offset, each with the edit that cites it at the end of the sentence. */
 export function suggestionsAt(workspace: Workspace, state: DocumentState, offset: number, top = 5): SuggestResult {
@@ -44,8 +46,9 @@ const shorten = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1).trim
 export function suggestionCodeActions(workspace: Workspace, state: DocumentState, clientUri: string, offset: number,
   picker: boolean): CodeAction[] {
   const paragraph = paragraphAt(state.account, offset);
-  // On a citation its own fixes and refactors are what is wanted; suggestions are for the prose around it.
-  if (!paragraph || state.account.citations.some((c) => offset >= c.start && offset <= c.end)) return [];
+  // On a citation its own fixes and refactors are what is wanted; suggestions are for the prose around it, and
+  // for a paragraph with something to match (a short line would put a light bulb everywhere for nothing).
+  if (!paragraph || paragraph.words < MIN_WORDS || state.account.citations.some((c) => offset >= c.start && offset <= c.end)) return [];
   if (picker) {
     const position = rangeOf(state.account, offset, offset).start;
     return [{ title: CITE_TITLE, kind: CodeActionKind.RefactorRewrite,
