@@ -106,7 +106,7 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       case 'export': return await runExport(args, out);
       case 'fix': return await runFix(args, out);
       case 'import': return runImport(args, out);
-      case 'suggest': return runSuggest(args, out);
+      case 'suggest': return await runSuggest(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');
         loadServer().startStdioServer();

@@ -1,15 +1,17 @@
 /**
  * `suggest PATH [--top N] [--format text|json]`: for each paragraph of an account (or of every account in a
  * folder), the criteria it seems to evidence that it does not cite yet, best first, with the shared words.
- * A file is ranked within its folder's portfolio (its units, what is already covered).
+ * A file is ranked within its folder's portfolio (its units, what is already covered); files are named relative
+ * to that folder, as `check` names them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { positionAt } from '../core/accounts/lines';
 import { computeCoverage } from '../core/coverage/coverage';
 import { suggestForAccount } from '../core/features/suggest/suggest';
-import { displayPath } from '../io/diskPortfolio';
-import { isSkipped, readAccountFile } from '../io/files';
+import { readAccount } from '../io/accountFiles';
+import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
+import { pathToUri, uriToPath } from '../io/uris';
 import { formatArg, loadAll, settingsFrom, UsageError, type CliArgs, type Out } from './common';
 
 export interface SuggestJson {
@@ -34,25 +36,30 @@ function target(positionals: string[]): { folder: string; file?: string } {
   return fs.statSync(given).isDirectory() ? { folder: given } : { folder: path.dirname(given), file: given };
 }
 
-export function runSuggest(args: CliArgs, out: Out): number {
+export async function runSuggest(args: CliArgs, out: Out): Promise<number> {
   const { folder, file } = target(args.positionals);
   const format = formatArg(args.values, ['text', 'json'], 'text');
   const top = topArg(args.values.top);
   const settings = settingsFrom(args.values);
-  const { catalog, portfolio } = loadAll(folder, settings, out);
+  const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
-  const only = file ? displayPath(file) : undefined;
-  if (only && !portfolio.accounts.has(only)) throw new UsageError(`${positionals(args)} is not an account of its folder (see include/exclude, maxFileSize)`);
+  const only = file ? pathToUri(file) : undefined;
+  if (only && !portfolio.accounts.has(only)) throw new UsageError(`${args.positionals[1]} is not an account of its folder (see include/exclude, maxFileSize)`);
   const result: SuggestJson = { accounts: [] };
-  for (const account of [...portfolio.accounts.values()].sort((a, b) => a.uri.localeCompare(b.uri))) {
+  // In the order of the names printed, as people read them (as `check` does).
+  const named = [...portfolio.accounts.values()].map((account) => ({ account, name: fileOf(account.uri) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const { account, name } of named) {
     if (only && account.uri !== only) continue;
-    const read = readAccountFile(path.resolve(account.uri), settings.maxFileSize);
-    if (isSkipped(read)) continue;
+    // The portfolio keeps parsed accounts, not their texts: the text is read again for the paragraphs' prose.
+    const filePath = uriToPath(account.uri);
+    const read = filePath ? await readAccount(disk, filePath, settings.maxFileSize) : undefined;
+    if (!read || !('text' in read)) continue;
     const paragraphs = suggestForAccount(catalog, account, read.text, coverage, top).map((p) => ({
       line: positionAt(account.lineStarts, p.paragraph.start).line + 1,
       suggestions: p.suggestions.map((s) => ({ code: s.code, score: s.score, why: s.why, text: s.text })),
     }));
-    result.accounts.push({ file: account.uri, paragraphs });
+    result.accounts.push({ file: name, paragraphs });
   }
   if (format === 'json') {
     out.stdout(JSON.stringify(result, null, 2) + '\n');
@@ -67,8 +74,4 @@ export function runSuggest(args: CliArgs, out: Out): number {
     }
   }
   return 0;
-}
-
-function positionals(args: CliArgs): string {
-  return args.positionals[1];
 }
