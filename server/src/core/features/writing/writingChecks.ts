@@ -50,35 +50,54 @@ export function computeWritingDiagnostics(account: Account, text: string, settin
   if (settings.hypothetical === 'off' && settings.identifiablePerson === 'off') return [];
   if (typeof text !== 'string' || text.length !== account.length) return []; // not the text this account was parsed from
   if (text.length > MAX_CHECKED_LENGTH || account.degraded) return [];
-  const key = `${settings.hypothetical}|${settings.identifiablePerson}`;
+  const key = `${settings.hypothetical}|${settings.identifiablePerson}|`;
   const known = cache.get(account);
   if (known && known.key === key && known.length === text.length) return known.result;
-  const result = writingDiagnostics(account, text, settings);
+  const result = writingDiagnostics(account, text, settings, key);
   cache.set(account, { length: text.length, key, result });
   return result;
 }
 
-function writingDiagnostics(account: Account, text: string, settings: WritingSettings): WritingDiagnostic[] {
+/**
+ * The findings of one paragraph's prose, offsets relative to the paragraph, remembered by the prose itself:
+ * typing in one paragraph re-tags that paragraph only, and the others are answered from here. Bounded: when
+ * full it is emptied (a new session of typing fills it again with what is on screen).
+ */
+const byProse = new Map<string, WritingDiagnostic[]>();
+const MAX_REMEMBERED = 5000;
+
+function paragraphDiagnostics(prose: string, settings: WritingSettings, key: string): WritingDiagnostic[] {
+  const known = byProse.get(key + prose);
+  if (known) return known;
+  const out: WritingDiagnostic[] = [];
+  const sentences = analyse(prose, 0);
+  if (settings.hypothetical !== 'off') {
+    for (const f of findHypothetical(sentences)) {
+      out.push({ start: f.start, end: f.end, severity: settings.hypothetical, code: WritingCode.Hypothetical,
+        message: `"${f.modal}": this sentence is about what would, could, should or will be done rather than what you did. ` +
+          'An account shows your real work, "not what might be done" (SQA): say what you did.' });
+    }
+  }
+  if (settings.identifiablePerson !== 'off') {
+    for (const f of findIdentifiable(prose, sentences, 0)) {
+      out.push(f.kind === 'name'
+        ? { start: f.start, end: f.end, severity: settings.identifiablePerson, code: WritingCode.IdentifiablePerson,
+          message: `"${f.text}" names a person in full: anonymise the people you support with initials ("${f.replacement}").`,
+          name: f.text, replacement: f.replacement }
+        : { start: f.start, end: f.end, severity: settings.identifiablePerson, code: WritingCode.IdentifiablePerson,
+          message: `"${f.text}" looks like an address: leave addresses out, so that nobody you support can be identified.` });
+    }
+  }
+  if (byProse.size >= MAX_REMEMBERED) byProse.clear();
+  byProse.set(key + prose, out);
+  return out;
+}
+
+function writingDiagnostics(account: Account, text: string, settings: WritingSettings, key: string): WritingDiagnostic[] {
   const out: WritingDiagnostic[] = [];
   for (const paragraph of account.paragraphs) {
-    const prose = proseOf(text, account, paragraph);
-    const sentences = analyse(prose, paragraph.start);
-    if (settings.hypothetical !== 'off') {
-      for (const f of findHypothetical(sentences)) {
-        out.push({ start: f.start, end: f.end, severity: settings.hypothetical, code: WritingCode.Hypothetical,
-          message: `"${f.modal}": this sentence is about what would, could, should or will be done rather than what you did. ` +
-            'An account shows your real work, "not what might be done" (SQA): say what you did.' });
-      }
-    }
-    if (settings.identifiablePerson !== 'off') {
-      for (const f of findIdentifiable(prose, sentences, paragraph.start)) {
-        out.push(f.kind === 'name'
-          ? { start: f.start, end: f.end, severity: settings.identifiablePerson, code: WritingCode.IdentifiablePerson,
-            message: `"${f.text}" names a person in full: anonymise the people you support with initials ("${f.replacement}").`,
-            name: f.text, replacement: f.replacement }
-          : { start: f.start, end: f.end, severity: settings.identifiablePerson, code: WritingCode.IdentifiablePerson,
-            message: `"${f.text}" looks like an address: leave addresses out, so that nobody you support can be identified.` });
-      }
+    for (const d of paragraphDiagnostics(proseOf(text, account, paragraph), settings, key)) {
+      out.push({ ...d, start: d.start + paragraph.start, end: d.end + paragraph.start });
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
