@@ -93,7 +93,13 @@ describe('server: writing checks and suggestions over LSP', function () {
         client.settings = { writing: { hypothetical: 'off', identifiablePerson: 'off' } };
         await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
         await refreshed;
-        const codes: string[] = (await client.diagnostics(ra1)).map((d) => d.code);
+        // A refresh already on its way for an earlier change may be the one awaited: then the settings' own
+        // refresh follows, and the diagnostics are asked again after it.
+        let codes: string[] = (await client.diagnostics(ra1)).map((d) => d.code);
+        for (let i = 0; i < 3 && codes.includes('hypothetical'); i++) {
+          await client.next('refresh', undefined, 3000).catch(() => undefined);
+          codes = (await client.diagnostics(ra1)).map((d) => d.code);
+        }
         assert.ok(!codes.includes('hypothetical') && !codes.includes('identifiable-person'), codes.join());
       });
     });
