@@ -34,6 +34,9 @@ describe('writing: hypothetical', () => {
     ['Mrs A would often refuse her tea.', false, 'past habit'],
     ['He would like a bath in the evening.', false, 'a wish'],
     ['Will covered the shift.', false, 'a name, not a modal'],
+    ['Every day should have something to look forward to.', true, 'the same words, not quoted'],
+    ['Our aim is that "every day should have something to look forward to".', false, 'a quotation'],
+    ['Our aim is that \u201cevery day should have something to look forward to\u201d.', false, 'a quotation in curly quotes'],
     ['I reviewed the rota and spoke to each senior.', false, 'plain past'],
     ['Her will was kept in the office safe.', false, 'a noun'],
   ];

@@ -35,9 +35,7 @@ let nlp: WinkMethods | undefined;
 /** The wink-nlp instance, created on first use. `require` here (not `import`) is what keeps it lazy. */
 function english(): WinkMethods {
   if (!nlp) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const model = require('wink-eng-lite-web-model');
     // Sentence boundaries, POS tags and negation are all we use: entity and sentiment steps cost time only.
     nlp = winkNLP(model, ['sbd', 'pos', 'negation']);

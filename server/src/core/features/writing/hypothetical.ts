@@ -9,7 +9,8 @@
  *  - after a past verb in the same clause (reported speech or thought, future in the past, purpose):
  *    "She told me her visit would be late", "I kept them off it so that they could concentrate";
  *  - past ability: "we could not move it", "I could see she was upset";
- *  - past habit and wishes: "Mrs A would often refuse her tea", "he would like a bath".
+ *  - past habit and wishes: "Mrs A would often refuse her tea", "he would like a bath";
+ *  - anything inside quotation marks: "our aim that \"every day should have something to look forward to\"".
  */
 import type { Sentence, Token } from '../../nlp/english';
 
@@ -91,12 +92,25 @@ function isNarrative(tokens: readonly Token[], at: number, verb: Token, negated:
   return false;
 }
 
+/** Whether token i sits inside quotation marks: a quoted aim or saying is not the candidate's claim. */
+function quoted(tokens: readonly Token[], i: number): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (let j = 0; j < i; j++) {
+    const q = tokens[j].text;
+    if (q === '"') straight++;
+    else if (q === '\u201c') curly++;
+    else if (q === '\u201d') curly = Math.max(0, curly - 1);
+  }
+  return straight % 2 === 1 || curly > 0;
+}
+
 /** The first hypothetical use of a modal in a sentence, if any. */
 function hypotheticalIn(sentence: Sentence): HypotheticalFinding | undefined {
   const tokens = sentence.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== 'AUX' || !MODALS.has(t.normal)) continue;
+    if (t.pos !== 'AUX' || !MODALS.has(t.normal) || quoted(tokens, i)) continue;
     const governed = governedVerb(tokens, i);
     // A modal governs a bare verb: "Will covered the shift" is a person, and "Will" mid-sentence a name.
     if (!governed || governed.verb.normal !== governed.verb.lemma) continue;
