@@ -107,7 +107,7 @@ export function readSettings(raw: unknown): Settings {
   };
 }
 
-function writingSettings(r: Record<string, any>): Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson' | 'wordCountTarget'> {
+function writingSettings(r: Record<string, unknown>): Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson' | 'wordCountTarget'> {
   const writing = (r.writing && typeof r.writing === 'object' ? r.writing : {}) as Record<string, unknown>;
   const wordCount = (r.wordCount && typeof r.wordCount === 'object' ? r.wordCount : {}) as Record<string, unknown>;
   return {
