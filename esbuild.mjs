@@ -18,12 +18,45 @@ const commonOptions = (production) => ({
   absWorkingDir: root,
 });
 
+/**
+ * wink-nlp and its English model (3.5 MB, mostly JSON), used by criterion suggestions and writing checks only:
+ * bundled once into nlp/ beside server.js and cli.js, and required the first time a text is analysed
+ * (core/nlp/english.ts requires it inside a function). Inlined, the model would triple server.js and cli.js,
+ * and every start of either would parse it.
+ */
+const NLP_LIBS = ['wink-nlp', 'wink-eng-lite-web-model'];
+
+function nlpLibsPlugin(outDir, libOptions) {
+  const built = new Map(); // one build of each library, however often watch mode rebuilds the bundles
+  const fileOf = (lib) => `${lib.replace(/[^A-Za-z0-9.-]/g, '_')}.js`;
+  return {
+    name: 'nlp-libs',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(?:${NLP_LIBS.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'nlp-lib' }));
+      build.onLoad({ filter: /.*/, namespace: 'nlp-lib' }, async ({ path: lib }) => {
+        if (!built.has(lib)) {
+          built.set(lib, esbuild.build({
+            ...libOptions,
+            stdin: { contents: `module.exports = require(${JSON.stringify(lib)});`, resolveDir: root, loader: 'js' },
+            outfile: path.join(outDir, 'nlp', fileOf(lib)),
+          }));
+        }
+        await built.get(lib);
+        return { contents: `module.exports = require(require("node:path").join(__dirname, "nlp", ${JSON.stringify(fileOf(lib))}));`,
+          loader: 'js', resolveDir: root };
+      });
+    },
+  };
+}
+
 /** The language server and the CLI into `outDir`. */
 export function nodeTargets(outDir, production = false) {
   const node = { ...commonOptions(production), platform: 'node', format: 'cjs', target: 'node20' };
+  const nlpLibs = nlpLibsPlugin(outDir, node);
   return [
-    { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outDir, 'server.js') },
-    { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+    { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outDir, 'server.js'), plugins: [nlpLibs] },
+    { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' },
+      plugins: [nlpLibs] },
   ];
 }
 

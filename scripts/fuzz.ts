@@ -17,10 +17,12 @@ import { grammarProps } from '../test/property/grammar.props';
 import { importerProps } from '../test/property/importer.props';
 import type { Prop } from '../test/property/props';
 import { webviewProps } from '../test/property/webview.props';
+import { writingProps } from '../test/property/writing.props';
 
 const GROUPS: Array<[string, Prop[]]> = [
   ['grammar', grammarProps], ['account', accountProps], ['front matter', frontMatterProps],
   ['importer', importerProps], ['coverage', coverageProps], ['features', featureProps], ['webview', webviewProps],
+  ['writing', writingProps],
 ];
 
 const { values } = parseArgs({

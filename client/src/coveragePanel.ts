@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { FromWebview, PanelState, ToWebview } from '../../server/src/protocol';
 import type { CoverageStore } from './coverageStore';
+import type { Server } from './languageClient';
+import { feedPanelSuggestions, type PanelSuggestionFeed } from './panelSuggestions';
 import { makeNonce, renderPanelHtml } from './panelHtml';
 import { accountUris, parseFromWebview } from './webviewMessages';
 
@@ -38,8 +40,10 @@ async function revealInEditor(uri: vscode.Uri, line: number, character: number):
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function registerCoveragePanel(context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel): CoveragePanelHost {
+export function registerCoveragePanel(context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel,
+  server?: Server): CoveragePanelHost {
   let panel: vscode.WebviewPanel | undefined;
+  let suggestions: PanelSuggestionFeed | undefined;
   let panelDisposables: vscode.Disposable[] = [];
   let pendingFocus: FocusRequest | undefined;
   let lastState: PanelState | undefined;
@@ -63,9 +67,12 @@ export function registerCoveragePanel(context: vscode.ExtensionContext, store: C
     }
     if (message.type === 'ready') {
       if (store.current) postCoverage();
+      suggestions?.refresh();
       await store.refresh(); // the store's change event posts the fresh answer
     } else if (message.type === 'state') {
       lastState = message.state;
+    } else if (message.type === 'cite') {
+      await suggestions?.cite(message.code);
     } else if (message.type === 'reveal') {
       if (!shownUris.has(message.uri)) {
         output.appendLine(`[panel] refused to open ${message.uri}: not an account of this workspace`);
@@ -90,13 +97,16 @@ export function registerCoveragePanel(context: vscode.ExtensionContext, store: C
       scriptUri: p.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: p.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
+    suggestions = server && feedPanelSuggestions(server, (m) => post(m));
     panelDisposables = [
+      ...(suggestions ? [suggestions] : []),
       p.webview.onDidReceiveMessage(onMessage),
       store.onDidChange(() => postCoverage()),
       p.onDidDispose(() => {
         panelDisposables.forEach((d) => d.dispose());
         panelDisposables = [];
         panel = undefined;
+        suggestions = undefined;
       }),
     ];
   };

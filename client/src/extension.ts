@@ -6,8 +6,9 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import {
-  Commands, ReloadStandardsRequest, SHOW_COVERAGE_COMMAND, UNIT_DOCUMENT_SCHEME, UnitDocumentRequest, type UnitDocumentResult,
+  CITE_CRITERION_COMMAND, Commands, ReloadStandardsRequest, SHOW_COVERAGE_COMMAND, UNIT_DOCUMENT_SCHEME, UnitDocumentRequest, type UnitDocumentResult,
 } from '../../server/src/protocol';
+import { citeCriterion } from './commands/citeCriterion';
 import { exportRecord } from './commands/exportRecord';
 import { importStandard } from './commands/importStandard';
 import { insertCriterion } from './commands/insertCriterion';
@@ -19,6 +20,7 @@ import { createCriteriaCache } from './criteriaCache';
 import { createServer, type Server } from './languageClient';
 import { citationBadges } from './preview/citationBadges';
 import { registerStatusBar } from './statusBar';
+import { registerWordCountStatus } from './wordCountStatus';
 
 let server: Server | undefined;
 
@@ -42,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   server = s;
   const criteria = createCriteriaCache(s);
   const coverage = createCoverageStore(s);
-  const panel = registerCoveragePanel(context, coverage, output);
+  const panel = registerCoveragePanel(context, coverage, output, s);
 
   const refreshPreview = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
@@ -50,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     output, criteria, coverage, panel,
     registerStatusBar(coverage),
+    registerWordCountStatus(s),
+    command(CITE_CRITERION_COMMAND, (uri?: unknown, position?: unknown) => citeCriterion(s, uri, position)),
     criteria.onDidChange(refreshPreview),
     vscode.workspace.registerTextDocumentContentProvider(UNIT_DOCUMENT_SCHEME, unitDocuments(s)),
     // Arguments come from the code lens ([unitCode, folderUri]) or nowhere (palette, title bar, status bar).

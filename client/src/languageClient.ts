@@ -27,7 +27,8 @@ export function createServer(context: vscode.ExtensionContext, output: vscode.Lo
     ],
     synchronize: { configurationSection: 'reflectiveAccounts' },
     // A function, so a restart after the user trusts the workspace tells the server.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // suggestPicker: criterion suggestions come as one code action that opens citeCriterion's pick list.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, suggestPicker: true }),
     outputChannel: output,
   };
   const client = new LanguageClient('reflectiveAccounts', 'Reflective Accounts', serverOptions, clientOptions);

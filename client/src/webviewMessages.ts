@@ -19,6 +19,9 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return { type: 'reveal', uri: m.uri, line: m.line, character: m.character };
     case 'state':
       return { type: 'state', state: parsePanelState(m.state) };
+    case 'cite':
+      // Only something shaped like a canonical citation; the host then cites it only if the server suggests it.
+      return typeof m.code === 'string' && /^[A-Z0-9 ]{1,20}\/[PK]\d{1,4}$/.test(m.code) ? { type: 'cite', code: m.code } : undefined;
     default:
       return undefined;
   }

@@ -45,6 +45,8 @@ export interface AccountDto {
   uri: string;
   evidence: string;
   title: string | null;
+  /** Words of running text (citations and front matter left out); absent from older servers. */
+  words?: number;
   /** Tutor notes (`<!-- tutor: ... -->`) in this account, never counted as evidence. */
   tutorNotes: Array<{ text: string; line: number; character: number }>;
 }
@@ -54,6 +56,8 @@ export interface PortfolioCoverageDto {
   folder: string;
   folderName: string;
   minimumEvidence: number;
+  /** reflectiveAccounts.wordCount.target of the portfolio, or null. */
+  wordTarget?: { min?: number; max?: number } | null;
   units: UnitDto[];
   accounts: AccountDto[];
 }
@@ -111,12 +115,15 @@ export const SHOW_COVERAGE_COMMAND = 'reflectiveAccounts.showCoverage';
 
 export type ToWebview =
   | { type: 'coverage'; data: CoverageResult; focusUnit?: string; focusFolder?: string }
-  | { type: 'focus'; unit: string; folder?: string };
+  | { type: 'focus'; unit: string; folder?: string }
+  | PanelSuggestions;
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; line: number; character: number }
-  | { type: 'state'; state: PanelState };
+  | { type: 'state'; state: PanelState }
+  /** Cite a criterion of the panel's suggestions at the end of the sentence under the editor's cursor. */
+  | { type: 'cite'; code: string };
 
 /** What the panel restores after a window reload (webview serializer). */
 export interface PanelState {
@@ -171,3 +178,57 @@ export const Commands = {
   /** Rewrites the citations of an account or a portfolio in canonical form, after saying what will change. */
   rewriteCanonical: 'reflectiveAccounts.rewriteCanonical',
 } as const;
+
+// ---- criterion suggestions and word counts (issue #15) ----
+
+/** Request: criteria the paragraph at a position seems to evidence, best first (the code action's list, the panel). */
+export const SuggestRequest = 'reflectiveAccounts/suggest';
+export interface SuggestParams {
+  /** The account's URI as the client knows it. */
+  uri: string;
+  position: { line: number; character: number };
+  top?: number;
+}
+export interface SuggestionDto {
+  /** Canonical citation, "LMCA5/P6". */
+  code: string;
+  text: string;
+  section: string;
+  score: number;
+  /** Words of the paragraph the criterion shares. */
+  why: string[];
+  covered: boolean;
+  /** The edit that cites it at the end of the sentence at the position. */
+  edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+}
+export interface SuggestResult {
+  /** Lines of the paragraph (0-based), or null when the position is not in a paragraph of prose. */
+  paragraph: { line: number; endLine: number } | null;
+  suggestions: SuggestionDto[];
+}
+
+/** Command the "Cite a criterion this paragraph evidences…" code action runs in VS Code: a pick list of SuggestRequest. */
+export const CITE_CRITERION_COMMAND = 'reflectiveAccounts.citeCriterion';
+
+/** Request: the word count of an account (citations and front matter left out) against the portfolio's target. */
+export const WordCountRequest = 'reflectiveAccounts/wordCount';
+export interface WordCountParams {
+  uri: string;
+}
+export interface WordCountResult {
+  /** null when the document is not an account of any portfolio. */
+  words: number | null;
+  target: { min?: number; max?: number } | null;
+  standing: 'below' | 'within' | 'above' | null;
+  /** "812 words (target 500–1,500)" */
+  label: string;
+}
+
+/** Panel message: criteria the paragraph under the editor's cursor may evidence (none when the cursor is elsewhere). */
+export interface PanelSuggestions {
+  type: 'suggestions';
+  /** The account's evidence label or file name, and the paragraph's first line (1-based), or null. */
+  account: string;
+  line: number | null;
+  suggestions: Array<{ code: string; text: string; why: string[]; covered: boolean }>;
+}

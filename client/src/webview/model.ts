@@ -3,6 +3,7 @@
  * matching, grouping criteria under their section headings, and the words a screen reader hears.
  * No DOM, no vscode: the browser script and tests share these.
  */
+import { parseSuggestions } from './suggestions';
 import type {
   AccountDto, CitationDto, CoverageResult, CriterionDto, PanelState, PortfolioCoverageDto, ToWebview, UnitDto,
 } from '../../../server/src/protocol';
@@ -49,8 +50,17 @@ function accountOf(v: unknown): AccountDto | undefined {
   if (typeof a.uri !== 'string') return undefined;
   return {
     uri: a.uri, evidence: str(a.evidence), title: typeof a.title === 'string' ? a.title : null,
+    ...(typeof a.words === 'number' ? { words: int(a.words) } : {}),
     tutorNotes: list(a.tutorNotes).map(rec).map((n) => ({ text: str(n.text), line: int(n.line), character: int(n.character) })),
   };
+}
+
+function wordTargetOf(v: unknown): { min?: number; max?: number } | null {
+  const t = rec(v);
+  const out: { min?: number; max?: number } = {};
+  if (typeof t.min === 'number') out.min = int(t.min);
+  if (typeof t.max === 'number') out.max = int(t.max);
+  return out.min === undefined && out.max === undefined ? null : out;
 }
 
 function portfolioOf(v: unknown): PortfolioCoverageDto | undefined {
@@ -58,6 +68,7 @@ function portfolioOf(v: unknown): PortfolioCoverageDto | undefined {
   if (typeof p.folder !== 'string') return undefined;
   return {
     folder: p.folder, folderName: str(p.folderName, p.folder), minimumEvidence: Math.max(1, int(p.minimumEvidence)),
+    wordTarget: wordTargetOf(p.wordTarget),
     units: list(p.units).map(unitOf).filter((x): x is UnitDto => !!x),
     accounts: list(p.accounts).map(accountOf).filter((x): x is AccountDto => !!x),
   };
@@ -73,6 +84,7 @@ export function parseToWebview(message: unknown): ToWebview | undefined {
     if (typeof m.focusFolder === 'string') out.focusFolder = m.focusFolder;
     return out;
   }
+  if (m.type === 'suggestions') return parseSuggestions(m);
   if (m.type === 'focus' && typeof m.unit === 'string') {
     return typeof m.folder === 'string' ? { type: 'focus', unit: m.unit, folder: m.folder } : { type: 'focus', unit: m.unit };
   }

@@ -9,6 +9,7 @@ import type { CoverageResult, FromWebview, PanelState, PortfolioCoverageDto } fr
 import { el, setAttr, setHidden, setText } from './dom';
 import { ensureTabStop, GRID_KEYS, setTabStop, targetCell } from './keyboard';
 import { parsePanelState, parseToWebview } from './model';
+import { renderSuggestions } from './suggestions';
 import { applyVisibility, createUnitView, renderAccounts, renderDetail, updateUnitView, type UnitView } from './view';
 
 interface VsCodeApi {
@@ -44,10 +45,11 @@ const legend = el('p', { id: 'legend', class: 'legend' },
   legendItem('state-covered', 'covered'), legendItem('single state-covered', 'cited in one account only'));
 const unitsContainer = el('main', { id: 'units' });
 const accountsContainer = el('section', { id: 'accounts', 'aria-label': 'Accounts and tutor notes' });
+const suggestionsContainer = el('section', { id: 'suggestions', 'aria-label': 'Criteria this paragraph may evidence', 'aria-live': 'polite', hidden: true });
 document.body.append(
   el('header', { class: 'toolbar' }, portfolioPicker, unitPicker, search,
     el('label', { class: 'check' }, uncovered, 'Not yet covered only')),
-  legend, status, unitsContainer, accountsContainer,
+  legend, status, suggestionsContainer, unitsContainer, accountsContainer,
 );
 search.value = state.search ?? '';
 uncovered.checked = state.filter === 'uncovered';
@@ -155,7 +157,7 @@ function render(): void {
   renderUnits();
   renderSelection();
   applyFilters();
-  renderAccounts(accountsContainer, portfolio?.accounts ?? []);
+  renderAccounts(accountsContainer, portfolio?.accounts ?? [], portfolio?.wordTarget ?? null);
   setHidden(accountsContainer, !portfolio || portfolio.accounts.length === 0);
   if (!scrollRestored && coverage) {
     scrollRestored = true;
@@ -275,6 +277,9 @@ window.addEventListener('message', (event: MessageEvent) => {
     coverage = message.data;
     render();
     if (message.focusUnit) focusUnit(message.focusUnit, message.focusFolder);
+  } else if (message.type === 'suggestions') {
+    renderSuggestions(suggestionsContainer, message, post);
+    setHidden(suggestionsContainer, false);
   } else {
     focusUnit(message.unit, message.folder);
   }

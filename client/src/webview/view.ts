@@ -207,8 +207,9 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
 }
 
 /** The accounts of the portfolio with their tutor notes (never counted as evidence). */
-export function renderAccounts(container: HTMLElement, accounts: readonly AccountDto[]): void {
-  const signature = JSON.stringify(accounts);
+export function renderAccounts(container: HTMLElement, accounts: readonly AccountDto[],
+  wordTarget: { min?: number; max?: number } | null = null): void {
+  const signature = JSON.stringify([accounts, wordTarget]);
   if (container.dataset.signature === signature) return;
   container.dataset.signature = signature;
   const notes = accounts.reduce((n, a) => n + a.tutorNotes.length, 0);
@@ -218,6 +219,7 @@ export function renderAccounts(container: HTMLElement, accounts: readonly Accoun
       type: 'button', class: 'citation', 'data-uri': a.uri, 'data-line': 0, 'data-character': 0, 'aria-label': `Open ${a.evidence}`,
     }, el('span', { class: 'evidence' }, a.evidence), el('span', { class: 'where' }, fileNameOf(a.uri)));
     if (a.title) open.append(el('span', { class: 'account-title' }, a.title));
+    if (a.words !== undefined) open.append(wordsBadge(a.words, wordTarget));
     const li = el('li', {}, open);
     if (a.tutorNotes.length) {
       li.append(el('ul', { class: 'notes', 'aria-label': `Tutor notes in ${a.evidence}` }, ...a.tutorNotes.map((n) => el('li', {},
@@ -231,4 +233,14 @@ export function renderAccounts(container: HTMLElement, accounts: readonly Accoun
   const wasOpen = container.querySelector('details')?.open ?? false;
   const details = el('details', { open: wasOpen }, summary, el('ul', { class: 'accounts' }, ...items));
   container.replaceChildren(details);
+}
+
+/** "812 words", marked when outside the portfolio's target range (reflectiveAccounts.wordCount.target). */
+function wordsBadge(words: number, target: { min?: number; max?: number } | null): HTMLElement {
+  const below = target?.min !== undefined && words < target.min;
+  const above = target?.max !== undefined && words > target.max;
+  const label = `${words.toLocaleString('en-GB')} word${words === 1 ? '' : 's'}`;
+  const range = target ? ` (target ${target.min ?? 0}\u2013${target.max ?? '\u221e'})` : '';
+  return el('span', { class: `words${below || above ? ' off-target' : ''}`, title: `${label}${range}: citations and front matter not counted` },
+    below ? `${label}, below target` : above ? `${label}, above target` : label);
 }

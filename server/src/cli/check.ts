@@ -1,8 +1,26 @@
-/** `check [folder]`: diagnostics as `file:line:col severity code message`, exit 1 on errors. */
+/**
+ * `check [folder] [--writing]`: diagnostics as `file:line:col severity code message`, exit 1 on errors. With
+ * `--writing`, the writing checks (hypothetical, identifiable-person) too.
+ */
 import { computeCoverage } from '../core/coverage/coverage';
+import type { Account } from '../core/accounts/account';
 import { computeDiagnostics } from '../core/features/diagnostics';
+import { computeWritingDiagnostics, writingSettingsOf } from '../core/features/writing/writingChecks';
 import { positionAt } from '../core/accounts/lines';
+import type { Settings } from '../core/settings';
+import { readAccount } from '../io/accountFiles';
+import { uriToPath } from '../io/uris';
+import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
 import { folderArg, loadAll, settingsFrom, type CliArgs, type Out } from './common';
+
+type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** The writing checks of an account, its text read again (the portfolio keeps parsed accounts, not texts). */
+async function writingOf(account: Account, settings: Settings) {
+  const file = uriToPath(account.uri);
+  const read = file ? await readAccount(disk, file, settings.maxFileSize) : undefined;
+  return read && 'text' in read ? computeWritingDiagnostics(account, read.text, writingSettingsOf(settings)) : [];
+}
 
 export async function runCheck(args: CliArgs, out: Out): Promise<number> {
   const folder = folderArg(args.positionals);
@@ -15,7 +33,14 @@ export async function runCheck(args: CliArgs, out: Out): Promise<number> {
   const named = [...portfolio.accounts.values()].map((account) => ({ account, file: fileOf(account.uri) }))
     .sort((a, b) => a.file.localeCompare(b.file));
   for (const { account, file } of named) {
-    for (const d of computeDiagnostics(catalog, account, coverage, settings)) {
+    const diagnostics: Array<{ start: number; end: number; severity: Severity; code: string; message: string }> =
+      computeDiagnostics(catalog, account, coverage, settings);
+    if (args.values.writing) {
+      // Opt-in: tagging every account's prose costs far more than checking its citations.
+      diagnostics.push(...await writingOf(account, settings));
+      diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+    }
+    for (const d of diagnostics) {
       const pos = positionAt(account.lineStarts, d.start);
       out.stdout(`${file}:${pos.line + 1}:${pos.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
       counts[d.severity]++;

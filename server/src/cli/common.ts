@@ -32,6 +32,8 @@ export interface CliValues {
   'bare-criteria'?: string;
   canonical?: boolean;
   write?: boolean;
+  top?: string;
+  writing?: boolean;
 }
 
 export interface CliArgs {

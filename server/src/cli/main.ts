@@ -11,6 +11,7 @@ import { runCoverage } from './coverage';
 import { runExport } from './export';
 import { runFix } from './fix';
 import { runImport } from './import';
+import { runSuggest } from './suggest';
 
 const USAGE = `Usage: reflective-accounts <command> [options]
 
@@ -19,9 +20,10 @@ Commands:
                        what is covered in a portfolio (default folder: .)
   coverage FOLDER --each [--format text|json|markdown|csv]
                        a caseload: one row per candidate (sub-folder) and unit
-  check [folder] [--fail-on-uncovered]
+  check [folder] [--fail-on-uncovered] [--writing]
                        diagnostics as file:line:col severity code message;
-                       exit 1 when there are errors (or gaps, with --fail-on-uncovered)
+                       exit 1 when there are errors (or gaps, with --fail-on-uncovered);
+                       --writing adds the hypothetical and identifiable-person checks
   export [folder] --unit X --format markdown|csv|html|json --out FILE [--force]
                        the evidence record of a unit, for the assessor to sign off
   fix [folder|file] --canonical [--write]
@@ -29,6 +31,9 @@ Commands:
                        changes, and writes them only with --write
   import SOURCE.txt [--code X] --out FILE.json [--force]
                        turn a National Occupational Standard's text into unit JSON
+  suggest PATH [--top N] [--format text|json]
+                       criteria each paragraph of an account (or of every account
+                       in a folder) seems to evidence but does not cite yet
   serve --stdio        run the language server for other editors (Neovim, Helix, Emacs)
 
 Options for every portfolio command:
@@ -76,6 +81,8 @@ function parse(argv: string[]): CliArgs {
         'bare-criteria': { type: 'string' },
         canonical: { type: 'boolean' },
         write: { type: 'boolean' },
+        top: { type: 'string' },
+        writing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }) as CliArgs & { values: { help?: boolean } };
@@ -99,6 +106,7 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       case 'export': return await runExport(args, out);
       case 'fix': return await runFix(args, out);
       case 'import': return runImport(args, out);
+      case 'suggest': return await runSuggest(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');
         loadServer().startStdioServer();

@@ -22,6 +22,16 @@ export interface Settings {
   overClaimedWordsPerCriterion: number;
   /** Whether a criterion written without its unit (`P21`) counts for the unit its context names (`context`) or never (`off`). */
   bareCriteria: BareCriteriaMode;
+  /** Writing checks (core/features/writing): severity or off. */
+  writingHypothetical: SeveritySetting;
+  writingIdentifiablePerson: SeveritySetting;
+  /** A centre's target length for an account, in words (either end optional). */
+  wordCountTarget: WordCountTarget | undefined;
+}
+
+export interface WordCountTarget {
+  min?: number;
+  max?: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -36,6 +46,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   overClaimedMinCriteria: 5,
   overClaimedWordsPerCriterion: 12,
   bareCriteria: 'context',
+  writingHypothetical: 'hint',
+  writingIdentifiablePerson: 'warning',
+  wordCountTarget: undefined,
 });
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -61,6 +74,17 @@ function stringMap(v: unknown): Record<string, string> {
   return out;
 }
 
+/** `{"min": 500, "max": 1500}`; either end may be left out; nothing usable (or min above max) is no target. */
+function wordCountTarget(v: unknown): WordCountTarget | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const r = v as Record<string, unknown>;
+  const min = positiveInt(r.min, 0, 0) || undefined;
+  const max = positiveInt(r.max, 0, 1) || undefined;
+  if (min === undefined && max === undefined) return undefined;
+  if (min !== undefined && max !== undefined && min > max) return undefined;
+  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
 /** Reads the `reflectiveAccounts` section (flat or nested `overClaimed`/`diagnostics` keys). */
 export function readSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
@@ -79,5 +103,16 @@ export function readSettings(raw: unknown): Settings {
     overClaimedMinCriteria: positiveInt(over.minCriteria ?? r.overClaimedMinCriteria, d.overClaimedMinCriteria),
     overClaimedWordsPerCriterion: positiveInt(over.wordsPerCriterion ?? r.overClaimedWordsPerCriterion, d.overClaimedWordsPerCriterion),
     bareCriteria: r.bareCriteria === 'off' ? 'off' : d.bareCriteria,
+    ...writingSettings(r),
+  };
+}
+
+function writingSettings(r: Record<string, unknown>): Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson' | 'wordCountTarget'> {
+  const writing = (r.writing && typeof r.writing === 'object' ? r.writing : {}) as Record<string, unknown>;
+  const wordCount = (r.wordCount && typeof r.wordCount === 'object' ? r.wordCount : {}) as Record<string, unknown>;
+  return {
+    writingHypothetical: severity(writing.hypothetical ?? r['writing.hypothetical'], DEFAULT_SETTINGS.writingHypothetical),
+    writingIdentifiablePerson: severity(writing.identifiablePerson ?? r['writing.identifiablePerson'], DEFAULT_SETTINGS.writingIdentifiablePerson),
+    wordCountTarget: wordCountTarget(wordCount.target ?? r['wordCount.target']),
   };
 }

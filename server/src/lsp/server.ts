@@ -15,6 +15,7 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { registerLanguageFeatures } from './handlers/language';
 import { guardedNotification } from './handlers/lsp';
 import { registerRecordRequests } from './handlers/records';
+import { registerSuggestRequests } from './handlers/suggest';
 import { createWorkspace, type ProgressReporter, type Workspace } from './workspace';
 
 const SETTINGS_SECTION = 'reflectiveAccounts';
@@ -24,6 +25,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** Settings for clients that cannot answer workspace/configuration. */
   settings?: unknown;
+  /** The client shows criterion suggestions in a pick list of its own (VS Code), so the code action is one entry. */
+  suggestPicker?: boolean;
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
@@ -86,7 +89,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const ws = workspace;
     const diagnostics = registerDiagnostics(connection, ws, capabilities);
     const custom = registerCustomRequests(connection, ws);
-    registerLanguageFeatures(connection, ws, capabilities);
+    registerLanguageFeatures(connection, ws, capabilities, { suggestPicker: options.suggestPicker === true });
+    registerSuggestRequests(connection, ws);
     registerRecordRequests(connection, ws);
     wireDocuments(ws, diagnostics);
     initialFolders = folders;

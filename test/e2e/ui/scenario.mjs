@@ -80,6 +80,72 @@ export async function runScenario({ base, folder, shots }) {
     await page.mouse.move(5, 5);
   });
 
+  /** Hovers `needle` in the active editor until a hover containing `hasText` shows (the server may still be starting). */
+  async function hoverText(needle, hasText) {
+    const box = await textBox(page, needle);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await page.mouse.move(x, y);
+      try {
+        await hover.waitFor({ timeout: 5000 });
+        return hover;
+      } catch (e) {
+        if (attempt >= 6) throw e;
+      }
+    }
+  }
+
+  step('writing checks: a hypothetical hint and an identifiable-person warning, explained in hover', async () => {
+    await activeEditor(page).locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type("Margaret Thomson's daughter rang the office on the Monday. Next time I would ask the family first.");
+    await hoverText('Thomson', 'names a person in full');
+    await page.locator('.statusbar-item', { hasText: /\d+ words/ }).first().waitFor({ timeout: 15_000 });
+    await shot('11-identifiable-person-warning');
+    await page.keyboard.press('Escape');
+    await hoverText('would ask', 'Hypothetical writing');
+    await shot('12-hypothetical-hint');
+    await page.mouse.move(5, 5);
+    // The quick fix: replace the name with its initials throughout the account.
+    const name = await textBox(page, 'Thomson');
+    await page.mouse.click(name.x + 2, name.y + name.height / 2);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'throughout this account' }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    await shot('13-anonymise-quick-fix');
+    await fix.click();
+    const line = await lineContaining(page, 'rang the office');
+    if (!/^MT's daughter/.test(line.trim())) throw new Error(`expected "MT's daughter" after the fix, the line reads: ${line}`);
+  });
+
+  step('cite a criterion this paragraph evidences (code action and pick list)', async () => {
+    const box = await textBox(page, 'monthly staff meeting');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Cite a criterion this paragraph evidences' }).first();
+    await action.waitFor({ timeout: 15_000 });
+    await shot('14-cite-code-action');
+    await action.click();
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.nth(4).waitFor({ timeout: 15_000 });
+    await shot('15-cite-pick-list');
+    const code = (await rows.first().locator('.label-name').first().innerText()).trim();
+    await page.keyboard.press('Enter');
+    // The edit lands a moment after the pick list closes, and word wrap may break the code across view lines:
+    // wait for it in the editor's text with the white space taken out.
+    const expected = `P19,${code}).`;
+    const lines = activeEditor(page).locator('.view-lines');
+    await lines.filter({ hasText: code.split('/')[1] }).waitFor({ timeout: 15_000 });
+    const text = (await lines.innerText()).replace(/[\s\u00a0]+/g, '');
+    if (!text.includes(expected)) throw new Error(`expected "${expected}" (without spaces) at the end of the sentence, the text reads: ${text}`);
+    log('ui: cited %s', code);
+    await shot('16-cite-inserted');
+  });
+
   step('open the Problems panel', async () => {
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
@@ -109,6 +175,20 @@ export async function runScenario({ base, folder, shots }) {
       .waitFor({ timeout: 15_000 });
     log('ui: revealed %s', label);
     await shot('09-citation-revealed');
+  });
+
+  step('the coverage panel suggests criteria for the paragraph under the cursor', async () => {
+    await openFromExplorer(page, 'ra1.md');
+    const box = await textBox(page, 'keen gardener');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const view = webviewContent(page);
+    // The paragraph clicked (line 17 of ra1.md), not whatever editor was active when the panel opened.
+    await view.locator('#suggestions .hint', { hasText: 'ra1.md, paragraph at line 17' }).waitFor({ timeout: 30_000 });
+    await view.locator('#suggestions button.suggestion').first().waitFor({ timeout: 30_000 });
+    const codes = await view.locator('#suggestions button.suggestion .code').allTextContents();
+    if (codes.some((c) => !c.startsWith('LMCA5/'))) throw new Error(`ra1.md lists units: [LMCA5], yet the panel suggests ${codes.join(', ')}`);
+    await view.locator('#suggestions h2').scrollIntoViewIfNeeded();
+    await shot('17-panel-suggestions');
   });
 
   step('open the Markdown preview', async () => {

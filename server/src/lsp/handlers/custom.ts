@@ -10,6 +10,7 @@ import type { Coverage } from '../../core/coverage/coverage';
 import { positionAt } from '../../core/accounts/lines';
 import { spellingsOf, type Catalog, type Unit } from '../../core/standards/standards';
 import { renderUnitDocument } from '../../core/features/navigation';
+import { accountWords } from '../../core/features/writing/wordCount';
 import {
   CoverageDidChangeNotification, CoverageRequest, CriteriaRequest, ReloadStandardsRequest, UnitDocumentRequest,
   type CitationDto, type CoverageParams, type CoverageResult, type CriteriaResult, type PortfolioCoverageDto,
@@ -31,6 +32,7 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
     folder: folder.uri,
     folderName: folder.name,
     minimumEvidence: coverage.minimumEvidence,
+    wordTarget: folder.settings.wordCountTarget ?? null,
     units: coverage.units.map((u) => ({
       code: u.code, title: u.title, codeConfirmed: u.codeConfirmed, titleDerived: u.titleDerived,
       covered: { ...u.covered }, total: { ...u.total },
@@ -42,7 +44,7 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
     accounts: coverage.accounts.map((a) => {
       const account = accounts.get(a.uri);
       return {
-        uri: workspace.clientUriOf(a.uri), evidence: a.evidence, title: a.title ?? null,
+        uri: workspace.clientUriOf(a.uri), evidence: a.evidence, title: a.title ?? null, words: account ? accountWords(account) : 0,
         tutorNotes: (account?.tutorNotes ?? []).map((n) => ({ text: n.text, ...positionAt(account!.lineStarts, n.start) })),
       };
     }),

@@ -12,6 +12,7 @@ import type { Coverage } from '../../core/coverage/coverage';
 import { computeDiagnostics, DIAGNOSTIC_SOURCE } from '../../core/features/diagnostics';
 import type { DocumentState, Folder, Workspace, WorkspaceChange } from '../workspace';
 import { guarded, lspSeverity, rangeOf } from './lsp';
+import { writingLspDiagnostics } from './writing';
 
 /** What code actions and other clients may need beyond the message: the fix text, the unit concerned. */
 export interface DiagnosticData {
@@ -20,6 +21,11 @@ export interface DiagnosticData {
 }
 
 export function lspDiagnostics(state: DocumentState, coverage: Coverage): Diagnostic[] {
+  // Writing checks come last, so that the core diagnostics keep their indexes (code actions rely on them).
+  return [...coreLspDiagnostics(state, coverage), ...writingLspDiagnostics(state)];
+}
+
+function coreLspDiagnostics(state: DocumentState, coverage: Coverage): Diagnostic[] {
   const { folder, account } = state;
   return computeDiagnostics(folder.catalog, account, coverage, folder.settings).map((d) => {
     const data: DiagnosticData = {};

@@ -16,6 +16,8 @@ import { SHOW_COVERAGE_COMMAND, UNIT_DOCUMENT_SCHEME } from '../../protocol';
 import type { DocumentState, Folder, Workspace } from '../workspace';
 import { lspDiagnostics } from './diagnostics';
 import { guarded, markup, offsetOf, rangeOf } from './lsp';
+import { suggestionCodeActions } from './suggest';
+import { writingCodeActions, writingHoverAt } from './writing';
 
 export function unitDocumentUri(code: string): string {
   return `${UNIT_DOCUMENT_SCHEME}:/${encodeURIComponent(code)}.md`;
@@ -35,7 +37,8 @@ export function unitCodeOfDocumentUri(uri: string): string | undefined {
 type Position = { line: number; character: number };
 type TextDocumentPositionParams = { textDocument: { uri: string }; position: Position };
 
-export function registerLanguageFeatures(connection: Connection, workspace: Workspace, capabilities: ClientCapabilities): void {
+export function registerLanguageFeatures(connection: Connection, workspace: Workspace, capabilities: ClientCapabilities,
+  options: { suggestPicker?: boolean } = {}): void {
   const completionMarkdown = !!capabilities.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown');
   const hoverMarkdown = !!capabilities.textDocument?.hover?.contentFormat?.includes('markdown');
 
@@ -73,7 +76,7 @@ export function registerLanguageFeatures(connection: Connection, workspace: Work
     const { folder, account } = state;
     const offset = offsetOf(account, params.position);
     if (offset === undefined) return null;
-    const hover = computeHover(folder.catalog, account, offset, workspace.coverageOf(folder));
+    const hover = computeHover(folder.catalog, account, offset, workspace.coverageOf(folder)) ?? writingHoverAt(state, offset);
     return hover ? { contents: markup(hover.markdown, hoverMarkdown), range: rangeOf(account, hover.start, hover.end) } : null;
   }));
 
@@ -122,12 +125,12 @@ export function registerLanguageFeatures(connection: Connection, workspace: Work
     context: { diagnostics: Diagnostic[]; only?: string[] } }, CodeAction[]>(connection, 'codeAction', [], async (params) => {
     const state = await workspace.documentState(params.textDocument.uri);
     if (!state) return [];
-    return codeActionsFor(workspace, state, params.textDocument.uri, params.range, params.context);
+    return codeActionsFor(workspace, state, params.textDocument.uri, params.range, params.context, options.suggestPicker === true);
   }));
 }
 
 function codeActionsFor(workspace: Workspace, state: DocumentState, clientUri: string,
-  range: { start: Position; end: Position }, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[] {
+  range: { start: Position; end: Position }, context: { diagnostics: Diagnostic[]; only?: string[] }, suggestPicker: boolean): CodeAction[] {
   const { folder, account } = state;
   const coverage = workspace.coverageOf(folder);
   // Fixes come from the diagnostics of the text as it is now, never from the client's possibly stale copy.
@@ -136,10 +139,15 @@ function codeActionsFor(workspace: Workspace, state: DocumentState, clientUri: s
   const lspOf = (d: (typeof diagnostics)[number]): Diagnostic => lsp[diagnostics.indexOf(d)];
   const start = offsetOf(account, range.start);
   if (start === undefined) return [];
-  const actions = computeCodeActions(account, diagnostics, start, offsetOf(account, range.end) ?? account.length);
+  const end = offsetOf(account, range.end) ?? account.length;
+  const actions = computeCodeActions(account, diagnostics, start, end);
+  const wanted = (kind: string) => !context.only?.length || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+  // Suggestions are ranked only when refactors are wanted: a request for quick fixes alone never pays for them.
+  const writing = [...(wanted('quickfix') ? writingCodeActions(state, clientUri, start, end) : []),
+    ...(wanted('refactor.rewrite') ? suggestionCodeActions(workspace, state, clientUri, start, suggestPicker) : [])];
   return actions
-    .filter((a) => !context.only?.length || context.only.some((kind) => a.kind === kind || a.kind.startsWith(kind + '.')))
-    .map((a) => {
+    .filter((a) => wanted(a.kind))
+    .map((a): CodeAction => {
       const edits: TextEdit[] = a.edits.map((e) => ({ range: rangeOf(account, e.start, e.end), newText: e.newText }));
       return {
         title: a.title,
@@ -148,5 +156,6 @@ function codeActionsFor(workspace: Workspace, state: DocumentState, clientUri: s
         isPreferred: a.isPreferred,
         edit: { changes: { [clientUri]: edits } },
       };
-    });
+    })
+    .concat(writing.filter((a) => wanted(a.kind ?? '')));
 }
