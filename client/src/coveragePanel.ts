@@ -38,7 +38,11 @@ async function revealInEditor(uri: vscode.Uri, line: number, character: number):
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function registerCoveragePanel(context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel): CoveragePanelHost {
+export function registerCoveragePanel(
+  context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel,
+  /** A decision asked for in a cell's detail (#16): client/src/review/decide.ts records it. */
+  onDecide?: (m: Extract<FromWebview, { type: 'decide' }>) => Promise<unknown>,
+): CoveragePanelHost {
   let panel: vscode.WebviewPanel | undefined;
   let panelDisposables: vscode.Disposable[] = [];
   let pendingFocus: FocusRequest | undefined;
@@ -64,6 +68,8 @@ export function registerCoveragePanel(context: vscode.ExtensionContext, store: C
     if (message.type === 'ready') {
       if (store.current) postCoverage();
       await store.refresh(); // the store's change event posts the fresh answer
+    } else if (message.type === 'decide') {
+      await onDecide?.(message);
     } else if (message.type === 'state') {
       lastState = message.state;
     } else if (message.type === 'reveal') {

@@ -19,6 +19,8 @@ import { createCriteriaCache } from './criteriaCache';
 import { createServer, type Server } from './languageClient';
 import { citationBadges } from './preview/citationBadges';
 import { registerStatusBar } from './statusBar';
+import { decide } from './review/decide';
+import { registerReviewThreads } from './review/threadsController';
 
 let server: Server | undefined;
 
@@ -42,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   server = s;
   const criteria = createCriteriaCache(s);
   const coverage = createCoverageStore(s);
-  const panel = registerCoveragePanel(context, coverage, output);
+  const panel = registerCoveragePanel(context, coverage, output, (m) => decide(context, s, coverage, m));
 
   const refreshPreview = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
@@ -60,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(Commands.importStandard, (args?: unknown) => importStandard(s, output, args)),
     command(Commands.openExample, () => openExample(context)),
     command(Commands.rewriteCanonical, (args?: unknown) => rewriteCanonical(criteria, args)),
+    registerReviewThreads(context),
+    command(Commands.decide, (args?: unknown) => decide(context, s, coverage, typeof args === 'object' && args ? args : undefined)),
     command(Commands.reloadStandards, async () => {
       await s.request(ReloadStandardsRequest, {});
       await Promise.all([criteria.refresh(), coverage.refresh()]);

@@ -19,6 +19,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return { type: 'reveal', uri: m.uri, line: m.line, character: m.character };
     case 'state':
       return { type: 'state', state: parsePanelState(m.state) };
+    case 'decide':
+      if (typeof m.folder !== 'string' || m.folder.length > 4096 || typeof m.criterion !== 'string' || !/^[^/\s]{1,40}\/[PK]\d{1,4}$/.test(m.criterion)) return undefined;
+      if (m.decision !== null && m.decision !== 'accepted' && m.decision !== 'not-yet' && m.decision !== 'referred') return undefined;
+      return { type: 'decide', folder: m.folder, criterion: m.criterion, decision: m.decision };
     default:
       return undefined;
   }

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseAccount } from '../../server/src/core/accounts/account';
 import {
-  applyEdit, cleanAuthor, insertThreadEdit, isWritableThread, linesClosedToThreads, parseThreadComment, serialiseThread,
+  applyEdit, cleanAuthor, insertThreadEdit, isWritableThread, linesClosedToThreads, parseThreadComment, scanThreads, serialiseThread,
   type ReviewThread,
 } from '../../server/src/core/review/threads';
 import { testCatalog } from '../unit/helpers';
@@ -124,3 +124,19 @@ export const reviewThreadProps: Prop[] = [
     }),
   },
 ];
+
+/** The editor's scanner (no account parser) finds what parseAccount finds. */
+export const scanThreadProps: Prop[] = [{
+  name: 'the editor scanner finds the same threads as the account parser',
+  quickRuns: 150,
+  fuzzShare: 10,
+  property: () => fc.property(account, fc.array(fc.tuple(threadArb, fc.nat()), { maxLength: 3 }), (text, threads) => {
+    let t = text;
+    threads.forEach(([thread, pick], i) => {
+      const open = t.split(/\r?\n/).map((_, n) => n).filter((n) => !linesClosedToThreads(t).has(n));
+      const edit = insertThreadEdit(t, scanThreads(t), open[pick % open.length], { ...thread, id: `${thread.id}${i}` });
+      if (edit) t = applyEdit(t, edit);
+    });
+    assert.deepEqual(scanThreads(t), parseAccount('file:///a.md', t, resolve).reviewThreads);
+  }),
+}];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { reviewThreadProps } from './reviewThreads.props';
+import { reviewThreadProps, scanThreadProps } from './reviewThreads.props';
 import { describeProps } from './props';
 
-describeProps('property: review threads in accounts', reviewThreadProps, fc);
+describeProps('property: review threads in accounts', [...reviewThreadProps, ...scanThreadProps], fc);

@@ -63,6 +63,12 @@ describe('review threads: the format', () => {
     const t = { id: 'a', status: 'open' as const, messages: [{ author: 'A', at: '2026-12-06T17:50Z', body: 'x' }] };
     assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((l) => insertThreadEdit(text, [], l, t) !== undefined), [false, false, false, true, false, false, false]);
   });
+  it('refuses a line of a thread\'s own comment', () => {
+    const text = `Line.\n${THREAD}\nAfter.\n`;
+    const threads = parse(text).reviewThreads;
+    const t = { id: 'b', status: 'open' as const, messages: [{ author: 'A', at: '2026-12-06T17:50Z', body: 'x' }] };
+    assert.deepEqual([0, 1, 2, 7, 8].map((l) => insertThreadEdit(text, threads, l, t) !== undefined), [true, false, false, false, true]);
+  });
   it('replies, resolves and deletes by rewriting the thread in place', () => {
     const text = `Line.\n${THREAD}\nAfter.\n`;
     const [located] = findThreads(text, parse(text).ignored.filter((r) => r.kind === 'comment'));

@@ -206,11 +206,13 @@ export function linesClosedToThreads(text: string): Set<number> {
 
 /**
  * The edit that starts a thread about `line`: the comment goes under that line, after any threads already
- * there. Undefined when the line is in the front matter or fenced code, or past the end.
+ * there. Undefined when the line is in the front matter, fenced code or a thread's comment, or past the end.
  */
 export function insertThreadEdit(text: string, threads: readonly LocatedThread[], line: number, thread: ReviewThread): TextEdit | undefined {
   const starts = lineStartsOf(text);
   if (line < 0 || line >= starts.length || linesClosedToThreads(text).has(line)) return undefined;
+  // A line of a thread's own comment is no line of the account: comment on the line the thread is about.
+  if (threads.some((t) => starts[line] >= t.start && starts[line] < t.end)) return undefined;
   const eol = eolOf(text);
   let after = lineEndOf(text, starts, line);
   for (const t of threads) if (t.anchorLine === line && t.end > after) after = t.end;
@@ -244,4 +246,41 @@ export function newThreadId(threads: readonly ReviewThread[], random: () => numb
     const id = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
     if (!used.has(id)) return id;
   }
+}
+
+/**
+ * The threads of a text without the account parser, for the editor's comments view: a comment block starting
+ * a line (outside the front matter and fenced code) runs to the end of the first `-->`, as CommonMark's HTML
+ * block of a comment does. Gives what `findThreads` gives over parseAccount's comment regions for threads
+ * this module writes.
+ */
+export function scanThreads(text: string): LocatedThread[] {
+  if (!text.includes('<!-- review #')) return [];
+  const closed = linesClosedToThreads(text);
+  const comments: Array<{ start: number; end: number }> = [];
+  let line = 0;
+  for (let at = 0; at <= text.length; line++) {
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 ? text.length : next;
+    if (!closed.has(line) && text.startsWith('<!--', at)) {
+      const close = text.indexOf('-->', at + 4);
+      const end = close < 0 ? text.length : close + 3;
+      comments.push({ start: at, end });
+      // Skip to the line after the comment's end.
+      const after = text.indexOf('\n', end);
+      line += countBreaks(text, at, after < 0 ? text.length : after);
+      if (after < 0) break;
+      at = after + 1;
+      continue;
+    }
+    if (next < 0) break;
+    at = lineEnd + 1;
+  }
+  return findThreads(text, comments);
+}
+
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
