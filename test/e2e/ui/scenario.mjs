@@ -131,6 +131,61 @@ export async function runScenario({ base, folder, shots }) {
     await shot('10-markdown-preview');
   });
 
+  /** Answers a quick input box (the reviewer's name, a thread's first message). */
+  const answer = async (text) => {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(text);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  };
+
+  step('start a review thread on a line (#16)', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    const editor = await openFromExplorer(page, 'ra1.md');
+    const box = await textBox(page, 'LMCA5/P6');
+    await page.mouse.click(box.x + box.width + 2, box.y + box.height / 2);
+    await runCommand(page, commandTitle('reflectiveAccounts.review.startThread'));
+    await answer('J Smith'); // asked once: the name for reviews
+    await answer('Say what the family asked for, and what you changed because of it.');
+    const thread = editor.locator('.review-widget', { hasText: 'Say what the family asked for' }).first();
+    await thread.waitFor({ timeout: 30_000 });
+    await editor.locator('.view-line', { hasText: '<!-- review #' }).first().waitFor({ timeout: 15_000 });
+    await shot('11-review-thread');
+  });
+
+  step('accept a criterion from the coverage panel (#16)', async () => {
+    await runCommand(page, commandTitle('reflectiveAccounts.showCoverage'));
+    const view = webviewContent(page);
+    const cell = view.locator('.cell[data-unit="LMCA5"][data-id="P6"]').first();
+    await cell.waitFor({ timeout: 30_000 });
+    await cell.click();
+    const accept = view.locator('.detail:not([hidden]) .review button.decide-accepted').first();
+    await accept.waitFor({ timeout: 15_000 });
+    await accept.click();
+    await view.locator('.cell[data-unit="LMCA5"][data-id="P6"][data-review="accepted"]').first().waitFor({ timeout: 30_000 });
+    await view.locator('.detail:not([hidden]) .review-decision', { hasText: 'accepted by J Smith' }).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('treeitem', { name: '.assessment.yaml' }).first().waitFor({ timeout: 30_000 });
+    await shot('12-review-accepted');
+  });
+
+  step('reply to the thread and resolve it in the Comments UI (#16)', async () => {
+    await openFromExplorer(page, 'ra1.md');
+    const editor = activeEditor(page);
+    const thread = editor.locator('.review-widget', { hasText: 'Say what the family asked for' }).first();
+    await thread.waitFor({ timeout: 30_000 });
+    const form = thread.locator('.comment-form').first();
+    await form.click();
+    await page.keyboard.type('I have added a paragraph about the meeting.');
+    await thread.getByRole('button', { name: 'Reply', exact: true }).first().click();
+    await editor.locator('.view-line', { hasText: 'I have added a paragraph about the meeting.' }).first().waitFor({ timeout: 30_000 });
+    await thread.locator('.comment-body', { hasText: 'I have added a paragraph' }).first().waitFor({ timeout: 15_000 });
+    await shot('13-review-reply');
+    await thread.getByRole('button', { name: 'Resolve Thread' }).first().click();
+    await editor.locator('.view-line', { hasText: /<!-- review #\w+ resolved/ }).first().waitFor({ timeout: 30_000 });
+    await shot('14-review-resolved');
+  });
+
   let ok = true;
   let passed = 0;
   try {
