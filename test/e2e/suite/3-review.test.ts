@@ -25,7 +25,9 @@ suite('Reflective Accounts in VS Code: review', function () {
     this.timeout(120_000);
     await vscode.workspace.getConfiguration('reflectiveAccounts').update('review.name', 'J Smith', vscode.ConfigurationTarget.Global);
     original = await read(accountUri('ra2.md'));
+    // Earlier suites leave ra2.md with unsaved edits put back; reverted, a thread action is the only change, so it is saved.
     await openAccount('ra2.md');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(async () => (await vscode.commands.getCommands(true)).includes(Review.startThread), { what: 'the review commands', timeout: 60_000 });
   });
 

@@ -131,13 +131,13 @@ export async function runScenario({ base, folder, shots }) {
     await shot('10-markdown-preview');
   });
 
-  /** Answers a quick input box (the reviewer's name, a thread's first message). */
-  const answer = async (text) => {
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 15_000 });
-    await input.fill(text);
+  /** Answers the input box titled `title` (a thread's first message, the reviewer's name). */
+  const answer = async (title, text) => {
+    const widget = page.locator('.quick-input-widget').filter({ hasText: title });
+    await widget.waitFor({ timeout: 15_000 });
+    await widget.locator('input').fill(text);
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
   };
 
   step('start a review thread on a line (#16)', async () => {
@@ -146,8 +146,8 @@ export async function runScenario({ base, folder, shots }) {
     const box = await textBox(page, 'LMCA5/P6');
     await page.mouse.click(box.x + box.width + 2, box.y + box.height / 2);
     await runCommand(page, commandTitle('reflectiveAccounts.review.startThread'));
-    await answer('J Smith'); // asked once: the name for reviews
-    await answer('Say what the family asked for, and what you changed because of it.');
+    await answer('Start a review thread', 'Say what the family asked for, and what you changed because of it.');
+    await answer('Your name for reviews', 'J Smith'); // asked once, then remembered
     const thread = editor.locator('.review-widget', { hasText: 'Say what the family asked for' }).first();
     await thread.waitFor({ timeout: 30_000 });
     await editor.locator('.view-line', { hasText: '<!-- review #' }).first().waitFor({ timeout: 15_000 });
