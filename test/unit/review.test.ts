@@ -9,7 +9,7 @@ import { createPortfolio, updateAccount } from '../../server/src/core/coverage/p
 import { parseAssessment, setDecision } from '../../server/src/core/review/assessment';
 import { citingDigest, reviewUnit } from '../../server/src/core/review/reviewState';
 import {
-  applyEdit, deleteThreadEdit, findThreads, insertThreadEdit, parseThreadComment, replaceThreadEdit, serialiseThread,
+  applyEdit, deleteThreadEdit, findThreads, insertThreadEdit, newThreadId, parseThreadComment, replaceThreadEdit, serialiseThread,
 } from '../../server/src/core/review/threads';
 import { testCatalog } from './helpers';
 
@@ -167,5 +167,17 @@ describe('review states: cited, accepted, changed since accepted, not cited', ()
     assert.deepEqual(states(edited), ['changed', 'cited', 'changed', 'not-cited']);
     const another = portfolioOf({ ...files, 'ra3.md': 'More. LMCA5/P6\n' });
     assert.equal(states(another)[0], 'changed');
+  });
+});
+
+describe('review threads: new ids', () => {
+  it('are unique in the account and never read as a colour', () => {
+    let n = 0;
+    const fixed = () => [0, 0, 0.5][n++ % 3];
+    const used = [{ id: 'r0000', status: 'open' as const, messages: [] }];
+    const id = newThreadId(used, fixed);
+    assert.notEqual(id, 'r0000');
+    assert.match(id, /^r[0-9a-z]{4}$/);
+    assert.doesNotMatch(`#${id}`, /^#[0-9a-f]{3,8}$/);
   });
 });

@@ -71,6 +71,8 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
         thread = controller.createCommentThread(doc.uri, range, []);
         mine.set(t.id, thread);
         idOf.set(thread, { uri: key, id: t.id });
+        // Open threads are what a reviewer and a candidate need to read: shown open; resolved ones folded.
+        thread.collapsibleState = t.status === 'open' ? vscode.CommentThreadCollapsibleState.Expanded : vscode.CommentThreadCollapsibleState.Collapsed;
       }
       if (!thread.range || !thread.range.isEqual(range)) thread.range = range;
       thread.comments = commentsOf(t);
@@ -78,10 +80,6 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
       thread.contextValue = t.status;
       thread.state = t.status === 'resolved' ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
       thread.canReply = true;
-      // Resolved threads fold away; open ones stay as they are.
-      if (t.status === 'resolved' && thread.collapsibleState !== vscode.CommentThreadCollapsibleState.Collapsed) {
-        thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
-      }
     }
     for (const [id, thread] of mine) {
       if (seen.has(id)) continue;

@@ -45,7 +45,7 @@ suite('Reflective Accounts in VS Code: review', function () {
     assert.ok(line > 0);
     const id = await vscode.commands.executeCommand<string>(Review.startThread,
       { uri: doc.uri.toString(), line, text: 'Which questions did the team ask? Say what changed because of them.' });
-    assert.match(id ?? '', /^[a-z0-9]{4}$/);
+    assert.match(id ?? '', /^r[a-z0-9]{4}$/);
     const started = await waitFor(async () => {
       const text = await read(doc.uri);
       return text.includes(`<!-- review #${id} open`) && text;

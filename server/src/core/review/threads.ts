@@ -239,11 +239,14 @@ export function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
 }
 
-/** A new id not used by any of the threads, from a random source in [0, 1). */
+/**
+ * A new id not used by any of the threads, from a random source in [0, 1): "r" and four letters or digits. The
+ * "r" keeps it from reading as a colour (`#e209`), which editors would decorate.
+ */
 export function newThreadId(threads: readonly ReviewThread[], random: () => number): string {
   const used = new Set(threads.map((t) => t.id));
   for (;;) {
-    const id = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+    const id = 'r' + Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
     if (!used.has(id)) return id;
   }
 }
