@@ -40,8 +40,12 @@ async function revealInEditor(uri: vscode.Uri, line: number, character: number):
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function registerCoveragePanel(context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel,
-  server?: Server): CoveragePanelHost {
+export function registerCoveragePanel(
+  context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel,
+  server?: Server,
+  /** A decision asked for in a cell's detail (#16): client/src/review/decide.ts records it. */
+  onDecide?: (m: Extract<FromWebview, { type: 'decide' }>) => Promise<unknown>,
+): CoveragePanelHost {
   let panel: vscode.WebviewPanel | undefined;
   let suggestions: PanelSuggestionFeed | undefined;
   let panelDisposables: vscode.Disposable[] = [];
@@ -69,6 +73,8 @@ export function registerCoveragePanel(context: vscode.ExtensionContext, store: C
       if (store.current) postCoverage();
       suggestions?.refresh();
       await store.refresh(); // the store's change event posts the fresh answer
+    } else if (message.type === 'decide') {
+      await onDecide?.(message);
     } else if (message.type === 'state') {
       lastState = message.state;
     } else if (message.type === 'cite') {

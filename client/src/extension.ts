@@ -21,6 +21,8 @@ import { createServer, type Server } from './languageClient';
 import { citationBadges } from './preview/citationBadges';
 import { registerStatusBar } from './statusBar';
 import { registerWordCountStatus } from './wordCountStatus';
+import { decide } from './review/decide';
+import { registerReviewThreads } from './review/threadsController';
 
 let server: Server | undefined;
 
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   server = s;
   const criteria = createCriteriaCache(s);
   const coverage = createCoverageStore(s);
-  const panel = registerCoveragePanel(context, coverage, output, s);
+  const panel = registerCoveragePanel(context, coverage, output, s, (m) => decide(context, s, coverage, m));
 
   const refreshPreview = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
@@ -64,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     command(Commands.importStandard, (args?: unknown) => importStandard(s, output, args)),
     command(Commands.openExample, () => openExample(context)),
     command(Commands.rewriteCanonical, (args?: unknown) => rewriteCanonical(criteria, args)),
+    registerReviewThreads(context),
+    command(Commands.decide, (args?: unknown) => decide(context, s, coverage, typeof args === 'object' && args ? args : undefined)),
     command(Commands.reloadStandards, async () => {
       await s.request(ReloadStandardsRequest, {});
       await Promise.all([criteria.refresh(), coverage.refresh()]);

@@ -22,6 +22,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'cite':
       // Only something shaped like a canonical citation; the host then cites it only if the server suggests it.
       return typeof m.code === 'string' && /^[A-Z0-9 ]{1,20}\/[PK]\d{1,4}$/.test(m.code) ? { type: 'cite', code: m.code } : undefined;
+    case 'decide':
+      if (typeof m.folder !== 'string' || m.folder.length > 4096 || typeof m.criterion !== 'string' || !/^[^/\s]{1,40}\/[PK]\d{1,4}$/.test(m.criterion)) return undefined;
+      if (m.decision !== null && m.decision !== 'accepted' && m.decision !== 'not-yet' && m.decision !== 'referred') return undefined;
+      return { type: 'decide', folder: m.folder, criterion: m.criterion, decision: m.decision };
     default:
       return undefined;
   }

@@ -60,6 +60,52 @@ export interface PortfolioCoverageDto {
   wordTarget?: { min?: number; max?: number } | null;
   units: UnitDto[];
   accounts: AccountDto[];
+  /** The assessor's decisions and the open review threads (#16); absent for a portfolio without a folder. */
+  review?: PortfolioReviewDto;
+}
+
+// ---- review (#16): assessor decisions per criterion, kept in the portfolio's .assessment.yaml ----
+
+/** not-cited / cited / cited and accepted / accepted but the citing accounts changed since. */
+export type ReviewStateDto = 'not-cited' | 'cited' | 'accepted' | 'changed';
+export type DecisionKindDto = 'accepted' | 'not-yet' | 'referred';
+
+export interface DecisionDto {
+  decision: DecisionKindDto;
+  by: string;
+  at: string;
+  reason?: string;
+}
+
+export interface PortfolioReviewDto {
+  /** URI of the portfolio's assessment file (which may not exist yet). */
+  file: string;
+  exists: boolean;
+  /** What is wrong with the file, by 1-based line; the valid decisions are still used. */
+  problems: Array<{ line: number; message: string }>;
+  openThreads: number;
+  /** Criteria with a decision, by "LMCA5/P6"; any other criterion is cited or not cited as coverage says. */
+  decided: Record<string, { state: ReviewStateDto; decision: DecisionDto }>;
+}
+
+/** Request: the new text of the assessment file with one decision recorded (or cleared); the client writes it. */
+export const DecideRequest = 'reflectiveAccounts/decide';
+export interface DecideParams {
+  /** The portfolio's folder URI (or a document in it). */
+  uri: string;
+  /** "LMCA5/P6". */
+  criterion: string;
+  /** null clears the decision. */
+  decision: DecisionKindDto | null;
+  by: string;
+  reason?: string;
+}
+export interface DecideResult {
+  /** URI of the assessment file to write. */
+  file: string;
+  /** Its new text, or null with `error` when the decision cannot be recorded. */
+  text: string | null;
+  error?: string;
 }
 
 export interface CoverageParams {
@@ -123,7 +169,9 @@ export type FromWebview =
   | { type: 'reveal'; uri: string; line: number; character: number }
   | { type: 'state'; state: PanelState }
   /** Cite a criterion of the panel's suggestions at the end of the sentence under the editor's cursor. */
-  | { type: 'cite'; code: string };
+  | { type: 'cite'; code: string }
+  /** The assessor records (or clears, null) a decision from a criterion's detail. */
+  | { type: 'decide'; folder: string; criterion: string; decision: DecisionKindDto | null };
 
 /** What the panel restores after a window reload (webview serializer). */
 export interface PanelState {
@@ -177,6 +225,13 @@ export const Commands = {
   openExample: 'reflectiveAccounts.openExample',
   /** Rewrites the citations of an account or a portfolio in canonical form, after saying what will change. */
   rewriteCanonical: 'reflectiveAccounts.rewriteCanonical',
+  /** Review (#16): threads in accounts (Comments API) and decisions per criterion. */
+  startThread: 'reflectiveAccounts.review.startThread',
+  replyThread: 'reflectiveAccounts.review.reply',
+  resolveThread: 'reflectiveAccounts.review.resolve',
+  reopenThread: 'reflectiveAccounts.review.reopen',
+  deleteThread: 'reflectiveAccounts.review.delete',
+  decide: 'reflectiveAccounts.review.decide',
 } as const;
 
 // ---- criterion suggestions and word counts (issue #15) ----

@@ -152,4 +152,17 @@ describe('safety: a full session writes nothing it was not asked to', function (
     const imported = await cli('import', path.join(ROOT, 'standards/sources/000_66b7cdd502e967f0.txt'), '--out', path.join(portfolio, 'ra2.md'));
     assert.equal(imported.code, 2, 'import onto an account is refused');
   });
+
+  it('through the CLI: assess lists without writing; with a decision it writes .assessment.yaml and nothing else', async () => {
+    assert.equal((await cli('assess', portfolio, '--unit', 'LMCA5')).code, 0);
+    assert.equal((await cli('assess', portfolio, '--unit', 'LMCA5', '--accept', 'P29', '--by', 'J')).code, 2, 'refused: P29 is not cited');
+    assert.deepEqual(snapshot(portfolio), before, 'listing and refusals write nothing');
+    const cited = fs.readFileSync(path.join(portfolio, 'ra1.md'), 'utf8').match(/LMCA5\/(P\d+)/)![1];
+    assert.equal((await cli('assess', portfolio, '--unit', 'LMCA5', '--accept', cited, '--by', 'J Smith')).code, 0);
+    const after = snapshot(portfolio);
+    assert.ok(after['.assessment.yaml'], 'the decision is written where asked');
+    delete after['.assessment.yaml'];
+    assert.deepEqual(after, before, 'no account is touched');
+    fs.rmSync(path.join(portfolio, '.assessment.yaml')); // what was asked for; the after-each check covers the rest
+  });
 });

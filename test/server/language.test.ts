@@ -38,9 +38,9 @@ describe('server: language features over LSP', function () {
     assert.equal(caps.textDocumentSync.change, 2);
   });
 
-  it('registers file watchers for accounts and user standards', async () => {
+  it('registers file watchers for accounts, user standards and the assessment file', async () => {
     const reg = await client.seen('register', (p) => p.registrations[0].method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(reg.params.registrations[0].registerOptions.watchers.map((w: any) => w.globPattern), ['**/*.md', '**/.standards/*.json']);
+    assert.deepEqual(reg.params.registrations[0].registerOptions.watchers.map((w: any) => w.globPattern), ['**/*.md', '**/.standards/*.json', '**/.assessment.yaml']);
   });
 
   it('completes all 129 criteria of LMCA5 after the slash, with coverage in the detail', async () => {

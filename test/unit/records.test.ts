@@ -92,17 +92,18 @@ describe('caseload: coverage --each', () => {
     const r = await run('coverage', caseload, '--each');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout,
-      'Candidate  Unit    P covered  K covered  Errors\n' +
-      'alice      LMCA5   7/29       1/100      0\n' +
-      'bob        LMCA5   0/29       0/100      1\n' +
-      'bob        LMCB2   2/45       0/107      1\n' +
-      'chloe      (none)  0/0        0/0        0\n');
+      'Candidate  Unit    P covered  K covered  Accepted  Errors\n' +
+      'alice      LMCA5   7/29       1/100      3         0\n' +
+      'bob        LMCA5   0/29       0/100      0         1\n' +
+      'bob        LMCB2   2/45       0/107      0         1\n' +
+      'chloe      (none)  0/0        0/0        0         0\n');
   });
   it('as JSON and CSV', async () => {
     const json = JSON.parse((await run('coverage', caseload, '--each', '--format', 'json')).stdout);
     assert.deepEqual(json.candidates.map((c: { candidate: string; unit: string }) => `${c.candidate}:${c.unit}`), ['alice:LMCA5', 'bob:LMCA5', 'bob:LMCB2', 'chloe:']);
     const csv: string[][] = parse((await run('coverage', caseload, '--each', '--format', 'csv')).stdout.slice(1));
-    assert.deepEqual(csv[1], ['alice', 'LMCA5', '7/29', '1/100', '0']);
+    assert.deepEqual(csv[1], ['alice', 'LMCA5', '7/29', '1/100', '3', '0']);
+    assert.deepEqual(json.candidates.map((c: { accepted: number }) => c.accepted), [3, 0, 0, 0]);
   });
   it('needs sub-folders', async () => {
     assert.equal((await run('coverage', path.join(caseload, 'chloe'), '--each')).code, 2);

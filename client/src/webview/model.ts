@@ -7,6 +7,7 @@ import { parseSuggestions } from './suggestions';
 import type {
   AccountDto, CitationDto, CoverageResult, CriterionDto, PanelState, PortfolioCoverageDto, ToWebview, UnitDto,
 } from '../../../server/src/protocol';
+import { parseReview } from './reviewModel';
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
@@ -71,6 +72,7 @@ function portfolioOf(v: unknown): PortfolioCoverageDto | undefined {
     wordTarget: wordTargetOf(p.wordTarget),
     units: list(p.units).map(unitOf).filter((x): x is UnitDto => !!x),
     accounts: list(p.accounts).map(accountOf).filter((x): x is AccountDto => !!x),
+    ...(p.review !== undefined && parseReview(p.review) ? { review: parseReview(p.review) } : {}),
   };
 }
 

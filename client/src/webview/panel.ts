@@ -11,6 +11,7 @@ import { ensureTabStop, GRID_KEYS, setTabStop, targetCell } from './keyboard';
 import { parsePanelState, parseToWebview } from './model';
 import { renderSuggestions } from './suggestions';
 import { applyVisibility, createUnitView, renderAccounts, renderDetail, updateUnitView, type UnitView } from './view';
+import { decideMessage, markReviewCells, reviewStatus } from './review';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -42,7 +43,8 @@ const status = el('p', { id: 'status', role: 'status', 'aria-live': 'polite' }, 
 const legendItem = (swatch: string, text: string) => el('span', { class: 'legend-item' }, el('span', { class: `swatch ${swatch}` }), text);
 const legend = el('p', { id: 'legend', class: 'legend' },
   legendItem('state-none', 'not cited'), legendItem('state-partial', 'cited below the minimum'),
-  legendItem('state-covered', 'covered'), legendItem('single state-covered', 'cited in one account only'));
+  legendItem('state-covered', 'covered'), legendItem('single state-covered', 'cited in one account only'),
+  legendItem('state-covered review-accepted', 'cited and accepted'), legendItem('state-covered review-changed', 'changed since accepted'));
 const unitsContainer = el('main', { id: 'units' });
 const accountsContainer = el('section', { id: 'accounts', 'aria-label': 'Accounts and tutor notes' });
 const suggestionsContainer = el('section', { id: 'suggestions', 'aria-label': 'Criteria this paragraph may evidence', 'aria-live': 'polite', hidden: true });
@@ -108,6 +110,7 @@ function renderUnits(): void {
       views.set(unit.code, view);
     }
     updateUnitView(view, unit, minimum());
+    markReviewCells(unit.code, view.cells, unit.criteria, portfolio?.review);
     // Keep DOM order equal to data order, moving nodes only when they are out of place.
     const expectedNext: Element | null = previous ? previous.nextElementSibling : unitsContainer.firstElementChild;
     if (expectedNext !== view.root) unitsContainer.insertBefore(view.root, expectedNext);
@@ -117,7 +120,10 @@ function renderUnits(): void {
 
 function renderSelection(): void {
   const [unitCode, id] = (state.selected ?? '').split('/');
-  const ctx = { minimum: minimum(), accounts: new Map((portfolio?.accounts ?? []).map((a) => [a.uri, a])) };
+  const ctx = {
+    minimum: minimum(), accounts: new Map((portfolio?.accounts ?? []).map((a) => [a.uri, a])),
+    ...(portfolio?.review ? { review: { folder: portfolio.folder, dto: portfolio.review } } : {}),
+  };
   for (const view of views.values()) {
     for (const cell of view.cells.values()) setAttr(cell, 'aria-selected', view.data.code === unitCode && cell.dataset.id === id ? 'true' : 'false');
     const criterion = view.data.code === unitCode ? view.data.criteria.find((c) => c.id === id) : undefined;
@@ -136,8 +142,9 @@ function describeStatus(shown: number): string {
   const units = portfolio.units.length;
   const accounts = portfolio.accounts.length;
   const min = minimum();
+  const review = reviewStatus(portfolio.review);
   return `${units} unit${units === 1 ? '' : 's'} in scope · ${accounts} account${accounts === 1 ? '' : 's'} · ` +
-    `covered when cited in ${min} account${min === 1 ? '' : 's'}.`;
+    `covered when cited in ${min} account${min === 1 ? '' : 's'}.${review ? ` ${review}.` : ''}`;
 }
 
 function applyFilters(): void {
@@ -203,6 +210,12 @@ document.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
   const link = target.closest<HTMLElement>('button.citation, button.note-link');
   if (link) return reveal(link);
+  const decide = target.closest<HTMLElement>('button.decide');
+  if (decide) {
+    const message = decideMessage(decide);
+    if (message) post(message);
+    return;
+  }
   const cell = target.closest<HTMLElement>('.cell');
   if (cell) {
     select(cell);

@@ -9,7 +9,8 @@ import { el, setAttr, setClass, setHidden, setText } from './dom';
 import {
   cellLabel, cellTitle, fileNameOf, groupBySection, isVisible, layoutSignature, partialCounts, stateWords,
 } from './model';
-import type { PanelState } from '../../../server/src/protocol';
+import type { PanelState, PortfolioReviewDto } from '../../../server/src/protocol';
+import { reviewDetail } from './review';
 
 interface BarView {
   bar: HTMLElement;
@@ -163,6 +164,8 @@ export function applyVisibility(view: UnitView, state: PanelState): number {
 export interface DetailContext {
   minimum: number;
   accounts: ReadonlyMap<string, AccountDto>;
+  /** The portfolio's review (#16), for the decision part of the detail. */
+  review?: { folder: string; dto: PortfolioReviewDto | undefined };
 }
 
 /** Fills the detail area with a criterion's text and its citations (or empties it). */
@@ -177,7 +180,8 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
   }
   if (row.nextElementSibling !== view.detail) row.after(view.detail);
   setHidden(view.detail, false);
-  const signature = JSON.stringify([c, ctx.minimum]);
+  const decided = ctx.review?.dto?.decided[`${view.data.code}/${c.id}`];
+  const signature = JSON.stringify([c, ctx.minimum, ctx.review ? [ctx.review.folder, decided ?? null] : null]);
   if (view.detail.dataset.signature === signature) return; // unchanged: keep focus on a citation button
   view.detail.dataset.signature = signature;
   const heading = el('h3', {}, `${view.data.code}/${c.id} `, el('span', { class: `chip state-${c.state}` }, stateWords(c, ctx.minimum)));
@@ -203,6 +207,7 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
     });
     parts.push(el('ul', { class: 'citations', 'aria-label': `Citations of ${view.data.code}/${c.id}` }, ...items));
   }
+  if (ctx.review) parts.push(reviewDetail(ctx.review.folder, view.data.code, c, ctx.review.dto));
   view.detailBody.replaceChildren(...parts);
 }
 

@@ -8,6 +8,7 @@ import { buildRecord } from '../core/reports/record';
 import { renderRecordHtml, CSV_HEADER } from '../core/reports/recordFormats';
 import { coverageToJson, renderCoverageMarkdown, renderCoverageText } from '../core/reports/report';
 import { kindName } from '../core/standards/standards';
+import { loadReview, recordReviewOf } from './review';
 import { folderArg, formatArg, loadAll, recordDate, settingsFrom, UsageError, type CliArgs, type Out } from './common';
 
 const FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
@@ -41,7 +42,8 @@ export async function runCoverage(args: CliArgs, out: Out): Promise<number> {
     case 'csv': out.stdout(coverageCsv(coverage)); break;
     case 'html': {
       const opts = { portfolio: name, date: recordDate(args.values), fileOf };
-      out.stdout(renderRecordHtml(coverage.units.map((u) => buildRecord(coverage, u.code, opts)!)));
+      const review = loadReview(folder, portfolio, coverage, out);
+      out.stdout(renderRecordHtml(coverage.units.map((u) => buildRecord(coverage, u.code, { ...opts, review: recordReviewOf(review, u.code) })!)));
       break;
     }
     default: out.stdout(renderCoverageText(coverage, name, { detail }));
@@ -54,6 +56,9 @@ interface CaseloadRow {
   unit: string;
   performance: { covered: number; total: number };
   knowledge: { covered: number; total: number };
+  /** Criteria the assessor accepted (and still as accepted), and those changed since. */
+  accepted: number;
+  changed: number;
   errors: number;
   accounts: number;
 }
@@ -74,11 +79,13 @@ async function caseloadRows(folder: string, args: CliArgs, out: Out): Promise<Ca
       errors += computeDiagnostics(catalog, account, coverage, settings).filter((d) => d.severity === 'error').length;
     }
     const base = { candidate, errors, accounts: portfolio.accounts.size };
+    const review = loadReview(path.join(folder, candidate), portfolio, coverage, out);
     if (coverage.units.length === 0) {
-      rows.push({ ...base, unit: '', performance: { covered: 0, total: 0 }, knowledge: { covered: 0, total: 0 } });
+      rows.push({ ...base, unit: '', performance: { covered: 0, total: 0 }, knowledge: { covered: 0, total: 0 }, accepted: 0, changed: 0 });
     }
     for (const u of coverage.units) {
-      rows.push({ ...base, unit: u.code, performance: { covered: u.covered.P, total: u.total.P }, knowledge: { covered: u.covered.K, total: u.total.K } });
+      const r = review.unit(u.code)!;
+      rows.push({ ...base, unit: u.code, accepted: r.accepted, changed: r.changed, performance: { covered: u.covered.P, total: u.total.P }, knowledge: { covered: u.covered.K, total: u.total.K } });
     }
   }
   return rows;
@@ -89,8 +96,8 @@ async function runCaseload(args: CliArgs, out: Out): Promise<number> {
   const folder = folderArg(args.positionals);
   const rows = await caseloadRows(folder, args, out);
   const cells = (r: CaseloadRow) => [r.candidate, r.unit || '(none)', `${r.performance.covered}/${r.performance.total}`,
-    `${r.knowledge.covered}/${r.knowledge.total}`, String(r.errors)];
-  const header = ['Candidate', 'Unit', 'P covered', 'K covered', 'Errors'];
+    `${r.knowledge.covered}/${r.knowledge.total}`, r.changed ? `${r.accepted} (${r.changed} changed)` : String(r.accepted), String(r.errors)];
+  const header = ['Candidate', 'Unit', 'P covered', 'K covered', 'Accepted', 'Errors'];
   if (format === 'json') out.stdout(JSON.stringify({ candidates: rows }, null, 2) + '\n');
   else if (format === 'csv') out.stdout('\uFEFF' + stringify([header, ...rows.map(cells)], { record_delimiter: '\r\n' }));
   else if (format === 'markdown') {

@@ -4,6 +4,7 @@ import { computeCoverage } from '../core/coverage/coverage';
 import { buildRecord } from '../core/reports/record';
 import { RECORD_FORMATS, renderRecord, type RecordFormat } from '../core/reports/recordFormats';
 import { folderArg, formatArg, loadAll, recordDate, settingsFrom, shownFromCwd, UsageError, writeNewFile, type CliArgs, type Out } from './common';
+import { loadReview, recordReviewOf } from './review';
 
 export async function runExport(args: CliArgs, out: Out): Promise<number> {
   const { values } = args;
@@ -17,7 +18,8 @@ export async function runExport(args: CliArgs, out: Out): Promise<number> {
   const code = catalog.resolve(values.unit);
   if (!code) throw new UsageError(`unknown unit ${values.unit}`);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
-  const record = buildRecord(coverage, code, { portfolio: path.basename(folder), date: recordDate(values), fileOf });
+  const review = recordReviewOf(loadReview(folder, portfolio, coverage, out), code);
+  const record = buildRecord(coverage, code, { portfolio: path.basename(folder), date: recordDate(values), fileOf, review });
   if (!record) throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
   writeNewFile(values.out, renderRecord(record, format), values.force);
   out.stderr(`wrote ${shownFromCwd(path.resolve(values.out))}: ${code} evidence record (${format}), ` +

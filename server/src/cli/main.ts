@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runAssess } from './assess';
 import { runCheck } from './check';
 import { UsageError, type CliArgs, type Out } from './common';
 import { runCoverage } from './coverage';
@@ -29,6 +30,10 @@ Commands:
   fix [folder|file] --canonical [--write]
                        rewrite citations to the canonical form (LMCA5/P21); shows the
                        changes, and writes them only with --write
+  assess FOLDER --unit X [--accept P6,P7] [--not-yet K3] [--refer P9] [--clear P6]
+         --by NAME [--reason TEXT]
+                       record an assessor's decisions in FOLDER/.assessment.yaml;
+                       without a decision, list the unit's decisions
   import SOURCE.txt [--code X] --out FILE.json [--force]
                        turn a National Occupational Standard's text into unit JSON
   suggest PATH [--top N] [--format text|json]
@@ -84,6 +89,13 @@ function parse(argv: string[]): CliArgs {
         top: { type: 'string' },
         writing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        // assess (cli/assess.ts)
+        accept: { type: 'string', multiple: true },
+        'not-yet': { type: 'string', multiple: true },
+        refer: { type: 'string', multiple: true },
+        clear: { type: 'string', multiple: true },
+        by: { type: 'string' },
+        reason: { type: 'string' },
       },
     }) as CliArgs & { values: { help?: boolean } };
   } catch (e) {
@@ -105,6 +117,7 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       case 'check': return await runCheck(args, out);
       case 'export': return await runExport(args, out);
       case 'fix': return await runFix(args, out);
+      case 'assess': return await runAssess(args, out);
       case 'import': return runImport(args, out);
       case 'suggest': return await runSuggest(args, out);
       case 'serve': {

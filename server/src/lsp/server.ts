@@ -16,6 +16,7 @@ import { registerLanguageFeatures } from './handlers/language';
 import { guardedNotification } from './handlers/lsp';
 import { registerRecordRequests } from './handlers/records';
 import { registerSuggestRequests } from './handlers/suggest';
+import { registerReview } from './handlers/review';
 import { createWorkspace, type ProgressReporter, type Workspace } from './workspace';
 
 const SETTINGS_SECTION = 'reflectiveAccounts';
@@ -38,6 +39,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   /** Settings pushed with didChangeConfiguration, for clients that do not support pulling them. */
   let pushedSettings: unknown;
   const shownWarnings = new Set<string>();
+  /** Reads each portfolio's .assessment.yaml (lsp/review.ts). */
+  let reviewFiles: ReturnType<typeof registerReview> | undefined;
 
   async function fetchSettings(scopeUri: string | undefined) {
     if (capabilities.workspace?.configuration) {
@@ -88,7 +91,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     });
     const ws = workspace;
     const diagnostics = registerDiagnostics(connection, ws, capabilities);
-    const custom = registerCustomRequests(connection, ws);
+    const review = registerReview(connection, ws, deps.fs, (folder) => custom.coverageMayHaveChanged([folder]));
+    const custom = registerCustomRequests(connection, ws, review);
+    reviewFiles = review;
     registerLanguageFeatures(connection, ws, capabilities, { suggestPicker: options.suggestPicker === true });
     registerSuggestRequests(connection, ws);
     registerRecordRequests(connection, ws);
@@ -115,7 +120,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     void ws.initialize(initialFolders).catch((e) => connection.console.error(`initialize: ${(e as Error)?.stack ?? e}`));
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.standards/*.json' }],
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.standards/*.json' }, { globPattern: '**/.assessment.yaml' }],
       }).catch(() => undefined);
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -143,8 +148,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       void ws.close(e.document.uri).catch((err) => connection.console.error(`close: ${(err as Error)?.stack ?? err}`));
       void diagnostics.didClose(e.document.uri).catch(() => undefined);
     });
-    connection.onDidChangeWatchedFiles(guardedNotification(connection, 'didChangeWatchedFiles', (params) =>
-      ws.watchedFilesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })))));
+    connection.onDidChangeWatchedFiles(guardedNotification(connection, 'didChangeWatchedFiles', async (params) => {
+      await ws.watchedFilesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+      await reviewFiles?.watchedFilesChanged(params.changes.map((c) => c.uri), ws.allFolders());
+    }));
     connection.onDidChangeConfiguration(guardedNotification(connection, 'didChangeConfiguration', (params) => {
       const pushed = (params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
       if (pushed !== undefined) pushedSettings = pushed;

@@ -211,6 +211,75 @@ export async function runScenario({ base, folder, shots }) {
     await shot('10-markdown-preview');
   });
 
+  /** Answers the input box titled `title` (a thread's first message, the reviewer's name). */
+  const answer = async (title, text) => {
+    const widget = page.locator('.quick-input-widget').filter({ hasText: title });
+    await widget.waitFor({ timeout: 15_000 });
+    await widget.locator('input').fill(text);
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+  };
+
+  step('start a review thread on a line (#16)', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    const editor = await openFromExplorer(page, 'ra1.md');
+    const box = await textBox(page, 'LMCA5/P6');
+    await page.mouse.click(box.x + box.width + 2, box.y + box.height / 2);
+    // Not runCommand: it waits for the palette to close, and the command's own input box opens in its place.
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').fill(`>${commandTitle('reflectiveAccounts.review.startThread')}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: commandTitle('reflectiveAccounts.review.startThread') }).first().click();
+    await answer('Start a review thread', 'Say what the family asked for, and what you changed because of it.');
+    await answer('Your name for reviews', 'J Smith'); // asked once, then remembered
+    const thread = editor.locator('.review-widget', { hasText: 'Say what the family asked for' }).first();
+    await thread.waitFor({ timeout: 30_000 });
+    await shot('11-review-thread');
+    const saved = readFileSync(join(folder, 'ra1.md'), 'utf8');
+    if (!/\(LMCA5\/P10\)\.\n<!-- review #r\w{4} open\nJ Smith, [\d-]+ [\d:]+ UTC:\n {2}Say what the family asked for/.test(saved)) {
+      throw new Error('the thread is not saved under its line in ra1.md');
+    }
+  });
+
+  step('accept a criterion from the coverage panel (#16)', async () => {
+    await runCommand(page, commandTitle('reflectiveAccounts.showCoverage'));
+    const view = webviewContent(page);
+    const cell = view.locator('.cell[data-unit="LMCA5"][data-id="P6"]').first();
+    await cell.waitFor({ timeout: 30_000 });
+    await cell.click();
+    const accept = view.locator('.detail:not([hidden]) .review button.decide-accepted').first();
+    await accept.waitFor({ timeout: 15_000 });
+    await accept.click();
+    await view.locator('.cell[data-unit="LMCA5"][data-id="P6"][data-review="accepted"]').first().waitFor({ timeout: 30_000 });
+    await view.locator('.detail:not([hidden]) .review-decision', { hasText: 'accepted by J Smith' }).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('treeitem', { name: '.assessment.yaml' }).first().waitFor({ timeout: 30_000 });
+    await shot('12-review-accepted');
+    const decisions = readFileSync(join(folder, '.assessment.yaml'), 'utf8');
+    if (!/ {2}LMCA5\/P6:\n {4}decision: accepted\n {4}by: J Smith\n/.test(decisions)) throw new Error(`unexpected .assessment.yaml:\n${decisions}`);
+  });
+
+  step('reply to the thread and resolve it in the Comments UI (#16)', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Hide Panel'); // room for the thread widget under its line
+    await openFromExplorer(page, 'ra1.md');
+    const editor = activeEditor(page);
+    const thread = editor.locator('.review-widget', { hasText: 'Say what the family asked for' }).first();
+    await thread.waitFor({ timeout: 30_000 });
+    const form = thread.locator('.comment-form').first();
+    await form.click();
+    await page.keyboard.type('I have added a paragraph about the meeting.');
+    await page.keyboard.press('Control+Enter'); // the comment form's first action: our Reply command
+    await thread.locator('.comment-body', { hasText: 'I have added a paragraph' }).first().waitFor({ timeout: 30_000 });
+    await shot('13-review-reply');
+    await thread.getByRole('button', { name: 'Resolve Thread' }).first().click();
+    // Resolved threads fold away; the text under the line says so.
+    await editor.locator('.view-line', { hasText: /<!--\sreview\s#\w+\sresolved/ }).first().waitFor({ timeout: 30_000 });
+    await shot('14-review-resolved');
+    const resolved = readFileSync(join(folder, 'ra1.md'), 'utf8');
+    if (!/<!-- review #r\w{4} resolved\n[^]*\n {2}I have added a paragraph about the meeting\.\n-->/.test(resolved)) {
+      throw new Error('the reply and the resolution are not saved in ra1.md');
+    }
+  });
+
   let ok = true;
   let passed = 0;
   try {

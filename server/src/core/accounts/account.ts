@@ -9,6 +9,8 @@ import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMat
 import { scanSimpleBlocks } from './blocks';
 import { markdownCost } from './markdownCost';
 import { lineStarts } from './lines';
+import { findThreads, type LocatedThread } from '../review/threads';
+import { evidenceDigest } from '../review/evidenceDigest';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
 
@@ -43,6 +45,10 @@ export interface Account {
   ignored: IgnoredRegion[];
   paragraphs: Paragraph[];
   tutorNotes: TutorNote[];
+  /** Review threads kept in the account's HTML comments (core/review/threads.ts). */
+  reviewThreads: LocatedThread[];
+  /** What the account says as evidence, digested (core/review/evidenceDigest.ts): comments and spacing left out. */
+  evidenceDigest: string;
   problems: TextProblem[];
   lineStarts: number[];
   length: number;
@@ -327,6 +333,7 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
     citations = resolveBareCitations(masked, scan.citations, resolve, units, options.bareCriteria, bodyStart);
     nearMisses = scan.nearMisses;
   }
+  const comments = ignored.filter((r) => r.kind === 'comment');
   const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
   const account: Account = {
     uri,
@@ -338,6 +345,8 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
     ignored,
     paragraphs,
     tutorNotes,
+    reviewThreads: findThreads(text, comments),
+    evidenceDigest: evidenceDigest(text, comments),
     problems,
     lineStarts: lineStarts(text),
     length: text.length,

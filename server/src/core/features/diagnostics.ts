@@ -8,6 +8,7 @@ import { compressIds, uncoveredIds, type Coverage, type UnitCoverage } from '../
 import type { Settings, Severity } from '../settings';
 import { describeBounds, kindName, suggestUnit, type Catalog, type Unit } from '../standards/standards';
 import { bareItemDiagnostics, nearMissDiagnostic, unclearUnitDiagnostic } from './notCounted';
+import { reviewNotes } from '../review/reviewNotes';
 
 /** Stable diagnostic codes: tests, quick fixes and users' settings rely on these strings. */
 export const DiagnosticCode = {
@@ -20,6 +21,8 @@ export const DiagnosticCode = {
   FrontMatter: 'front-matter',
   /** Citation-shaped text that counts nothing: a bare criterion with no clear unit, `P21a`, `P1.2`, `A5/P21`. */
   NotCounted: 'not-counted',
+  /** An open review thread (core/review/reviewNotes.ts). */
+  ReviewNote: 'review-note',
 } as const;
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
 
@@ -194,5 +197,6 @@ export function computeDiagnostics(catalog: Catalog, account: Account, coverage:
   for (const miss of account.nearMisses) out.push(nearMissDiagnostic(catalog, miss, inUse));
   if (settings.uncoveredSeverity !== 'off') uncoveredDiagnostics(catalog, account, coverage, settings.uncoveredSeverity, out);
   if (settings.overClaimedSeverity !== 'off') overClaimedDiagnostics(account, settings, out);
+  for (const n of reviewNotes(account)) out.push({ ...n, severity: 'information', code: DiagnosticCode.ReviewNote });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

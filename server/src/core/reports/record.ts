@@ -7,6 +7,8 @@
 import type { Coverage, CoverageState } from '../coverage/coverage';
 import type { FileNamer } from './report';
 import type { CriterionKind } from '../standards/unit';
+import type { CriterionReview } from '../review/reviewState';
+import { rowReview, type RecordReview, type RowReview } from '../review/recordReview';
 
 export interface RecordRow {
   id: string;
@@ -16,6 +18,8 @@ export interface RecordRow {
   /** Evidence numbers of the accounts citing it, in portfolio order, once each. */
   evidence: string[];
   state: CoverageState;
+  /** The assessor's decision and the review state, when the record carries the review (recordReview.ts). */
+  review?: RowReview;
 }
 
 export interface EvidenceRecord {
@@ -27,14 +31,20 @@ export interface EvidenceRecord {
   summary: Record<CriterionKind, { covered: number; total: number }>;
   rows: RecordRow[];
   accounts: Array<{ evidence: string; title: string; file: string }>;
+  /** Decisions counted and open review threads: present when the portfolio is being reviewed. */
+  review?: RecordReview;
 }
 
 /** Builds the record of `unitCode`, or undefined when that unit is not in scope of the portfolio. */
-export function buildRecord(coverage: Coverage, unitCode: string, opts: { portfolio: string; date: string; fileOf: FileNamer }): EvidenceRecord | undefined {
+export function buildRecord(coverage: Coverage, unitCode: string, opts: {
+  portfolio: string; date: string; fileOf: FileNamer;
+  /** The review of this unit (core/review/reviewState.ts) and the portfolio's open threads, to carry both. */
+  review?: { criteria: ReadonlyMap<string, CriterionReview>; openThreads: number };
+}): EvidenceRecord | undefined {
   const uc = coverage.units.find((u) => u.code === unitCode);
   if (!uc) return undefined;
   const order = new Map(coverage.accounts.map((a, i) => [a.evidence, i]));
-  return {
+  const record: EvidenceRecord = {
     unit: { code: uc.code, title: uc.title, codeConfirmed: uc.codeConfirmed, titleDerived: uc.titleDerived },
     portfolio: opts.portfolio,
     minimumEvidence: coverage.minimumEvidence,
@@ -46,6 +56,16 @@ export function buildRecord(coverage: Coverage, unitCode: string, opts: { portfo
     })),
     accounts: coverage.accounts.map((a) => ({ evidence: a.evidence, title: a.title ?? '', file: opts.fileOf(a.uri) })),
   };
+  if (opts.review) {
+    const review = opts.review;
+    for (const row of record.rows) row.review = rowReview(review.criteria.get(row.id));
+    record.review = {
+      accepted: record.rows.filter((r) => r.review?.state === 'accepted').length,
+      changed: record.rows.filter((r) => r.review?.state === 'changed').length,
+      openThreads: review.openThreads,
+    };
+  }
+  return record;
 }
 
 /** Rows grouped under their section headings, in order, for formats that print headings. */

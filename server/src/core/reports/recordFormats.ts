@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { rowsBySection, type EvidenceRecord } from './record';
 import { kindName } from '../standards/standards';
+import { REVIEW_CSV_HEADER, reviewCell, reviewCsvCells, reviewSummary } from '../review/recordReview';
 
 export type RecordFormat = 'markdown' | 'csv' | 'html' | 'json';
 export const RECORD_FORMATS: readonly RecordFormat[] = ['markdown', 'csv', 'html', 'json'];
@@ -36,11 +37,14 @@ export function renderRecordMarkdown(r: EvidenceRecord): string {
   const f = flags(r);
   if (f.length) out.push(`*${f.join('; ')}*`, '');
   out.push(`Portfolio: ${mdCell(r.portfolio)}  `, `Date: ${r.date}`, '', `**Summary:** ${summaryLine(r)}`, '');
+  if (r.review) out.push(`**Assessment:** ${reviewSummary(r.review)}`, '');
+  const decided = r.review ? ' Assessor decision |' : '';
   for (const kind of ['P', 'K'] as const) {
     out.push(`## ${kind === 'P' ? 'Performance criteria' : 'Knowledge and understanding'}`, '');
     for (const g of rowsBySection(r.rows).filter((x) => x.kind === kind)) {
-      out.push(`### ${mdCell(g.section)}`, '', `| ${kind} | ${kind === 'P' ? 'Performance criterion' : 'Knowledge point'} | Evidence number |`, '|---|---|---|');
-      for (const row of g.rows) out.push(`| ${row.id} | ${mdCell(row.text)} | ${row.evidence.join(', ')} |`);
+      out.push(`### ${mdCell(g.section)}`, '', `| ${kind} | ${kind === 'P' ? 'Performance criterion' : 'Knowledge point'} | Evidence number |${decided}`,
+        `|---|---|---|${r.review ? '---|' : ''}`);
+      for (const row of g.rows) out.push(`| ${row.id} | ${mdCell(row.text)} | ${row.evidence.join(', ')} |${r.review ? ` ${mdCell(reviewCell(row.review))} |` : ''}`);
       out.push('');
     }
   }
@@ -55,8 +59,11 @@ export const CSV_HEADER = ['Unit', 'Kind', 'Criterion', 'Section', 'Text', 'Evid
 
 /** One row per criterion; the BOM goes in front so Excel opens the file as UTF-8. */
 export function renderRecordCsv(r: EvidenceRecord): string {
-  const rows = r.rows.map((row) => [r.unit.code, kindName(row.kind), row.id, row.section, row.text, row.evidence.join(', '), row.state]);
-  return '\uFEFF' + stringify([CSV_HEADER, ...rows], { record_delimiter: '\r\n' });
+  const review = r.review;
+  const rows = r.rows.map((row) => [r.unit.code, kindName(row.kind), row.id, row.section, row.text, row.evidence.join(', '), row.state,
+    ...(review ? reviewCsvCells(row.review, review.openThreads) : [])]);
+  const header = review ? [...CSV_HEADER, ...REVIEW_CSV_HEADER] : CSV_HEADER;
+  return '\uFEFF' + stringify([header, ...rows], { record_delimiter: '\r\n' });
 }
 
 export function renderRecordJson(r: EvidenceRecord): string {
@@ -84,12 +91,19 @@ tr.missing td.ev::after { content: "—"; color: #999; }
 @media screen { body { max-width: 210mm; margin: 1em auto; padding: 0 1em; } }
 `;
 
+/** Only for records that carry the review, so records of unreviewed portfolios stay as they were. */
+const REVIEW_CSS = `td.review { width: 11em; } tr.accepted td.review { font-weight: 600; } tr.changed td.review { font-style: italic; }
+`;
+
 function htmlTable(r: EvidenceRecord, kind: 'P' | 'K'): string {
-  const head = `<thead><tr><th>${kind}</th><th>${kind === 'P' ? 'Performance criterion' : 'Knowledge point'}</th><th>Evidence number</th></tr></thead>`;
+  const head = `<thead><tr><th>${kind}</th><th>${kind === 'P' ? 'Performance criterion' : 'Knowledge point'}</th><th>Evidence number</th>` +
+    `${r.review ? '<th>Assessor decision</th>' : ''}</tr></thead>`;
+  const columns = r.review ? 4 : 3;
   const body = rowsBySection(r.rows).filter((g) => g.kind === kind).map((g) =>
-    `<tr class="section"><td colspan="3">${escapeHtml(g.section)}</td></tr>` +
-    g.rows.map((row) => `<tr class="${row.evidence.length ? 'met' : 'missing'}" id="${escapeHtml(r.unit.code)}-${row.id}">` +
-      `<td class="id">${row.id}</td><td>${escapeHtml(row.text)}</td><td class="ev">${escapeHtml(row.evidence.join(', '))}</td></tr>`).join('\n'),
+    `<tr class="section"><td colspan="${columns}">${escapeHtml(g.section)}</td></tr>` +
+    g.rows.map((row) => `<tr class="${row.evidence.length ? 'met' : 'missing'}${row.review ? ` ${row.review.state}` : ''}" id="${escapeHtml(r.unit.code)}-${row.id}">` +
+      `<td class="id">${row.id}</td><td>${escapeHtml(row.text)}</td><td class="ev">${escapeHtml(row.evidence.join(', '))}</td>` +
+      `${r.review ? `<td class="review">${escapeHtml(reviewCell(row.review))}</td>` : ''}</tr>`).join('\n'),
   ).join('\n');
   return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
 }
@@ -102,7 +116,7 @@ export function renderRecordHtmlSection(r: EvidenceRecord): string {
 ${f.length ? `<p class="flags">${escapeHtml(f.join('; '))}</p>` : ''}
 <p class="meta">Portfolio: ${escapeHtml(r.portfolio)} · Date: ${escapeHtml(r.date)}</p>
 <p class="summary"><strong>Summary:</strong> ${escapeHtml(summaryLine(r))}</p>
-<h2>Performance criteria</h2>
+${r.review ? `<p class="assessment"><strong>Assessment:</strong> ${escapeHtml(reviewSummary(r.review))}</p>\n` : ''}<h2>Performance criteria</h2>
 ${htmlTable(r, 'P')}
 <h2>Knowledge and understanding</h2>
 ${htmlTable(r, 'K')}
@@ -123,7 +137,7 @@ export function renderRecordHtml(records: readonly EvidenceRecord[]): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Evidence record ${escapeHtml(title)}</title>
-<style>${PRINT_CSS}</style></head>
+<style>${PRINT_CSS}${records.some((r) => r.review) ? REVIEW_CSS : ''}</style></head>
 <body>
 ${records.map(renderRecordHtmlSection).join('\n')}
 </body></html>

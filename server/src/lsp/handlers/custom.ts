@@ -16,6 +16,7 @@ import {
   type CitationDto, type CoverageParams, type CoverageResult, type CriteriaResult, type PortfolioCoverageDto,
   type ReloadStandardsResult, type UnitDocumentParams, type UnitDocumentResult,
 } from '../../protocol';
+import type { Review } from '../review';
 import type { Folder, Workspace } from '../workspace';
 import { guarded } from './lsp';
 import { unitCodeOfDocumentUri } from './language';
@@ -97,11 +98,15 @@ function throttle<T>(ms: number, send: (items: Set<T>) => void): (item: T) => vo
   };
 }
 
-export function registerCustomRequests(connection: Connection, workspace: Workspace) {
+export function registerCustomRequests(connection: Connection, workspace: Workspace, review?: Review) {
   connection.onRequest(CoverageRequest, guarded<CoverageParams | undefined, CoverageResult>(connection, CoverageRequest, { portfolios: [] },
     async (params) => {
       const folders = await workspace.foldersFor(params?.uri);
-      return { portfolios: folders.map((f) => portfolioCoverageDto(workspace, f)) };
+      return { portfolios: await Promise.all(folders.map(async (f) => {
+        const dto = portfolioCoverageDto(workspace, f);
+        const reviewed = review ? await review.dto(f, workspace.coverageOf(f)) : undefined;
+        return reviewed ? { ...dto, review: reviewed } : dto;
+      })) };
     }));
 
   connection.onRequest(CriteriaRequest, guarded<CoverageParams | undefined, CriteriaResult>(connection, CriteriaRequest, { units: [] },
@@ -144,7 +149,8 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
   const notify = throttle<Folder>(250, (folders) => {
     const changed: string[] = [];
     for (const folder of folders) {
-      const key = panelDigest(workspace.coverageOf(folder), folder);
+      const coverage = workspace.coverageOf(folder);
+      const key = panelDigest(coverage, folder) + (review ? review.changeKey(folder, coverage) : '');
       if (panelKeys.get(folder) === key) continue;
       panelKeys.set(folder, key);
       changed.push(folder.uri);
