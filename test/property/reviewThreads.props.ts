@@ -1,5 +1,5 @@
 /**
- * Properties of review threads kept in accounts (core/review/threads.ts): the format round-trips exactly, in
+ * Properties of review threads kept in accounts (core/accounts/reviewThreads.ts): the format round-trips exactly, in
  * both directions, and a thread placed in an account survives any edit around it: same thread, same line.
  */
 import { strict as assert } from 'node:assert';
@@ -8,7 +8,7 @@ import { parseAccount } from '../../server/src/core/accounts/account';
 import {
   applyEdit, cleanAuthor, insertThreadEdit, isWritableThread, linesClosedToThreads, parseThreadComment, scanThreads, serialiseThread,
   type ReviewThread,
-} from '../../server/src/core/review/threads';
+} from '../../server/src/core/accounts/reviewThreads';
 import { testCatalog } from '../unit/helpers';
 import type { Prop } from './props';
 

@@ -10,7 +10,7 @@ import { parseAssessment, setDecision } from '../../server/src/core/review/asses
 import { citingDigest, reviewUnit } from '../../server/src/core/review/reviewState';
 import {
   applyEdit, deleteThreadEdit, findThreads, insertThreadEdit, newThreadId, parseThreadComment, replaceThreadEdit, serialiseThread,
-} from '../../server/src/core/review/threads';
+} from '../../server/src/core/accounts/reviewThreads';
 import { testCatalog } from './helpers';
 
 const catalog = testCatalog();

@@ -1,6 +1,6 @@
 /**
  * Review threads in the editor with VS Code's Comments API (#16). The threads live in the account's text as
- * HTML comments (server/src/core/review/threads.ts): this controller shows them as comment threads, and turns
+ * HTML comments (server/src/core/accounts/reviewThreads.ts): this controller shows them as comment threads, and turns
  * start / reply / resolve / reopen / delete into edits of that text. The edit is saved when the document had
  * no other unsaved change: the reviewer's action is the request to write it, and nothing else of theirs is
  * saved along with it.
@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import {
   deleteThreadEdit, insertThreadEdit, linesClosedToThreads, newThreadId, replaceThreadEdit, scanThreads, threadTime,
   type LocatedThread, type ReviewThread, type TextEdit,
-} from '../../../server/src/core/review/threads';
+} from '../../../server/src/core/accounts/reviewThreads';
 import { Commands } from '../../../server/src/protocol';
 import { reviewerName } from './reviewer';
 

@@ -9,8 +9,8 @@ import { parseFrontMatter, type FrontMatter, type TextProblem } from './frontMat
 import { scanSimpleBlocks } from './blocks';
 import { markdownCost } from './markdownCost';
 import { lineStarts } from './lines';
-import { findThreads, type LocatedThread } from '../review/threads';
-import { evidenceDigest } from '../review/evidenceDigest';
+import { findThreads, type LocatedThread } from './reviewThreads';
+import { evidenceDigest } from './evidenceDigest';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
 
@@ -45,9 +45,9 @@ export interface Account {
   ignored: IgnoredRegion[];
   paragraphs: Paragraph[];
   tutorNotes: TutorNote[];
-  /** Review threads kept in the account's HTML comments (core/review/threads.ts). */
+  /** Review threads kept in the account's HTML comments (core/accounts/reviewThreads.ts). */
   reviewThreads: LocatedThread[];
-  /** What the account says as evidence, digested (core/review/evidenceDigest.ts): comments and spacing left out. */
+  /** What the account says as evidence, digested (core/accounts/evidenceDigest.ts): comments and spacing left out. */
   evidenceDigest: string;
   problems: TextProblem[];
   lineStarts: number[];

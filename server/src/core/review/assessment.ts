@@ -1,7 +1,7 @@
 /**
  * The assessment file of a portfolio, `.assessment.yaml` at its root: the assessor's decision per criterion
  * (accepted / not yet / referred), who, when, an optional reason and, for an acceptance, the digest of the
- * citing accounts' evidence at that moment (core/review/evidenceDigest.ts). Validated against
+ * citing accounts' evidence at that moment (core/accounts/evidenceDigest.ts). Validated against
  * schemas/assessment.schema.json (the same schema VS Code uses to check the file as it is edited).
  *
  *     # Assessor decisions for this portfolio (Reflective Accounts).

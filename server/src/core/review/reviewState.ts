@@ -8,7 +8,7 @@
  */
 import type { CriterionCoverage, UnitCoverage } from '../coverage/coverage';
 import { criterionKey, type Assessment, type Decision } from './assessment';
-import { criterionDigest } from './evidenceDigest';
+import { criterionDigest } from '../accounts/evidenceDigest';
 
 export type ReviewState = 'not-cited' | 'cited' | 'accepted' | 'changed';
 
