@@ -115,6 +115,8 @@ describe('safety: a full session writes nothing it was not asked to', function (
       const record = await server.request('reflectiveAccounts/record', { uri: uriOf(portfolio), unit: 'LMCA5', format });
       assert.ok(record.content, `a ${format} record is returned for the client to save, not written`);
     }
+    const decided = await server.request('reflectiveAccounts/decide', { uri: uriOf(portfolio), criterion: 'LMCA5/P1', decision: 'accepted', by: 'J Smith' });
+    assert.ok('text' in decided, 'a decision is answered as the file\'s new text for the client to write, not written');
     await server.request('reflectiveAccounts/unitDocument', { uri: 'reflective-accounts-unit:/LMCA5.md' });
     await server.request('reflectiveAccounts/importStandard', { text: fs.readFileSync(path.join(ROOT, 'standards/sources/000_66b7cdd502e967f0.txt'), 'utf8') });
     await server.request('reflectiveAccounts/reloadStandards', {});
