@@ -6,8 +6,9 @@
  */
 import type { Account } from '../accounts/account';
 import { positionAt } from '../accounts/lines';
-import { expandItem } from '../citations/codes';
+import { expandItem, type CitationItem } from '../citations/codes';
 import type { Catalog, Unit } from '../standards/standards';
+import type { CriterionKind } from '../standards/unit';
 import type { AccountSummary, CitationRef, Coverage, CoverageState, CriterionCoverage, UnitCoverage } from './coverage';
 
 interface UnitState {
@@ -15,8 +16,12 @@ interface UnitState {
   byId: Map<string, CriterionCoverage>;
   /** Accounts that put the unit in scope (declare or cite it); at zero the unit leaves the result. */
   inScope: number;
-  /** For every cited criterion, each citing account's references, by account URI. */
-  citing: Map<CriterionCoverage, Map<string, CitationRef[]>>;
+  /**
+   * For every cited criterion, each citing account's cited items in text order, by account URI. References
+   * (with line and column) are made from them only when a criterion's `citations` is read: most readers
+   * (the CLI's check, coverage --each, diagnostics) never read them.
+   */
+  citing: Map<CriterionCoverage, Map<string, CitationItem[]>>;
   /** URIs of the accounts whose `units:` list names the unit. */
   declared: Set<string>;
 }
@@ -45,8 +50,8 @@ export function createFold(catalog: Catalog, minimum: number, revision: number):
 interface Contribution {
   scope: Set<string>;
   declared: Set<string>;
-  /** Every criterion cited, with the reference to the citing item (one item of a range cites several). */
-  cited: Array<{ code: string; id: string; ref: CitationRef }>;
+  /** Every criterion cited, with the citing item (one item of a range cites several). */
+  cited: Array<{ code: string; id: string; item: CitationItem }>;
 }
 
 function contributionOf(catalog: Catalog, account: Account): Contribution {
@@ -67,29 +72,59 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
     for (const item of citation.items) {
       const numbers = expandItem(item);
       if (numbers.length === 0) continue;
-      const { line, character } = positionAt(account.lineStarts, item.start);
-      const ref: CitationRef = { uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line, character };
-      for (const n of numbers) cited.push({ code, id: `${item.kind}${n}`, ref });
+      for (const n of numbers) cited.push({ code, id: `${item.kind}${n}`, item });
     }
   }
   return { scope, declared, cited };
 }
 
-function emptyUnitState(unit: Unit): UnitState {
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A criterion of the result. Its references are made from the cited items each time `citations` is read
+ * (a getter on the class, so making the criteria of a unit stays cheap: --each makes them per candidate).
+ */
+class FoldedCriterion implements CriterionCoverage {
+  accounts = 0;
+  state: CoverageState = 'none';
+  readonly #fold: CoverageFold;
+  readonly #citing: UnitState['citing'];
+
+  constructor(fold: CoverageFold, citing: UnitState['citing'], readonly id: string, readonly kind: CriterionKind,
+    readonly number: number, readonly text: string, readonly section: string) {
+    this.#fold = fold;
+    this.#citing = citing;
+  }
+
+  /** Citing accounts in URI order, each account's items in text order, with positions made now. */
+  get citations(): CitationRef[] {
+    const byAccount = this.#citing.get(this);
+    if (!byAccount) return [];
+    const refs: CitationRef[] = [];
+    for (const uri of [...byAccount.keys()].sort(byCodeUnits)) {
+      const account = this.#fold.folded.get(uri)!;
+      for (const item of byAccount.get(uri)!) {
+        const { line, character } = positionAt(account.lineStarts, item.start);
+        refs.push({ uri, evidence: account.evidence, start: item.start, end: item.end, line, character });
+      }
+    }
+    return refs;
+  }
+}
+
+function emptyUnitState(fold: CoverageFold, unit: Unit): UnitState {
+  const citing: UnitState['citing'] = new Map();
   const coverage: UnitCoverage = {
     code: unit.code,
     title: unit.title,
     codeConfirmed: unit.codeConfirmed,
     titleDerived: unit.titleDerived,
-    criteria: unit.criteria.map((c) => ({
-      id: c.id, kind: c.kind, number: c.number, text: c.text, section: c.section,
-      citations: [], accounts: 0, state: 'none' as CoverageState,
-    })),
+    criteria: unit.criteria.map((c) => new FoldedCriterion(fold, citing, c.id, c.kind, c.number, c.text, c.section)),
     covered: { P: 0, K: 0 },
     total: { ...unit.counts },
     declaredIn: [],
   };
-  return { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), inScope: 0, citing: new Map(), declared: new Set() };
+  return { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), inScope: 0, citing, declared: new Set() };
 }
 
 /** What one catch-up touched, settled once at its end. */
@@ -106,7 +141,7 @@ function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, t
     if (!us) {
       const unit = fold.catalog.unit(code);
       if (!unit) continue;
-      fold.units.set(code, (us = emptyUnitState(unit)));
+      fold.units.set(code, (us = emptyUnitState(fold, unit)));
       fold.revision++;
     }
     us.inScope += sign;
@@ -127,15 +162,15 @@ function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, t
     }
     return;
   }
-  for (const { code, id, ref } of c.cited) {
+  for (const { code, id, item } of c.cited) {
     const us = fold.units.get(code)!;
     const crit = us.byId.get(id);
     if (!crit) continue; // a number the unit does not have: unknown-criterion, not coverage
     let byAccount = us.citing.get(crit);
     if (!byAccount) us.citing.set(crit, (byAccount = new Map()));
-    const refs = byAccount.get(uri);
-    if (refs) refs.push(ref);
-    else byAccount.set(uri, [ref]);
+    const items = byAccount.get(uri);
+    if (items) items.push(item);
+    else byAccount.set(uri, [item]);
     touched.criteria.set(crit, us);
   }
 }
@@ -159,26 +194,20 @@ function refold(fold: CoverageFold, uri: string, now: Account | undefined, touch
   }
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function stateOf(accounts: number, minimum: number): CoverageState {
   if (accounts === 0) return 'none';
   return accounts >= minimum ? 'covered' : 'partial';
 }
 
 /**
- * Recomputes what depends on the touched units and criteria: citation lists (accounts in URI order, each
- * account's references in text order), states, covered counts, declaredIn, units in scope. True when a unit
- * left the scope.
+ * Recomputes what depends on the touched units and criteria: numbers of citing accounts, states, covered
+ * counts, declaredIn, units in scope. True when a unit left the scope.
  */
 function settle(fold: CoverageFold, touched: Touched): boolean {
   let unitLeft = false;
   for (const [crit, us] of touched.criteria) {
-    const byAccount = us.citing.get(crit);
-    const uris = byAccount ? [...byAccount.keys()].sort(byCodeUnits) : [];
-    crit.citations = uris.flatMap((uri) => byAccount!.get(uri)!);
-    crit.accounts = uris.length;
-    if (uris.length === 0) us.citing.delete(crit);
+    crit.accounts = us.citing.get(crit)?.size ?? 0;
+    if (crit.accounts === 0) us.citing.delete(crit);
     const state = stateOf(crit.accounts, fold.minimum);
     if (state === crit.state) continue;
     if (crit.state === 'covered') us.coverage.covered[crit.kind]--;
