@@ -50,11 +50,14 @@ export function createFold(catalog: Catalog, minimum: number, revision: number):
 interface Contribution {
   scope: Set<string>;
   declared: Set<string>;
-  /** Every criterion cited, with the citing item (one item of a range cites several). */
-  cited: Array<{ code: string; id: string; item: CitationItem }>;
+  /** Every criterion cited (key `unit/id`), with the citing items in text order (one item of a range cites several). */
+  cited: Map<string, { code: string; id: string; items: CitationItem[] }>;
 }
 
-function contributionOf(catalog: Catalog, account: Account): Contribution {
+const NOTHING: Contribution = { scope: new Set(), declared: new Set(), cited: new Map() };
+
+function contributionOf(catalog: Catalog, account: Account | undefined): Contribution {
+  if (!account) return NOTHING;
   const scope = new Set<string>();
   const declared = new Set<string>();
   for (const entry of account.frontMatter?.units ?? []) {
@@ -64,15 +67,19 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
       declared.add(code);
     }
   }
-  const cited: Contribution['cited'] = [];
+  const cited: Contribution['cited'] = new Map();
   for (const citation of account.citations) {
     const code = citation.unitCode;
     if (!code || !catalog.unit(code)) continue;
     scope.add(code);
     for (const item of citation.items) {
-      const numbers = expandItem(item);
-      if (numbers.length === 0) continue;
-      for (const n of numbers) cited.push({ code, id: `${item.kind}${n}`, item });
+      for (const n of expandItem(item)) {
+        const id = `${item.kind}${n}`;
+        const key = `${code}/${id}`;
+        const known = cited.get(key);
+        if (known) known.items.push(item);
+        else cited.set(key, { code, id, items: [item] });
+      }
     }
   }
   return { scope, declared, cited };
@@ -134,9 +141,15 @@ interface Touched {
   summaries: boolean;
 }
 
-/** Adds an account's contribution to the fold (sign 1), or takes it out (sign -1). */
-function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, touched: Touched): void {
-  for (const code of c.scope) {
+/**
+ * Replaces an account's contribution `before` with `now` (NOTHING when it arrives or leaves). Only the
+ * difference is touched: units entering or leaving the account's scope or declarations, criteria it starts or
+ * stops citing. The criteria it cites before and after get its new items (their offsets may have moved) and
+ * are not settled again: neither their citing accounts nor their state changed.
+ */
+function replace(fold: CoverageFold, uri: string, before: Contribution, now: Contribution, touched: Touched): void {
+  for (const code of now.scope) {
+    if (before.scope.has(code)) continue;
     let us = fold.units.get(code);
     if (!us) {
       const unit = fold.catalog.unit(code);
@@ -144,33 +157,42 @@ function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, t
       fold.units.set(code, (us = emptyUnitState(fold, unit)));
       fold.revision++;
     }
-    us.inScope += sign;
+    us.inScope++;
     touched.units.add(us);
   }
-  for (const code of c.declared) {
+  for (const code of before.scope) {
     const us = fold.units.get(code);
-    if (sign > 0) us?.declared.add(uri);
-    else us?.declared.delete(uri);
+    if (!us || now.scope.has(code)) continue;
+    us.inScope--;
+    touched.units.add(us);
   }
-  if (sign < 0) {
-    for (const { code, id } of c.cited) {
-      const us = fold.units.get(code)!;
-      const crit = us.byId.get(id);
-      if (!crit) continue;
-      us.citing.get(crit)?.delete(uri);
-      touched.criteria.set(crit, us);
-    }
-    return;
+  for (const code of now.declared) {
+    const us = fold.units.get(code);
+    if (!us || before.declared.has(code)) continue;
+    us.declared.add(uri);
+    touched.units.add(us);
   }
-  for (const { code, id, item } of c.cited) {
+  for (const code of before.declared) {
+    const us = fold.units.get(code);
+    if (!us || now.declared.has(code)) continue;
+    us.declared.delete(uri);
+    touched.units.add(us);
+  }
+  for (const [key, { code, id, items }] of now.cited) {
     const us = fold.units.get(code)!;
     const crit = us.byId.get(id);
     if (!crit) continue; // a number the unit does not have: unknown-criterion, not coverage
     let byAccount = us.citing.get(crit);
     if (!byAccount) us.citing.set(crit, (byAccount = new Map()));
-    const items = byAccount.get(uri);
-    if (items) items.push(item);
-    else byAccount.set(uri, [item]);
+    byAccount.set(uri, items);
+    if (!before.cited.has(key)) touched.criteria.set(crit, us);
+  }
+  for (const [key, { code, id }] of before.cited) {
+    if (now.cited.has(key)) continue;
+    const us = fold.units.get(code)!;
+    const crit = us.byId.get(id);
+    if (!crit) continue;
+    us.citing.get(crit)?.delete(uri);
     touched.criteria.set(crit, us);
   }
 }
@@ -179,9 +201,8 @@ function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, t
 function refold(fold: CoverageFold, uri: string, now: Account | undefined, touched: Touched): void {
   const before = fold.folded.get(uri);
   if (before === now) return;
-  if (before) apply(fold, uri, contributionOf(fold.catalog, before), -1, touched);
+  replace(fold, uri, contributionOf(fold.catalog, before), contributionOf(fold.catalog, now), touched);
   if (now) {
-    apply(fold, uri, contributionOf(fold.catalog, now), 1, touched);
     fold.folded.set(uri, now);
     const summary = fold.summaries.get(uri);
     if (!summary || summary.evidence !== now.evidence || summary.title !== now.title) {
