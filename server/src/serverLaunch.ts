@@ -1,6 +1,6 @@
 /**
  * The Node options the language server is started with: by the VS Code client (client/src/languageClient.ts)
- * and by the benchmark (bench/run.ts); the README gives the same command line for other editors. Set at
+ * and by the benchmark (bench/run.ts); docs/editors.md gives the same command line for other editors. Set at
  * launch, not from the server's own code.
  *
  * --max-semi-space-size=2: V8 grows the young generation to 16 MB semi-spaces while the server indexes a
