@@ -62,7 +62,7 @@ function aliasesOf(catalog: Catalog, unit: Unit): string[] {
 
 /**
  * A digest of what the panel shows, without the criterion texts that never change: states, what each account
- * cites and on which line, the accounts and their tutor notes. Lines, not offsets: typing on a line moves the
+ * cites and on which lines, the accounts and their tutor notes. Lines, not offsets: typing on a line moves the
  * columns of what follows on it, which the panel only uses to place the cursor when a citation is opened (a
  * few characters off until the next fetch), so a keystroke that changes no citation nor line count asks the
  * client for nothing. Hashed piece by piece rather than kept as text, so a large portfolio costs a few bytes
@@ -76,7 +76,7 @@ function panelDigest(coverage: Coverage, folder: Folder): string {
     const lineOf = (offset: number) => positionAt(account!.lineStarts, offset).line;
     let cited = '';
     for (const c of account?.citations ?? []) {
-      for (const i of c.items) cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${lineOf(i.start)}`;
+      for (const i of c.items) cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${lineOf(i.start)}-${lineOf(i.end)}`;
     }
     const notes = (account?.tutorNotes ?? []).map((n) => `${lineOf(n.start)}:${n.text}`).join();
     hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes}|${cited}`);
