@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { buildForBench } from './lib/build';
 import { markdownClient, markdownServerSpec, MARKDOWN_INIT_OPTIONS, MARKDOWN_SETTINGS } from './lib/mdpeer';
 import { readWorkspace, start, timeToAllDiagnostics, type ServerSetup } from './scenarios';
+import { SERVER_EXEC_ARGV } from '../server/src/serverLaunch';
 
 const root = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -25,6 +26,7 @@ const own = dash >= 0 ? argv.slice(0, dash) : argv;
 const flag = (name: string) => own.includes(name);
 const n = Number(own.find((a) => /^\d+$/.test(a)) ?? 1000);
 const nodeFlags = [
+  ...SERVER_EXEC_ARGV,
   ...(flag('--heap') ? ['-r', path.join(__dirname, 'lib', 'heapStats.cjs')] : []),
   ...(flag('--snapshot') ? ['--heapsnapshot-signal=SIGUSR2'] : []),
   ...(dash >= 0 ? argv.slice(dash + 1) : []),

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { buildForBench } from './lib/build';
 import { ms } from './lib/table';
 import { typingInLongAccount } from './typing';
+import { SERVER_EXEC_ARGV } from '../server/src/serverLaunch';
 
 const root = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const built = await buildForBench(root, path.join(root, 'bench', 'results', 'build'));
   const dir = path.join(root, 'bench', 'corpus', `long-${bytes / 1000}k`);
   const setup = {
-    spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: dash >= 0 ? argv.slice(dash + 1) : [] },
+    spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: [...SERVER_EXEC_ARGV, ...(dash >= 0 ? argv.slice(dash + 1) : [])] },
     settings: { reflectiveAccounts: {} },
   };
   const run = await typingInLongAccount(setup, dir, path.join(dir, 'diploma.md'), 4);

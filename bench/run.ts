@@ -15,6 +15,7 @@ import { caseloadMarkdownServer, caseloadOurs, type Caseload, type CaseloadRun, 
 import { caseloadTools, rgVersion, timeTools, type ToolTiming } from './cli';
 import { ensureCorpora, DEFAULT_SEED, LONG_ACCOUNT_BYTES, type CaseloadInfo } from './generate';
 import { buildForBench } from './lib/build';
+import { SERVER_EXEC_ARGV } from '../server/src/serverLaunch';
 import { markdownClient, markdownServerSpec, MARKDOWN_INIT_OPTIONS, MARKDOWN_SETTINGS } from './lib/mdpeer';
 import { median } from './lib/stats';
 import { atMost, fileSize, infoRow, mbytes, ms, renderMarkdown, renderText, targetRow, type Row } from './lib/table';
@@ -35,13 +36,13 @@ const config = quick
 const resultsDir = path.join(root, 'bench', 'results');
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-/** Our server started as VS Code starts it once #14 lands: `node dist/server.js --stdio`, no Node flags. */
+/** Our server started as VS Code starts it: `node <SERVER_EXEC_ARGV> dist/server.js --stdio`. */
 const ours: ServerSetup = {
   spec: {
     name: 'reflective-accounts',
     script: '', // set once built
     args: ['--stdio'],
-    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'prof')}`] : [],
+    execArgv: [...SERVER_EXEC_ARGV, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'prof')}`] : [])],
   },
   settings: { reflectiveAccounts: {} },
 };

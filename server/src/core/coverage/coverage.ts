@@ -27,7 +27,8 @@ export interface CriterionCoverage {
   number: number;
   text: string;
   section: string;
-  citations: CitationRef[];
+  /** Accounts in URI order, each account's citing items in text order. The fold makes them when read. */
+  readonly citations: CitationRef[];
   /** Number of different accounts citing it. */
   accounts: number;
   state: CoverageState;

@@ -6,8 +6,9 @@
  */
 import type { Account } from '../accounts/account';
 import { positionAt } from '../accounts/lines';
-import { expandItem } from '../citations/codes';
+import { expandItem, type CitationItem } from '../citations/codes';
 import type { Catalog, Unit } from '../standards/standards';
+import type { CriterionKind } from '../standards/unit';
 import type { AccountSummary, CitationRef, Coverage, CoverageState, CriterionCoverage, UnitCoverage } from './coverage';
 
 interface UnitState {
@@ -15,8 +16,12 @@ interface UnitState {
   byId: Map<string, CriterionCoverage>;
   /** Accounts that put the unit in scope (declare or cite it); at zero the unit leaves the result. */
   inScope: number;
-  /** For every cited criterion, each citing account's references, by account URI. */
-  citing: Map<CriterionCoverage, Map<string, CitationRef[]>>;
+  /**
+   * For every cited criterion, each citing account's cited items in text order, by account URI. References
+   * (with line and column) are made from them only when a criterion's `citations` is read: most readers
+   * (the CLI's check, coverage --each, diagnostics) never read them.
+   */
+  citing: Map<CriterionCoverage, Map<string, CitationItem[]>>;
   /** URIs of the accounts whose `units:` list names the unit. */
   declared: Set<string>;
 }
@@ -45,11 +50,14 @@ export function createFold(catalog: Catalog, minimum: number, revision: number):
 interface Contribution {
   scope: Set<string>;
   declared: Set<string>;
-  /** Every criterion cited, with the reference to the citing item (one item of a range cites several). */
-  cited: Array<{ code: string; id: string; ref: CitationRef }>;
+  /** Every criterion cited (key `unit/id`), with the citing items in text order (one item of a range cites several). */
+  cited: Map<string, { code: string; id: string; items: CitationItem[] }>;
 }
 
-function contributionOf(catalog: Catalog, account: Account): Contribution {
+const NOTHING: Contribution = { scope: new Set(), declared: new Set(), cited: new Map() };
+
+function contributionOf(catalog: Catalog, account: Account | undefined): Contribution {
+  if (!account) return NOTHING;
   const scope = new Set<string>();
   const declared = new Set<string>();
   for (const entry of account.frontMatter?.units ?? []) {
@@ -59,37 +67,71 @@ function contributionOf(catalog: Catalog, account: Account): Contribution {
       declared.add(code);
     }
   }
-  const cited: Contribution['cited'] = [];
+  const cited: Contribution['cited'] = new Map();
   for (const citation of account.citations) {
     const code = citation.unitCode;
     if (!code || !catalog.unit(code)) continue;
     scope.add(code);
     for (const item of citation.items) {
-      const numbers = expandItem(item);
-      if (numbers.length === 0) continue;
-      const { line, character } = positionAt(account.lineStarts, item.start);
-      const ref: CitationRef = { uri: account.uri, evidence: account.evidence, start: item.start, end: item.end, line, character };
-      for (const n of numbers) cited.push({ code, id: `${item.kind}${n}`, ref });
+      for (const n of expandItem(item)) {
+        const id = `${item.kind}${n}`;
+        const key = `${code}/${id}`;
+        const known = cited.get(key);
+        if (known) known.items.push(item);
+        else cited.set(key, { code, id, items: [item] });
+      }
     }
   }
   return { scope, declared, cited };
 }
 
-function emptyUnitState(unit: Unit): UnitState {
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A criterion of the result. Its references are made from the cited items each time `citations` is read
+ * (a getter on the class, so making the criteria of a unit stays cheap: --each makes them per candidate).
+ */
+class FoldedCriterion implements CriterionCoverage {
+  accounts = 0;
+  state: CoverageState = 'none';
+  readonly #fold: CoverageFold;
+  readonly #citing: UnitState['citing'];
+
+  constructor(fold: CoverageFold, citing: UnitState['citing'], readonly id: string, readonly kind: CriterionKind,
+    readonly number: number, readonly text: string, readonly section: string) {
+    this.#fold = fold;
+    this.#citing = citing;
+  }
+
+  /** Citing accounts in URI order, each account's items in text order, with positions made now. */
+  get citations(): CitationRef[] {
+    const byAccount = this.#citing.get(this);
+    if (!byAccount) return [];
+    const refs: CitationRef[] = [];
+    for (const uri of [...byAccount.keys()].sort(byCodeUnits)) {
+      const account = this.#fold.folded.get(uri)!;
+      for (const item of byAccount.get(uri)!) {
+        const { line, character } = positionAt(account.lineStarts, item.start);
+        refs.push({ uri, evidence: account.evidence, start: item.start, end: item.end, line, character });
+      }
+    }
+    return refs;
+  }
+}
+
+function emptyUnitState(fold: CoverageFold, unit: Unit): UnitState {
+  const citing: UnitState['citing'] = new Map();
   const coverage: UnitCoverage = {
     code: unit.code,
     title: unit.title,
     codeConfirmed: unit.codeConfirmed,
     titleDerived: unit.titleDerived,
-    criteria: unit.criteria.map((c) => ({
-      id: c.id, kind: c.kind, number: c.number, text: c.text, section: c.section,
-      citations: [], accounts: 0, state: 'none' as CoverageState,
-    })),
+    criteria: unit.criteria.map((c) => new FoldedCriterion(fold, citing, c.id, c.kind, c.number, c.text, c.section)),
     covered: { P: 0, K: 0 },
     total: { ...unit.counts },
     declaredIn: [],
   };
-  return { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), inScope: 0, citing: new Map(), declared: new Set() };
+  return { coverage, byId: new Map(coverage.criteria.map((c) => [c.id, c])), inScope: 0, citing, declared: new Set() };
 }
 
 /** What one catch-up touched, settled once at its end. */
@@ -99,43 +141,58 @@ interface Touched {
   summaries: boolean;
 }
 
-/** Adds an account's contribution to the fold (sign 1), or takes it out (sign -1). */
-function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, touched: Touched): void {
-  for (const code of c.scope) {
+/**
+ * Replaces an account's contribution `before` with `now` (NOTHING when it arrives or leaves). Only the
+ * difference is touched: units entering or leaving the account's scope or declarations, criteria it starts or
+ * stops citing. The criteria it cites before and after get its new items (their offsets may have moved) and
+ * are not settled again: neither their citing accounts nor their state changed.
+ */
+function replace(fold: CoverageFold, uri: string, before: Contribution, now: Contribution, touched: Touched): void {
+  for (const code of now.scope) {
+    if (before.scope.has(code)) continue;
     let us = fold.units.get(code);
     if (!us) {
       const unit = fold.catalog.unit(code);
       if (!unit) continue;
-      fold.units.set(code, (us = emptyUnitState(unit)));
+      fold.units.set(code, (us = emptyUnitState(fold, unit)));
       fold.revision++;
     }
-    us.inScope += sign;
+    us.inScope++;
     touched.units.add(us);
   }
-  for (const code of c.declared) {
+  for (const code of before.scope) {
     const us = fold.units.get(code);
-    if (sign > 0) us?.declared.add(uri);
-    else us?.declared.delete(uri);
+    if (!us || now.scope.has(code)) continue;
+    us.inScope--;
+    touched.units.add(us);
   }
-  if (sign < 0) {
-    for (const { code, id } of c.cited) {
-      const us = fold.units.get(code)!;
-      const crit = us.byId.get(id);
-      if (!crit) continue;
-      us.citing.get(crit)?.delete(uri);
-      touched.criteria.set(crit, us);
-    }
-    return;
+  for (const code of now.declared) {
+    const us = fold.units.get(code);
+    if (!us || before.declared.has(code)) continue;
+    us.declared.add(uri);
+    touched.units.add(us);
   }
-  for (const { code, id, ref } of c.cited) {
+  for (const code of before.declared) {
+    const us = fold.units.get(code);
+    if (!us || now.declared.has(code)) continue;
+    us.declared.delete(uri);
+    touched.units.add(us);
+  }
+  for (const [key, { code, id, items }] of now.cited) {
     const us = fold.units.get(code)!;
     const crit = us.byId.get(id);
     if (!crit) continue; // a number the unit does not have: unknown-criterion, not coverage
     let byAccount = us.citing.get(crit);
     if (!byAccount) us.citing.set(crit, (byAccount = new Map()));
-    const refs = byAccount.get(uri);
-    if (refs) refs.push(ref);
-    else byAccount.set(uri, [ref]);
+    byAccount.set(uri, items);
+    if (!before.cited.has(key)) touched.criteria.set(crit, us);
+  }
+  for (const [key, { code, id }] of before.cited) {
+    if (now.cited.has(key)) continue;
+    const us = fold.units.get(code)!;
+    const crit = us.byId.get(id);
+    if (!crit) continue;
+    us.citing.get(crit)?.delete(uri);
     touched.criteria.set(crit, us);
   }
 }
@@ -144,9 +201,8 @@ function apply(fold: CoverageFold, uri: string, c: Contribution, sign: 1 | -1, t
 function refold(fold: CoverageFold, uri: string, now: Account | undefined, touched: Touched): void {
   const before = fold.folded.get(uri);
   if (before === now) return;
-  if (before) apply(fold, uri, contributionOf(fold.catalog, before), -1, touched);
+  replace(fold, uri, contributionOf(fold.catalog, before), contributionOf(fold.catalog, now), touched);
   if (now) {
-    apply(fold, uri, contributionOf(fold.catalog, now), 1, touched);
     fold.folded.set(uri, now);
     const summary = fold.summaries.get(uri);
     if (!summary || summary.evidence !== now.evidence || summary.title !== now.title) {
@@ -159,26 +215,20 @@ function refold(fold: CoverageFold, uri: string, now: Account | undefined, touch
   }
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function stateOf(accounts: number, minimum: number): CoverageState {
   if (accounts === 0) return 'none';
   return accounts >= minimum ? 'covered' : 'partial';
 }
 
 /**
- * Recomputes what depends on the touched units and criteria: citation lists (accounts in URI order, each
- * account's references in text order), states, covered counts, declaredIn, units in scope. True when a unit
- * left the scope.
+ * Recomputes what depends on the touched units and criteria: numbers of citing accounts, states, covered
+ * counts, declaredIn, units in scope. True when a unit left the scope.
  */
 function settle(fold: CoverageFold, touched: Touched): boolean {
   let unitLeft = false;
   for (const [crit, us] of touched.criteria) {
-    const byAccount = us.citing.get(crit);
-    const uris = byAccount ? [...byAccount.keys()].sort(byCodeUnits) : [];
-    crit.citations = uris.flatMap((uri) => byAccount!.get(uri)!);
-    crit.accounts = uris.length;
-    if (uris.length === 0) us.citing.delete(crit);
+    crit.accounts = us.citing.get(crit)?.size ?? 0;
+    if (crit.accounts === 0) us.citing.delete(crit);
     const state = stateOf(crit.accounts, fold.minimum);
     if (state === crit.state) continue;
     if (crit.state === 'covered') us.coverage.covered[crit.kind]--;

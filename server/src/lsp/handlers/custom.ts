@@ -61,21 +61,25 @@ function aliasesOf(catalog: Catalog, unit: Unit): string[] {
 }
 
 /**
- * A digest of what the panel shows, without the criterion texts that never change: states, where each citation
- * sits, the accounts and their tutor notes. Prose typed away from any citation leaves it unchanged. Hashed
- * piece by piece rather than kept as text, so a large portfolio costs a few bytes per folder.
+ * A digest of what the panel shows, without the criterion texts that never change: states, what each account
+ * cites and on which lines, the accounts and their tutor notes. Lines, not offsets: typing on a line moves the
+ * columns of what follows on it, which the panel only uses to place the cursor when a citation is opened (a
+ * few characters off until the next fetch), so a keystroke that changes no citation nor line count asks the
+ * client for nothing. Hashed piece by piece rather than kept as text, so a large portfolio costs a few bytes
+ * per folder.
  */
 function panelDigest(coverage: Coverage, folder: Folder): string {
   const hash = createHash('sha1').update(String(coverage.minimumEvidence));
   for (const u of coverage.units) hash.update(`\n${u.code}:${u.criteria.map((c) => c.state[0]).join('')}`);
   for (const a of coverage.accounts) {
     const account = folder.portfolio.accounts.get(a.uri);
-    const notes = account?.tutorNotes ?? [];
+    const lineOf = (offset: number) => positionAt(account!.lineStarts, offset).line;
     let cited = '';
     for (const c of account?.citations ?? []) {
-      for (const i of c.items) cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${i.start}-${i.end}`;
+      for (const i of c.items) cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${lineOf(i.start)}-${lineOf(i.end)}`;
     }
-    hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes.map((n) => `${n.start}:${n.text}`).join()}|${cited}`);
+    const notes = (account?.tutorNotes ?? []).map((n) => `${lineOf(n.start)}:${n.text}`).join();
+    hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes}|${cited}`);
   }
   return hash.digest('base64');
 }
@@ -99,12 +103,23 @@ function throttle<T>(ms: number, send: (items: Set<T>) => void): (item: T) => vo
 }
 
 export function registerCustomRequests(connection: Connection, workspace: Workspace, review?: Review) {
+  /** The key of what the client last fetched or was told had changed, by folder. */
+  const panelKeys = new WeakMap<Folder, string>();
+  const reviewKey = (folder: Folder): string => (review ? review.changeKey(folder, workspace.coverageOf(folder)) : '');
+  const panelKey = (folder: Folder): string => panelDigest(workspace.coverageOf(folder), folder) + reviewKey(folder);
+
   connection.onRequest(CoverageRequest, guarded<CoverageParams | undefined, CoverageResult>(connection, CoverageRequest, { portfolios: [] },
     async (params) => {
       const folders = await workspace.foldersFor(params?.uri);
       return { portfolios: await Promise.all(folders.map(async (f) => {
         const dto = portfolioCoverageDto(workspace, f);
+        // What the client now has needs no coverageDidChange (the one at the end of indexing, when it asked
+        // while indexing and was answered once indexing was done, would have it fetch the same answer again).
+        // The coverage part is taken with the coverage answered (a change while the review is read still
+        // notifies), the review part once the review is read.
+        const digest = panelDigest(workspace.coverageOf(f), f);
         const reviewed = review ? await review.dto(f, workspace.coverageOf(f)) : undefined;
+        panelKeys.set(f, digest + reviewKey(f));
         return reviewed ? { ...dto, review: reviewed } : dto;
       })) };
     }));
@@ -145,12 +160,10 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
       return { text: null };
     }));
 
-  const panelKeys = new WeakMap<Folder, string>();
   const notify = throttle<Folder>(250, (folders) => {
     const changed: string[] = [];
     for (const folder of folders) {
-      const coverage = workspace.coverageOf(folder);
-      const key = panelDigest(coverage, folder) + (review ? review.changeKey(folder, coverage) : '');
+      const key = panelKey(folder);
       if (panelKeys.get(folder) === key) continue;
       panelKeys.set(folder, key);
       changed.push(folder.uri);
