@@ -277,6 +277,8 @@ export async function runScenario({ base, folder, shots }) {
     await thread.getByRole('button', { name: 'Resolve Thread' }).first().click();
     // Resolved threads fold away; the text under the line says so.
     await editor.locator('.view-line', { hasText: /<!--\sreview\s#\w+\sresolved/ }).first().waitFor({ timeout: 30_000 });
+    // Saved: the tab is no longer dirty (VS Code may fold the resolved thread away or leave it open).
+    await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'ra1.md' }).first().waitFor({ timeout: 15_000 });
     await shot('14-review-resolved');
     const resolved = readFileSync(join(folder, 'ra1.md'), 'utf8');
     if (!/<!-- review #r\w{4} resolved\n[^]*\n {2}I have added a paragraph about the meeting\.\n-->/.test(resolved)) {
