@@ -3,11 +3,7 @@
  * the edits and a line-by-line before/after for the confirmation. Pure (no vscode): the core parses each text
  * as the server does, with the client's lookup of the loaded standards.
  */
-import { parseAccount } from '../../server/src/core/accounts/account';
-import { lineStarts, positionAt } from '../../server/src/core/accounts/lines';
-import type { BareCriteriaMode } from '../../server/src/core/citations/unitContext';
-import { applyEdits, canonicalRewrite, type UnitsView } from '../../server/src/core/features/canonical';
-import type { CoreTextEdit } from '../../server/src/core/features/codeActions';
+import { applyEdits, canonicalRewrite, lineStarts, parseAccount, positionAt, type BareCriteriaMode, type CoreTextEdit, type UnitsView } from '../../server/src/core';
 
 export interface PlannedEdit extends CoreTextEdit {
   line: number;

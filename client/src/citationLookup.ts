@@ -3,7 +3,7 @@
  * resolver for scanCitations and criterion texts. Pure (no vscode), so the preview plugin and Insert
  * Criterion… share it and tests can build one from plain data.
  */
-import { unitKey, type UnitResolver } from '../../server/src/core/citations/codes';
+import { unitKey, type UnitResolver } from '../../server/src/core';
 import type { CriteriaResult } from '../../server/src/protocol';
 
 export interface LookupCriterion {

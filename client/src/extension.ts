@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const panel = registerCoveragePanel(context, coverage, output, s, (m) => decide(context, s, coverage, m));
 
   const refreshPreview = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
-  const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const command = (id: string, run: Parameters<typeof vscode.commands.registerCommand>[1]) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
     output, criteria, coverage, panel,

@@ -2,7 +2,7 @@
  * What Insert Criterion… types at the cursor: the canonical `LMCA5/P3`, or just `P3` when the cursor already
  * follows `LMCA5/` or continues a list of that unit (`LMCA5/P1, `). Pure, decided with the core grammar itself.
  */
-import { scanCitations, type UnitResolver } from '../../server/src/core/citations/codes';
+import { scanCitations, type UnitResolver } from '../../server/src/core';
 
 export function insertionText(linePrefix: string, code: string, id: string, resolve: UnitResolver): string {
   const probe = linePrefix + id;

@@ -5,7 +5,7 @@
  * portfolio already covers it. Tests pass `{ unit, id }` to skip the pick list.
  */
 import * as vscode from 'vscode';
-import { scanCitations, type UnitResolver } from '../../../server/src/core/citations/codes';
+import { scanCitations, type UnitResolver } from '../../../server/src/core';
 import type { CitationLookup } from '../citationLookup';
 import type { CriteriaCache } from '../criteriaCache';
 import { portfolioFor, type CoverageStore } from '../coverageStore';

@@ -6,7 +6,7 @@
  * `{ scope: 'account' | 'portfolio', confirm: 'Rewrite' | 'Cancel' }` to skip the questions.
  */
 import * as vscode from 'vscode';
-import type { BareCriteriaMode } from '../../../server/src/core/citations/unitContext';
+import type { BareCriteriaMode } from '../../../server/src/core';
 import { planCanonicalRewrite, type RewritePlan } from '../canonicalPlan';
 import type { CriteriaCache } from '../criteriaCache';
 import { chooseFolder } from './files';

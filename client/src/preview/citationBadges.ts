@@ -8,10 +8,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { parseFrontMatter } from '../../../server/src/core/accounts/frontMatter';
-import { lineStarts } from '../../../server/src/core/accounts/lines';
-import { expandItem, rangeShapeProblem, scanText, type Citation, type CitationItem, type NearMiss } from '../../../server/src/core/citations/codes';
-import { applyContext, frontMatterContext, LineContexts, type NamedUnits } from '../../../server/src/core/citations/unitContext';
+import { LineContexts, applyContext, expandItem, frontMatterContext, lineStarts, parseFrontMatter, rangeShapeProblem, scanText, type Citation, type CitationItem, type NamedUnits, type NearMiss } from '../../../server/src/core';
 import type { CitationLookup } from '../citationLookup';
 
 const TOKEN_TYPE = 'ra_citation';

@@ -6,10 +6,7 @@
  * saved along with it.
  */
 import * as vscode from 'vscode';
-import {
-  deleteThreadEdit, insertThreadEdit, linesClosedToThreads, newThreadId, replaceThreadEdit, scanThreads, threadTime,
-  type LocatedThread, type ReviewThread, type TextEdit,
-} from '../../../server/src/core/accounts/reviewThreads';
+import { deleteThreadEdit, insertThreadEdit, linesClosedToThreads, newThreadId, replaceThreadEdit, scanThreads, threadTime, type LocatedThread, type ReviewThread, type TextEdit } from '../../../server/src/core';
 import { Commands } from '../../../server/src/protocol';
 import { reviewerName } from './reviewer';
 

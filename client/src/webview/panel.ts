@@ -21,7 +21,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-let state: PanelState = parsePanelState(vscode.getState());
+const state: PanelState = parsePanelState(vscode.getState());
 let coverage: CoverageResult | undefined;
 let portfolio: PortfolioCoverageDto | undefined;
 const views = new Map<string, UnitView>();

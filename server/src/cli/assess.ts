@@ -6,9 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeCoverage } from '../core/coverage/coverage';
-import { criterionKey, decisionLabel, decisionTime, setDecision, type DecisionKind } from '../core/review/assessment';
-import { citingDigest, reviewStateLabel } from '../core/review/reviewState';
+import { citingDigest, computeCoverage, criterionKey, decisionLabel, decisionTime, reviewStateLabel, setDecision, type DecisionKind } from '../core';
 import { folderArg, loadAll, settingsFrom, UsageError, type CliArgs, type Out } from './common';
 import { loadReview } from './review';
 

@@ -2,12 +2,7 @@
  * `check [folder] [--writing]`: diagnostics as `file:line:col severity code message`, exit 1 on errors. With
  * `--writing`, the writing checks (hypothetical, identifiable-person) too.
  */
-import { computeCoverage } from '../core/coverage/coverage';
-import type { Account } from '../core/accounts/account';
-import { computeDiagnostics } from '../core/features/diagnostics';
-import { computeWritingDiagnostics, writingSettingsOf } from '../core/features/writing/writingChecks';
-import { positionAt } from '../core/accounts/lines';
-import type { Settings } from '../core/settings';
+import { computeCoverage, computeDiagnostics, computeWritingDiagnostics, positionAt, writingSettingsOf, type Account, type Settings } from '../core';
 import { readAccount } from '../io/accountFiles';
 import { uriToPath } from '../io/uris';
 import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';

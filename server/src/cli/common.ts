@@ -1,7 +1,7 @@
 /** What every CLI command shares: usage errors, output sinks, settings from flags, loading a portfolio. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readSettings, type Settings } from '../core/settings';
+import { readSettings, type Settings } from '../core';
 import { loadCatalog } from '../io/catalog';
 import { loadPortfolio } from '../io/diskPortfolio';
 import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';

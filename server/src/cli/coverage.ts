@@ -2,12 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { computeCoverage, type Coverage } from '../core/coverage/coverage';
-import { computeDiagnostics } from '../core/features/diagnostics';
-import { buildRecord } from '../core/reports/record';
-import { renderRecordHtml, CSV_HEADER } from '../core/reports/recordFormats';
-import { coverageToJson, renderCoverageMarkdown, renderCoverageText } from '../core/reports/report';
-import { kindName } from '../core/standards/standards';
+import { CSV_HEADER, buildRecord, computeCoverage, computeDiagnostics, coverageToJson, kindName, renderCoverageMarkdown, renderCoverageText, renderRecordHtml, type Coverage } from '../core';
 import { loadReview, recordReviewOf } from './review';
 import { folderArg, formatArg, loadAll, recordDate, settingsFrom, UsageError, type CliArgs, type Out } from './common';
 

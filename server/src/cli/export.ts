@@ -1,8 +1,6 @@
 /** `export [folder] --unit X --format F --out FILE [--force]`: the evidence record an assessor signs off. */
 import * as path from 'node:path';
-import { computeCoverage } from '../core/coverage/coverage';
-import { buildRecord } from '../core/reports/record';
-import { RECORD_FORMATS, renderRecord, type RecordFormat } from '../core/reports/recordFormats';
+import { RECORD_FORMATS, buildRecord, computeCoverage, renderRecord, type RecordFormat } from '../core';
 import { folderArg, formatArg, loadAll, recordDate, settingsFrom, shownFromCwd, UsageError, writeNewFile, type CliArgs, type Out } from './common';
 import { loadReview, recordReviewOf } from './review';
 

@@ -5,10 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAccount } from '../core/accounts/account';
-import { lineStarts, positionAt } from '../core/accounts/lines';
-import { applyEdits, canonicalRewrite } from '../core/features/canonical';
-import type { Settings } from '../core/settings';
+import { applyEdits, canonicalRewrite, lineStarts, parseAccount, positionAt, type Settings } from '../core';
 import { listAccounts, readAccount } from '../io/accountFiles';
 import { loadCatalog } from '../io/catalog';
 import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';

@@ -1,7 +1,7 @@
 /** `import SOURCE.txt [--code X] --out FILE.json [--force]`: a NOS text to unit JSON. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importNos } from '../core/standards/importer';
+import { importNos } from '../core';
 import { UsageError, writeNewFile, type CliArgs, type Out } from './common';
 
 export function runImport(args: CliArgs, out: Out): number {

@@ -4,10 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Coverage } from '../core/coverage/coverage';
-import type { Portfolio } from '../core/coverage/portfolio';
-import { ASSESSMENT_FILE, parseAssessment, type Assessment } from '../core/review/assessment';
-import { openThreadCount, reviewUnit, type UnitReview } from '../core/review/reviewState';
+import { ASSESSMENT_FILE, openThreadCount, parseAssessment, reviewUnit, type Assessment, type Coverage, type Portfolio, type UnitReview } from '../core';
 import type { Out } from './common';
 
 export interface PortfolioReview {

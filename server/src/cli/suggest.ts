@@ -6,9 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { positionAt } from '../core/accounts/lines';
-import { computeCoverage } from '../core/coverage/coverage';
-import { suggestForAccount } from '../core/features/suggest/suggest';
+import { computeCoverage, positionAt, suggestForAccount } from '../core';
 import { readAccount } from '../io/accountFiles';
 import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
 import { pathToUri, uriToPath } from '../io/uris';

@@ -87,7 +87,7 @@ function wordCountTarget(v: unknown): WordCountTarget | undefined {
 
 /** Reads the `reflectiveAccounts` section (flat or nested `overClaimed`/`diagnostics` keys). */
 export function readSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_SETTINGS;
   const over = (r.overClaimed && typeof r.overClaimed === 'object' ? r.overClaimed : {}) as Record<string, unknown>;
   const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;

@@ -5,7 +5,7 @@
  * FileSystem (deps.ts), so the server's tests can run it over an in-memory disk.
  */
 import picomatch from 'picomatch';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core';
 import type { FileSystem } from './deps';
 import { isInside, relativeInside } from './uris';
 

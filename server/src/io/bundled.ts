@@ -7,8 +7,7 @@ import LMCA5 from '../../../standards/LMCA5.json';
 import LMCB2 from '../../../standards/LMCB2.json';
 import LMCB5 from '../../../standards/LMCB5.json';
 import LMCQ1 from '../../../standards/LMCQ1.json';
-import type { UnitSource } from '../core/standards/standards';
-import type { UnitData } from '../core/standards/unit';
+import type { UnitData, UnitSource } from '../core';
 
 export function bundledUnits(): UnitSource[] {
   return [LMCA4, LMCA5, LMCB2, LMCB5, LMCQ1].map((data) => ({ origin: 'bundled', data: data as UnitData }));

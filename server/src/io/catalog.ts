@@ -5,9 +5,7 @@
  */
 import * as path from 'node:path';
 import { bundledUnits } from './bundled';
-import { buildCatalog, type Catalog, type CatalogProblem, type UnitSource } from '../core/standards/standards';
-import type { Settings } from '../core/settings';
-import { validateUnitJson } from '../core/standards/validateUnit';
+import { buildCatalog, validateUnitJson, type Catalog, type CatalogProblem, type Settings, type UnitSource } from '../core';
 import type { FileSystem } from './deps';
 import { SKIP_REASON } from './accountFiles';
 

@@ -3,10 +3,7 @@
  * lsp/indexer.ts). Same listing, reading and skip rules as the server (accountFiles.ts); accounts are named
  * by their file URIs, as in the server.
  */
-import { parseAccount } from '../core/accounts/account';
-import { createPortfolio, updateAccount, type Portfolio } from '../core/coverage/portfolio';
-import type { Settings } from '../core/settings';
-import type { Catalog } from '../core/standards/standards';
+import { createPortfolio, parseAccount, updateAccount, type Catalog, type Portfolio, type Settings } from '../core';
 import { listAccounts, readAccount, type AccountRead } from './accountFiles';
 import type { FileSystem } from './deps';
 import { pathToUri } from './uris';

@@ -4,8 +4,7 @@
  * portfolio owns a file.
  */
 import * as path from 'node:path';
-import { createPortfolio } from '../core/coverage/portfolio';
-import { readSettings, type Settings } from '../core/settings';
+import { createPortfolio, readSettings, type Settings } from '../core';
 import { isAccountFile } from '../io/accountFiles';
 import { bundledCatalog, resolveStandardsPath, type FolderCatalog } from '../io/catalog';
 import { uriToPath } from '../io/uris';

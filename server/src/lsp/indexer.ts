@@ -7,9 +7,7 @@
  * Memory is kept to the parsed accounts: the text of a closed account is not kept (it is read again from
  * disk in the rare cases that need it: a new catalogue, a request about that file).
  */
-import { parseAccount, type Account } from '../core/accounts/account';
-import { removeAccount, updateAccount } from '../core/coverage/portfolio';
-import type { Catalog } from '../core/standards/standards';
+import { parseAccount, removeAccount, updateAccount, type Account, type Catalog } from '../core';
 import { listAccounts, readAccount, textDigest } from '../io/accountFiles';
 import { loadCatalog, type FolderCatalog } from '../io/catalog';
 import { pathToUri, uriToPath } from '../io/uris';

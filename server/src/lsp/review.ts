@@ -5,9 +5,7 @@
  * A malformed file is reported once per distinct problem, naming the line, and coverage goes on.
  */
 import * as path from 'node:path';
-import type { Coverage } from '../core/coverage/coverage';
-import { ASSESSMENT_FILE, criterionKey, decisionTime, parseAssessment, setDecision, type Assessment } from '../core/review/assessment';
-import { citingDigest, openThreadCount, reviewUnit } from '../core/review/reviewState';
+import { ASSESSMENT_FILE, citingDigest, criterionKey, decisionTime, openThreadCount, parseAssessment, reviewUnit, setDecision, type Assessment, type Coverage } from '../core';
 import type { FileSystem } from '../io/deps';
 import { pathToUri, uriToPath } from '../io/uris';
 import type { DecideParams, DecideResult, PortfolioReviewDto } from '../protocol';

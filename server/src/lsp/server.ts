@@ -8,7 +8,7 @@ import {
   MessageType, TextDocumentSyncKind, TextDocuments, type ClientCapabilities, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readSettings } from '../core/settings';
+import { readSettings } from '../core';
 import type { ServerDeps } from '../io/deps';
 import { registerCustomRequests } from './handlers/custom';
 import { registerDiagnostics } from './handlers/diagnostics';

@@ -1,5 +1,5 @@
 /** What a change of a portfolio folder's settings calls for, worked out from the settings alone. */
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core';
 
 /**
  * - `none`: the same settings again (VS Code sends them on many occasions): nothing to redo, no refresh;

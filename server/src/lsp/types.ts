@@ -1,8 +1,5 @@
 /** The shapes the server's workspace works with: portfolios (folders), document states, changes, and its host. */
-import type { Account } from '../core/accounts/account';
-import type { Portfolio } from '../core/coverage/portfolio';
-import type { Settings } from '../core/settings';
-import type { Catalog } from '../core/standards/standards';
+import type { Account, Catalog, Portfolio, Settings } from '../core';
 import type { FileSystem } from '../io/deps';
 
 export interface Folder {

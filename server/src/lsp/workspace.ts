@@ -6,8 +6,7 @@
  *
  * A folder being indexed reports its changes once, at the end, instead of once per document opened meanwhile.
  */
-import { computeCoverage, type Coverage } from '../core/coverage/coverage';
-import { removeAccount } from '../core/coverage/portfolio';
+import { computeCoverage, removeAccount, type Coverage } from '../core';
 import { bundledCatalog, loadCatalog } from '../io/catalog';
 import { normalizeUri, pathToUri, uriToPath } from '../io/uris';
 import { createDocuments } from './documents';

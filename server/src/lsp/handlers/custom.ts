@@ -5,12 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver/node';
-import { unitKey } from '../../core/citations/codes';
-import type { Coverage } from '../../core/coverage/coverage';
-import { positionAt } from '../../core/accounts/lines';
-import { spellingsOf, type Catalog, type Unit } from '../../core/standards/standards';
-import { renderUnitDocument } from '../../core/features/navigation';
-import { accountWords } from '../../core/features/writing/wordCount';
+import { accountWords, positionAt, renderUnitDocument, spellingsOf, unitKey, type Catalog, type Coverage, type Unit } from '../../core';
 import {
   CoverageDidChangeNotification, CoverageRequest, CriteriaRequest, ReloadStandardsRequest, UnitDocumentRequest,
   type CitationDto, type CoverageParams, type CoverageResult, type CriteriaResult, type PortfolioCoverageDto,

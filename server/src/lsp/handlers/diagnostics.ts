@@ -8,8 +8,7 @@ import {
   CodeLensRefreshRequest, DocumentDiagnosticReportKind, type ClientCapabilities, type Connection, type Diagnostic, type DocumentDiagnosticReport,
   type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import type { Coverage } from '../../core/coverage/coverage';
-import { computeDiagnostics, DIAGNOSTIC_SOURCE } from '../../core/features/diagnostics';
+import { DIAGNOSTIC_SOURCE, computeDiagnostics, type Coverage } from '../../core';
 import type { DocumentState, Folder, Workspace, WorkspaceChange } from '../workspace';
 import { guarded, lspSeverity, rangeOf } from './lsp';
 import { writingLspDiagnostics } from './writing';

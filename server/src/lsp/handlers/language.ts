@@ -6,12 +6,7 @@ import {
   CodeActionKind, CompletionItemKind, type ClientCapabilities, type CodeAction, type CodeLens, type CompletionList,
   type Connection, type Diagnostic, type Hover, type Location, type TextEdit,
 } from 'vscode-languageserver/node';
-import { computeCodeActions } from '../../core/features/codeActions';
-import { computeCodeLenses } from '../../core/features/codeLens';
-import { computeCompletions } from '../../core/features/completion';
-import { computeDiagnostics } from '../../core/features/diagnostics';
-import { computeHover } from '../../core/features/hover';
-import { navigationTargetAt, referencesOf, renderUnitDocument } from '../../core/features/navigation';
+import { computeCodeActions, computeCodeLenses, computeCompletions, computeDiagnostics, computeHover, navigationTargetAt, referencesOf, renderUnitDocument } from '../../core';
 import { SHOW_COVERAGE_COMMAND, UNIT_DOCUMENT_SCHEME } from '../../protocol';
 import type { DocumentState, Folder, Workspace } from '../workspace';
 import { lspDiagnostics } from './diagnostics';

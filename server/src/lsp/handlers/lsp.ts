@@ -5,9 +5,7 @@
 import {
   DiagnosticSeverity, MarkupKind, type CancellationToken, type Connection, type MarkupContent, type Range,
 } from 'vscode-languageserver/node';
-import type { Account } from '../../core/accounts/account';
-import { offsetAt, positionAt } from '../../core/accounts/lines';
-import type { Severity } from '../../core/settings';
+import { offsetAt, positionAt, type Account, type Severity } from '../../core';
 
 /** LSP range of offsets in an account. */
 export function rangeOf(account: Account, start: number, end: number): Range {

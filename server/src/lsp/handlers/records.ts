@@ -3,9 +3,7 @@
  * renders (it has the portfolio and the importer), the client asks where to save and writes the file.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { importNos } from '../../core/standards/importer';
-import { buildRecord, recordFileName } from '../../core/reports/record';
-import { RECORD_FORMATS, renderRecord } from '../../core/reports/recordFormats';
+import { RECORD_FORMATS, buildRecord, importNos, recordFileName, renderRecord } from '../../core';
 import {
   ImportStandardRequest, RecordRequest, type ImportStandardParams, type ImportStandardResult, type RecordParams, type RecordResult,
 } from '../../protocol';

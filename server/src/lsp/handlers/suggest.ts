@@ -5,9 +5,7 @@
  * for the status bar.
  */
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver/node';
-import { citationInsertion } from '../../core/features/suggest/insertion';
-import { paragraphAt, suggestForParagraph } from '../../core/features/suggest/suggest';
-import { accountWords, describeWordCount, wordCountStanding } from '../../core/features/writing/wordCount';
+import { accountWords, citationInsertion, describeWordCount, paragraphAt, suggestForParagraph, wordCountStanding } from '../../core';
 import {
   CITE_CRITERION_COMMAND, SuggestRequest, WordCountRequest, type SuggestParams, type SuggestResult, type WordCountParams,
   type WordCountResult,

@@ -4,10 +4,7 @@
  * throughout the account, and the hover that explains a check.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
-import { DIAGNOSTIC_SOURCE } from '../../core/features/diagnostics';
-import {
-  anonymiseEdits, computeWritingDiagnostics, writingHover, writingSettingsOf, WritingCode, type WritingDiagnostic,
-} from '../../core/features/writing/writingChecks';
+import { DIAGNOSTIC_SOURCE, WritingCode, anonymiseEdits, computeWritingDiagnostics, writingHover, writingSettingsOf, type WritingDiagnostic } from '../../core';
 import type { DocumentState } from '../workspace';
 import { lspSeverity, rangeOf } from './lsp';
 
