@@ -32,18 +32,27 @@ function nlpLibsPlugin(outDir, libOptions) {
   return {
     name: 'nlp-libs',
     setup(build) {
-      build.onResolve({ filter: new RegExp(`^(?:${NLP_LIBS.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'nlp-lib' }));
+      build.onResolve({ filter: new RegExp(`^(?:${NLP_LIBS.join('|')})$`) }, (args) => ({
+        path: args.path,
+        namespace: 'nlp-lib',
+      }));
       build.onLoad({ filter: /.*/, namespace: 'nlp-lib' }, async ({ path: lib }) => {
         if (!built.has(lib)) {
-          built.set(lib, esbuild.build({
-            ...libOptions,
-            stdin: { contents: `module.exports = require(${JSON.stringify(lib)});`, resolveDir: root, loader: 'js' },
-            outfile: path.join(outDir, 'nlp', fileOf(lib)),
-          }));
+          built.set(
+            lib,
+            esbuild.build({
+              ...libOptions,
+              stdin: { contents: `module.exports = require(${JSON.stringify(lib)});`, resolveDir: root, loader: 'js' },
+              outfile: path.join(outDir, 'nlp', fileOf(lib)),
+            }),
+          );
         }
         await built.get(lib);
-        return { contents: `module.exports = require(require("node:path").join(__dirname, "nlp", ${JSON.stringify(fileOf(lib))}));`,
-          loader: 'js', resolveDir: root };
+        return {
+          contents: `module.exports = require(require("node:path").join(__dirname, "nlp", ${JSON.stringify(fileOf(lib))}));`,
+          loader: 'js',
+          resolveDir: root,
+        };
       });
     },
   };
@@ -55,8 +64,13 @@ export function nodeTargets(outDir, production = false) {
   const nlpLibs = nlpLibsPlugin(outDir, node);
   return [
     { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outDir, 'server.js'), plugins: [nlpLibs] },
-    { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outDir, 'cli.js'), banner: { js: '#!/usr/bin/env node' },
-      plugins: [nlpLibs] },
+    {
+      ...node,
+      entryPoints: ['server/src/cli/main.ts'],
+      outfile: path.join(outDir, 'cli.js'),
+      banner: { js: '#!/usr/bin/env node' },
+      plugins: [nlpLibs],
+    },
   ];
 }
 
@@ -67,11 +81,24 @@ async function main() {
   /** @type {import('esbuild').BuildOptions[]} */
   const targets = [
     ...nodeTargets(path.join(root, 'dist'), production),
-    { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node20',
-      external: ['vscode'] },
+    {
+      ...common,
+      entryPoints: ['client/src/extension.ts'],
+      outfile: 'dist/client.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    },
     // The coverage panel's browser script; its imported CSS comes out beside it as dist/webview.css.
-    { ...common, entryPoints: ['client/src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife',
-      target: 'chrome114' },
+    {
+      ...common,
+      entryPoints: ['client/src/webview/panel.ts'],
+      outfile: 'dist/webview.js',
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome114',
+    },
   ];
   const contexts = await Promise.all(targets.filter(existsEntry).map((t) => esbuild.context(t)));
   if (watch) {

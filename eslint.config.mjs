@@ -5,17 +5,46 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const IO_AND_EDITOR = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*',
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path', 'child_process', 'node:child_process', 'process', 'node:process'];
+const IO_AND_EDITOR = [
+  'vscode',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'path',
+  'node:path',
+  'child_process',
+  'node:child_process',
+  'process',
+  'node:process',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'test-artifacts/**', 'bench/corpus/**', 'bench/results/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.e2e/**',
+      'test-artifacts/**',
+      'bench/corpus/**',
+      'bench/results/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
@@ -34,27 +63,46 @@ export default tseslint.config(
   {
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: IO_AND_EDITOR,
-        patterns: [{ group: ['**/io/**', '**/io', '**/lsp/**', '**/lsp', '**/cli/**', '**/cli', '**/client/**'], message: 'The core is pure: it never reaches the IO edge, the server or the CLI.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: IO_AND_EDITOR,
+          patterns: [
+            {
+              group: ['**/io/**', '**/io', '**/lsp/**', '**/lsp', '**/cli/**', '**/cli', '**/client/**'],
+              message: 'The core is pure: it never reaches the IO edge, the server or the CLI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/src/lsp/**/*.ts', 'server/src/io/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/cli/**', '**/cli'], message: 'The language server never imports the CLI.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/cli/**', '**/cli'], message: 'The language server never imports the CLI.' }],
+        },
+      ],
     },
   },
   {
     files: ['client/src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['vscode', 'fs', 'node:fs', 'path', 'node:path'],
-        patterns: [{ group: ['node:*', '**/server/src/core/**'], message: 'The panel script runs in a browser: no editor or Node modules.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', 'fs', 'node:fs', 'path', 'node:path'],
+          patterns: [
+            {
+              group: ['node:*', '**/server/src/core/**'],
+              message: 'The panel script runs in a browser: no editor or Node modules.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

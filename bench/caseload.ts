@@ -22,7 +22,11 @@ import type { ServerSetup } from './scenarios';
 
 /** What the coverage panel and the status bar receive (the part of server/src/protocol.ts we look at). */
 interface CoverageAnswer {
-  portfolios: Array<{ folder: string; units: Array<{ covered: { P: number; K: number }; total: { P: number; K: number } }>; accounts: unknown[] }>;
+  portfolios: Array<{
+    folder: string;
+    units: Array<{ covered: { P: number; K: number }; total: { P: number; K: number } }>;
+    accounts: unknown[];
+  }>;
 }
 
 export interface Caseload {
@@ -52,15 +56,29 @@ export interface CaseloadRun {
 
 /** The first three accounts of the first folder, as the editor restores them. */
 function accountsToOpen(folder: string): OpenDoc[] {
-  return fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort().slice(0, 3)
-    .map((f) => ({ uri: fileUri(path.join(folder, f)), text: fs.readFileSync(path.join(folder, f), 'utf8'), version: 1 }));
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .slice(0, 3)
+    .map((f) => ({
+      uri: fileUri(path.join(folder, f)),
+      text: fs.readFileSync(path.join(folder, f), 'utf8'),
+      version: 1,
+    }));
 }
 
-async function openWorkspace(setup: ServerSetup, c: Caseload): Promise<{ s: Session; open: Map<string, OpenDoc>; docs: OpenDoc[] }> {
+async function openWorkspace(
+  setup: ServerSetup,
+  c: Caseload,
+): Promise<{ s: Session; open: Map<string, OpenDoc>; docs: OpenDoc[] }> {
   const open = new Map<string, OpenDoc>();
   const root = c.folders.length === 1 ? c.folders[0] : path.dirname(c.folders[0]);
   const s = await startSession(setup.spec, {
-    root, folders: c.folders, settings: setup.settings, initializationOptions: setup.initializationOptions,
+    root,
+    folders: c.folders,
+    settings: setup.settings,
+    initializationOptions: setup.initializationOptions,
     handlers: setup.handlers?.(root, open),
   });
   return { s, open, docs: accountsToOpen(c.folders[0]) };
@@ -80,7 +98,8 @@ async function sendOpening(s: Session, setup: ServerSetup, open: Map<string, Ope
  */
 const SETTLE_MS = 2000;
 
-const sameFolder = (a: string, b: string) => decodeURIComponent(a).replace(/\/$/, '') === decodeURIComponent(b).replace(/\/$/, '');
+const sameFolder = (a: string, b: string) =>
+  decodeURIComponent(a).replace(/\/$/, '') === decodeURIComponent(b).replace(/\/$/, '');
 
 export async function caseloadOurs(setup: ServerSetup, c: Caseload): Promise<CaseloadRun> {
   const { s, open, docs } = await openWorkspace(setup, c);
@@ -99,18 +118,29 @@ export async function caseloadOurs(setup: ServerSetup, c: Caseload): Promise<Cas
         figure = `${sum('covered')}/${sum('total')}`;
       }
       const listed = answer.portfolios.reduce((n, p) => n + p.accounts.length, 0);
-      if (!complete && listed === c.accounts && answer.portfolios.length === c.folders.length) complete = { ms: at - t0, rss: s.rss(), listed };
+      if (!complete && listed === c.accounts && answer.portfolios.length === c.folders.length)
+        complete = { ms: at - t0, rss: s.rss(), listed };
     });
     await sendOpening(s, setup, open, docs);
     store.refresh(); // the panel, restored with the window, asks at once
-    await withTimeout((async () => {
-      while (!complete) await sleep(2);
-    })(), 300_000, 'complete coverage');
+    await withTimeout(
+      (async () => {
+        while (!complete) await sleep(2);
+      })(),
+      300_000,
+      'complete coverage',
+    );
     store.stop();
     const cpuMs = s.cpuMs() - cpu0;
     await sleep(SETTLE_MS);
     return {
-      panelMs: complete!.ms, statusBarMs, figure, rssAtAnswer: complete!.rss, rss: s.rss(), peakRss: s.peakRss(), cpuMs,
+      panelMs: complete!.ms,
+      statusBarMs,
+      figure,
+      rssAtAnswer: complete!.rss,
+      rss: s.rss(),
+      peakRss: s.peakRss(),
+      cpuMs,
       accountsListed: complete!.listed,
     };
   } finally {
@@ -133,10 +163,18 @@ export async function caseloadMarkdownServer(setup: ServerSetup, c: Caseload): P
     const cpu0 = s.cpuMs();
     const t0 = performance.now();
     await sendOpening(s, setup, open, docs);
-    const symbols = await withTimeout(s.conn.sendRequest<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' }),
-      300_000, 'workspace symbols');
+    const symbols = await withTimeout(
+      s.conn.sendRequest<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' }),
+      300_000,
+      'workspace symbols',
+    );
     const ms = performance.now() - t0;
-    return { ms, files: new Set((symbols ?? []).map((x) => x.location.uri)).size, peakRss: s.peakRss(), cpuMs: s.cpuMs() - cpu0 };
+    return {
+      ms,
+      files: new Set((symbols ?? []).map((x) => x.location.uri)).size,
+      peakRss: s.peakRss(),
+      cpuMs: s.cpuMs() - cpu0,
+    };
   } finally {
     await s.close();
   }

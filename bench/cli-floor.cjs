@@ -7,7 +7,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const dir = process.argv[2];
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const accounts = [];
 const byCriterion = new Map();
 const isAlnum = (c) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
@@ -36,6 +39,14 @@ for (const name of files) {
   }
 }
 const criteria = [...byCriterion].map(([id, citations]) => ({
-  id, text: '', section: '', covered: true, state: 'covered', evidence: [...new Set(citations.map((c) => c.evidence))], citations,
+  id,
+  text: '',
+  section: '',
+  covered: true,
+  state: 'covered',
+  evidence: [...new Set(citations.map((c) => c.evidence))],
+  citations,
 }));
-process.stdout.write(JSON.stringify({ minimumEvidence: 1, accounts, units: [{ code: 'all', criteria }] }, null, 2) + '\n');
+process.stdout.write(
+  JSON.stringify({ minimumEvidence: 1, accounts, units: [{ code: 'all', criteria }] }, null, 2) + '\n',
+);

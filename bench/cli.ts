@@ -29,7 +29,12 @@ export interface ToolTiming {
 
 function runOnce(tool: Tool): { ms: number; status: number | null; out: string } {
   const t = performance.now();
-  const r = spawnSync(tool.cmd, tool.args, { cwd: tool.cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync(tool.cmd, tool.args, {
+    cwd: tool.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
   return { ms: performance.now() - t, status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -49,42 +54,86 @@ export function timeTools(tools: readonly Tool[], runs: number, slowRuns: number
       if (round > 0) samples.get(tool.name)!.push(r.ms);
     }
   }
-  return new Map(tools.map((t) => {
-    const runsMs = samples.get(t.name)!;
-    return [t.name, { name: t.name, medianMs: median(runsMs), runsMs, problem: problems.get(t.name) }];
-  }));
+  return new Map(
+    tools.map((t) => {
+      const runsMs = samples.get(t.name)!;
+      return [t.name, { name: t.name, medianMs: median(runsMs), runsMs, problem: problems.get(t.name) }];
+    }),
+  );
 }
 
-const ran = (status: number | null, ok: number[]) => (status !== null && ok.includes(status) ? undefined : `exited ${status}`);
+const ran = (status: number | null, ok: number[]) =>
+  status !== null && ok.includes(status) ? undefined : `exited ${status}`;
 
 /**
  * The five tools on a caseload folder of `accounts` accounts in `candidates` (absolute paths).
  * `check` exits 1 when it finds errors, as do the linters; that counts as a run when the output is whole.
  */
-export function caseloadTools(root: string, cli: string, folder: string, accounts: number, candidates: string[]): Tool[] {
+export function caseloadTools(
+  root: string,
+  cli: string,
+  folder: string,
+  accounts: number,
+  candidates: string[],
+): Tool[] {
   const node = process.execPath;
   const bin = (p: string) => path.join(root, 'node_modules', p);
   return [
     {
-      name: 'check', cmd: node, args: [cli, 'check', folder], cwd: root,
-      check: (s, out) => ran(s, [0, 1]) ?? (out.includes(`${accounts} account(s)`) ? undefined : `did not report ${accounts} accounts`),
+      name: 'check',
+      cmd: node,
+      args: [cli, 'check', folder],
+      cwd: root,
+      check: (s, out) =>
+        ran(s, [0, 1]) ?? (out.includes(`${accounts} account(s)`) ? undefined : `did not report ${accounts} accounts`),
     },
     {
-      name: 'coverage --each', cmd: node, args: [cli, 'coverage', folder, '--each'], cwd: root,
-      check: (s, out) => ran(s, [0]) ?? (candidates.every((c) => out.includes(`\n${path.basename(c)} `)) ? undefined : 'left out a candidate'),
+      name: 'coverage --each',
+      cmd: node,
+      args: [cli, 'coverage', folder, '--each'],
+      cwd: root,
+      check: (s, out) =>
+        ran(s, [0]) ??
+        (candidates.every((c) => out.includes(`\n${path.basename(c)} `)) ? undefined : 'left out a candidate'),
     },
     {
-      name: 'markdownlint-cli2', cmd: node, args: [bin('markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'], cwd: folder, slow: true,
-      check: (s, out) => ran(s, [0, 1]) ?? (out.includes(`Linting: ${accounts} file(s)`) || out.includes(`Linting: ${accounts} files`) ? undefined : 'linted another number of files'),
+      name: 'markdownlint-cli2',
+      cmd: node,
+      args: [bin('markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'],
+      cwd: folder,
+      slow: true,
+      check: (s, out) =>
+        ran(s, [0, 1]) ??
+        (out.includes(`Linting: ${accounts} file(s)`) || out.includes(`Linting: ${accounts} files`)
+          ? undefined
+          : 'linted another number of files'),
     },
     {
-      name: 'remark-cli', cmd: node, cwd: root, slow: true,
-      args: [bin('remark-cli/cli.js'), folder, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--no-color'],
+      name: 'remark-cli',
+      cmd: node,
+      cwd: root,
+      slow: true,
+      args: [
+        bin('remark-cli/cli.js'),
+        folder,
+        '--use',
+        'remark-preset-lint-recommended',
+        '--quiet',
+        '--no-stdout',
+        '--no-color',
+      ],
       // --quiet lists only files with warnings; every generated account has some (its `units: [...]` front matter).
-      check: (s, out) => ran(s, [0, 1]) ?? (out.split('\n').filter((l) => l.endsWith('.md')).length === accounts ? undefined : 'reported another number of files'),
+      check: (s, out) =>
+        ran(s, [0, 1]) ??
+        (out.split('\n').filter((l) => l.endsWith('.md')).length === accounts
+          ? undefined
+          : 'reported another number of files'),
     },
     {
-      name: 'rg', cmd: 'rg', args: ['--no-ignore', '-g', '*.md', '-c', '[A-Za-z0-9]+/[PpKk][0-9]+', folder], cwd: root,
+      name: 'rg',
+      cmd: 'rg',
+      args: ['--no-ignore', '-g', '*.md', '-c', '[A-Za-z0-9]+/[PpKk][0-9]+', folder],
+      cwd: root,
       check: (s) => ran(s, [0]),
     },
   ];

@@ -7,7 +7,15 @@
 import type { ensureCorpora } from './generate';
 import { median } from './lib/stats';
 import { infoRow, mbytes, ms, type Row } from './lib/table';
-import { editLatency, editorLatency, readWorkspace, start, timeToAllDiagnostics, type DiagnosticsRun, type ServerSetup } from './scenarios';
+import {
+  editLatency,
+  editorLatency,
+  readWorkspace,
+  start,
+  timeToAllDiagnostics,
+  type DiagnosticsRun,
+  type ServerSetup,
+} from './scenarios';
 
 const SIZES = [10, 100, 1000] as const;
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -31,10 +39,17 @@ async function allDiagnostics(setup: ServerSetup, dir: string, edits: number) {
 }
 
 /** Ratio of ours to a baseline, shown without a target. */
-const ratioRow = (metric: string, ours: number, peer: number, peerLabel: string): Row =>
-  ({ ...infoRow(metric, ms(ours), `${ms(peer)} (${peerLabel})`), ratio: ours / peer });
+const ratioRow = (metric: string, ours: number, peer: number, peerLabel: string): Row => ({
+  ...infoRow(metric, ms(ours), `${ms(peer)} (${peerLabel})`),
+  ratio: ours / peer,
+});
 
-export async function editorRows(ours: ServerSetup, markdownServer: ServerSetup, corpora: ReturnType<typeof ensureCorpora>, config: Config) {
+export async function editorRows(
+  ours: ServerSetup,
+  markdownServer: ServerSetup,
+  corpora: ReturnType<typeof ensureCorpora>,
+  config: Config,
+) {
   const dirOf = (n: number) => corpora.portfolios.get(n)!.dir;
   const runs = new Map<number, DiagnosticsRun[]>();
   const rss = new Map<number, number>();
@@ -58,24 +73,65 @@ export async function editorRows(ours: ServerSetup, markdownServer: ServerSetup,
   const peerDiag = median(peer.map((p) => p.run.ms));
   const rows: Row[] = [
     ratioRow('time to all diagnostics, 1,000 open accounts (median)', diag1000, peerDiag, 'Markdown LS'),
-    ratioRow('completion p95, 50,000 criteria vs seed catalogue', largeLat.completion.p95, seedLat.completion.p95, 'seed'),
-    ratioRow('edit → diagnostics median, 1,000 vs 10 open accounts', edits.get(1000)!.median, edits.get(10)!.median, '10'),
-    infoRow('peak RSS, 1,000 open accounts', mbytes(rss.get(1000)!), `${mbytes(Math.max(...peer.map((p) => p.rss)))} (Markdown LS)`),
+    ratioRow(
+      'completion p95, 50,000 criteria vs seed catalogue',
+      largeLat.completion.p95,
+      seedLat.completion.p95,
+      'seed',
+    ),
+    ratioRow(
+      'edit → diagnostics median, 1,000 vs 10 open accounts',
+      edits.get(1000)!.median,
+      edits.get(10)!.median,
+      '10',
+    ),
+    infoRow(
+      'peak RSS, 1,000 open accounts',
+      mbytes(rss.get(1000)!),
+      `${mbytes(Math.max(...peer.map((p) => p.rss)))} (Markdown LS)`,
+    ),
   ];
-  for (const n of SIZES) rows.push(infoRow(`  time to all diagnostics, ${n.toLocaleString('en')} open accounts`, `${ms(median(runs.get(n)!.map((r) => r.ms)))} (${runs.get(n)![0].diagnostics} diags)`));
-  rows.push(infoRow('  edit → diagnostics p95, 10 / 1,000 open accounts', `${ms(edits.get(10)!.lat.p95)} / ${ms(edits.get(1000)!.lat.p95)}`));
-  for (const [label, lat] of [['seed', seedLat], ['50,000 criteria', largeLat]] as const) {
+  for (const n of SIZES)
     rows.push(
-      infoRow(`  completion p50/p95/p99, ${label}`, [lat.completion.p50, lat.completion.p95, lat.completion.p99].map(ms).join(' / ')),
+      infoRow(
+        `  time to all diagnostics, ${n.toLocaleString('en')} open accounts`,
+        `${ms(median(runs.get(n)!.map((r) => r.ms)))} (${runs.get(n)![0].diagnostics} diags)`,
+      ),
+    );
+  rows.push(
+    infoRow(
+      '  edit → diagnostics p95, 10 / 1,000 open accounts',
+      `${ms(edits.get(10)!.lat.p95)} / ${ms(edits.get(1000)!.lat.p95)}`,
+    ),
+  );
+  for (const [label, lat] of [
+    ['seed', seedLat],
+    ['50,000 criteria', largeLat],
+  ] as const) {
+    rows.push(
+      infoRow(
+        `  completion p50/p95/p99, ${label}`,
+        [lat.completion.p50, lat.completion.p95, lat.completion.p99].map(ms).join(' / '),
+      ),
       infoRow(`  hover p50/p95/p99, ${label}`, [lat.hover.p50, lat.hover.p95, lat.hover.p99].map(ms).join(' / ')),
     );
   }
   const sanity: Array<[string, boolean]> = [
-    ['completion after LMCA5/ returns criteria', seedLat.itemsByKind['after-slash'] > 0 && largeLat.itemsByKind['after-slash'] > 0],
-    [`fuzzy completion returns criteria${seedLat.empty.length ? ` (none for: ${seedLat.empty.join(' | ')})` : ''}`, seedLat.empty.length === 0],
+    [
+      'completion after LMCA5/ returns criteria',
+      seedLat.itemsByKind['after-slash'] > 0 && largeLat.itemsByKind['after-slash'] > 0,
+    ],
+    [
+      `fuzzy completion returns criteria${seedLat.empty.length ? ` (none for: ${seedLat.empty.join(' | ')})` : ''}`,
+      seedLat.empty.length === 0,
+    ],
     ['unit prefix completion returns units', seedLat.itemsByKind['unit-prefix'] > 0],
     ['hovers on citations have content', seedLat.hoversWithContent >= 90],
     ['diagnostics found in the 1,000 accounts', runs.get(1000)![0].diagnostics > 0],
   ];
-  return { rows, sanity, record: { runs: Object.fromEntries(runs), peer, edits: Object.fromEntries(edits), seedLat, largeLat } };
+  return {
+    rows,
+    sanity,
+    record: { runs: Object.fromEntries(runs), peer, edits: Object.fromEntries(edits), seedLat, largeLat },
+  };
 }

@@ -33,11 +33,15 @@ export interface UnitBounds {
 /** Code, aliases and criterion counts of the bundled units, read from standards/*.json. */
 export function bundledBounds(root: string): UnitBounds[] {
   const dir = path.join(root, 'standards');
-  return fs.readdirSync(dir).filter((f) => /^[A-Z0-9]+\.json$/.test(f)).sort().map((f) => {
-    const u = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as UnitData;
-    const count = (k: string) => u.criteria.filter((c) => c.kind === k).length;
-    return { code: u.code, aliases: u.aliases, P: count('P'), K: count('K') };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^[A-Z0-9]+\.json$/.test(f))
+    .sort()
+    .map((f) => {
+      const u = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as UnitData;
+      const count = (k: string) => u.criteria.filter((c) => c.kind === k).length;
+      return { code: u.code, aliases: u.aliases, P: count('P'), K: count('K') };
+    });
 }
 
 function item(rng: Rng, unit: UnitBounds): string {
@@ -59,7 +63,8 @@ function range(rng: Rng, unit: UnitBounds): string {
 function citation(rng: Rng, unit: UnitBounds): string {
   const r = rng.next();
   let unitText = unit.code;
-  if (r < 0.005) unitText = unit.code.replace(/\d+$/, (d) => String(Number(d) + 1)); // unknown unit (LMCA6)
+  if (r < 0.005)
+    unitText = unit.code.replace(/\d+$/, (d) => String(Number(d) + 1)); // unknown unit (LMCA6)
   else if (r < 0.04) unitText = unit.aliases[0] ?? `SCD${unit.code}`;
   else if (r < 0.055) unitText = unit.code.toLowerCase();
   const shape = rng.weighted([70, 18, 12]);
@@ -118,7 +123,9 @@ function bulletList(ctx: Ctx): string {
 }
 
 function codeBlock(ctx: Ctx): string {
-  return ['```text', `Rota template (not evidence): ${ctx.own[0].code}/P1, P2`, 'Mon  early  late  night', '```'].join('\n');
+  return ['```text', `Rota template (not evidence): ${ctx.own[0].code}/P1, P2`, 'Mon  early  late  night', '```'].join(
+    '\n',
+  );
 }
 
 export function fileName(index: number): string {
@@ -135,9 +142,18 @@ export function generateAccount(seed: number, index: number, units: UnitBounds[]
   }
   const ctx: Ctx = { rng, units, own, index };
   const title = rng.pick(TITLES);
-  const out = ['---', `title: ${title}`, `evidence: RA${index}`, `units: [${own.map((u) => u.code).join(', ')}]`, '---', '',
-    `# ${title}`, ''];
-  if (rng.chance(0.1)) out.push(`<!-- tutor: good evidence for ${own[0].code}/P${rng.int(1, 9)}; add more on reflection -->`, '');
+  const out = [
+    '---',
+    `title: ${title}`,
+    `evidence: RA${index}`,
+    `units: [${own.map((u) => u.code).join(', ')}]`,
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  ];
+  if (rng.chance(0.1))
+    out.push(`<!-- tutor: good evidence for ${own[0].code}/P${rng.int(1, 9)}; add more on reflection -->`, '');
   const target = rng.int(540, 660);
   let words = 0;
   const headings = [...HEADINGS];
@@ -164,7 +180,8 @@ export function generateUnit(seed: number, u: number): UnitData {
   for (let i = 0; i < CRITERIA_PER_UNIT; i++) {
     const kind = i < pCount ? 'P' : 'K';
     const number = kind === 'P' ? i + 1 : i + 1 - pCount;
-    if (i === pCount || rng.chance(0.1)) section = kind === 'K' && i === pCount ? 'Knowledge and understanding' : sectionTitle(rng);
+    if (i === pCount || rng.chance(0.1))
+      section = kind === 'K' && i === pCount ? 'Knowledge and understanding' : sectionTitle(rng);
     criteria.push({ id: `${kind}${number}`, kind, number, text: criterionText(rng, kind), section });
   }
   const topic = sectionTitle(rng);
@@ -178,7 +195,11 @@ export function generateUnit(seed: number, u: number): UnitData {
     source: `synthetic-${u}.txt`,
     criteria,
     glossary: [
-      { term: 'Individuals', text: 'Individuals are adults, children and young people who use care services.', scope: 'performance' },
+      {
+        term: 'Individuals',
+        text: 'Individuals are adults, children and young people who use care services.',
+        scope: 'performance',
+      },
       { term: 'Key people', text: 'Key people are those who are important to an individual.', scope: 'knowledge' },
     ],
   };
@@ -197,11 +218,19 @@ function dirBytes(dir: string): number {
 }
 
 /** Writes `<out>/<name>/` unless a manifest says it already holds this exact content. */
-function writePortfolio(out: string, name: string, n: number, seed: number, units: UnitBounds[], catalogue: boolean): CorpusInfo {
+function writePortfolio(
+  out: string,
+  name: string,
+  n: number,
+  seed: number,
+  units: UnitBounds[],
+  catalogue: boolean,
+): CorpusInfo {
   const dir = path.join(out, name);
   const manifest = path.join(dir, '.manifest.json');
   const want = JSON.stringify({ version: GENERATOR_VERSION, seed, n, catalogue });
-  if (fs.existsSync(manifest) && fs.readFileSync(manifest, 'utf8') === want) return { dir, accounts: n, bytes: dirBytes(dir) };
+  if (fs.existsSync(manifest) && fs.readFileSync(manifest, 'utf8') === want)
+    return { dir, accounts: n, bytes: dirBytes(dir) };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (let i = 1; i <= n; i++) fs.writeFileSync(path.join(dir, fileName(i)), generateAccount(seed, i, units));
@@ -216,7 +245,8 @@ export function writeCatalogue(dir: string, seed: number): void {
     const unit = generateUnit(seed, u);
     const text = JSON.stringify({ $schema: '../../../../standards/schema.json', ...unit }, null, 2);
     const check = validateUnitJson(text);
-    if (!check.unit) throw new Error(`synthetic unit ${unit.code} is invalid: ${JSON.stringify(check.problems.slice(0, 3))}`);
+    if (!check.unit)
+      throw new Error(`synthetic unit ${unit.code} is invalid: ${JSON.stringify(check.problems.slice(0, 3))}`);
     fs.writeFileSync(path.join(dir, `${unit.code}.json`), text + '\n');
   }
 }
@@ -249,7 +279,13 @@ export interface CaseloadInfo extends CorpusInfo {
  * A tutor's caseload: `candidates` folders `cNN/` of `perCandidate` accounts each. Account numbers run on
  * across candidates, so no two candidates hand in the same text.
  */
-function writeCaseload(out: string, candidates: number, perCandidate: number, seed: number, units: UnitBounds[]): CaseloadInfo {
+function writeCaseload(
+  out: string,
+  candidates: number,
+  perCandidate: number,
+  seed: number,
+  units: UnitBounds[],
+): CaseloadInfo {
   const dir = path.join(out, `caseload-${candidates}x${perCandidate}`);
   const names = Array.from({ length: candidates }, (_, c) => `c${String(c + 1).padStart(3, '0')}`);
   const want = JSON.stringify({ version: GENERATOR_VERSION, seed, candidates, perCandidate });
@@ -263,7 +299,12 @@ function writeCaseload(out: string, candidates: number, perCandidate: number, se
     });
     fs.writeFileSync(path.join(dir, '.manifest.json'), want);
   }
-  return { dir, accounts: candidates * perCandidate, bytes: treeBytes(dir), candidates: names.map((n) => path.join(dir, n)) };
+  return {
+    dir,
+    accounts: candidates * perCandidate,
+    bytes: treeBytes(dir),
+    candidates: names.map((n) => path.join(dir, n)),
+  };
 }
 
 export const LONG_ACCOUNT = 'diploma.md';
@@ -272,17 +313,34 @@ export const LONG_ACCOUNT = 'diploma.md';
  * A candidate's portfolio of 40 accounts, one of which (`diploma.md`) is about `bytes` long: one front matter,
  * then the bodies of as many generated accounts as it takes, as when a whole diploma is pasted into one file.
  */
-function writeLongAccountPortfolio(out: string, bytes: number, seed: number, units: UnitBounds[]): CorpusInfo & { file: string } {
+function writeLongAccountPortfolio(
+  out: string,
+  bytes: number,
+  seed: number,
+  units: UnitBounds[],
+): CorpusInfo & { file: string } {
   const dir = path.join(out, `long-${bytes / 1000}k`);
   const file = path.join(dir, LONG_ACCOUNT);
   const want = JSON.stringify({ version: GENERATOR_VERSION, seed, bytes });
   if (!upToDate(dir, want)) {
     for (let i = 1; i <= 39; i++) fs.writeFileSync(path.join(dir, fileName(i)), generateAccount(seed, i, units));
-    const parts = ['---', 'title: My diploma, all of it', 'evidence: RA100', 'units: [LMCA5, LMCB2]', '---', '', '# My diploma', ''];
+    const parts = [
+      '---',
+      'title: My diploma, all of it',
+      'evidence: RA100',
+      'units: [LMCA5, LMCB2]',
+      '---',
+      '',
+      '# My diploma',
+      '',
+    ];
     let size = parts.join('\n').length;
     for (let index = 100; size < bytes; index++) {
       const text = generateAccount(seed, index, units);
-      const body = text.slice(text.indexOf('\n---\n', 3) + 5).replace(/^\s*# /, '## ').replace(/\n## /g, '\n### ');
+      const body = text
+        .slice(text.indexOf('\n---\n', 3) + 5)
+        .replace(/^\s*# /, '## ')
+        .replace(/\n## /g, '\n### ');
       parts.push(body);
       size += body.length + 1;
     }
@@ -305,8 +363,13 @@ export interface Corpora {
   long: Map<number, CorpusInfo & { file: string }>;
 }
 
-export function ensureCorpora(root: string, out: string, sizes: readonly number[], seed = DEFAULT_SEED,
-  caseloadSizes: readonly number[] = [2000, 5000]): Corpora {
+export function ensureCorpora(
+  root: string,
+  out: string,
+  sizes: readonly number[],
+  seed = DEFAULT_SEED,
+  caseloadSizes: readonly number[] = [2000, 5000],
+): Corpora {
   const units = bundledBounds(root);
   const portfolios = new Map<number, CorpusInfo>();
   for (const n of sizes) portfolios.set(n, writePortfolio(out, `p${n}`, n, seed, units, false));
@@ -328,7 +391,12 @@ function main(): void {
   const out = path.resolve(opt('out') ?? path.join(root, 'bench', 'corpus'));
   const t0 = Date.now();
   const corpora = ensureCorpora(root, out, sizes, seed);
-  for (const c of [...corpora.portfolios.values(), corpora.large, ...corpora.caseloads.values(), ...corpora.long.values()]) {
+  for (const c of [
+    ...corpora.portfolios.values(),
+    corpora.large,
+    ...corpora.caseloads.values(),
+    ...corpora.long.values(),
+  ]) {
     console.log(`${path.relative(root, c.dir)}: ${c.accounts} accounts, ${(c.bytes / 1e6).toFixed(2)} MB`);
   }
   console.log(`done in ${Date.now() - t0} ms (seed ${seed})`);

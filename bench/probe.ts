@@ -32,12 +32,15 @@ const nodeFlags = [
   ...(dash >= 0 ? argv.slice(dash + 1) : []),
 ];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssMb = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1e3;
+const rssMb = (pid: number | undefined) =>
+  Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1e3;
 
 /** RssAnon/RssFile from /proc, then the ten mappings holding most resident memory (heap, binary, malloc). */
 function residentByMapping(pid: number): string {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kinds = ['RssAnon', 'RssFile', 'RssShmem'].map((k) => `${k} ${(Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1e3).toFixed(1)} MB`);
+  const kinds = ['RssAnon', 'RssFile', 'RssShmem'].map(
+    (k) => `${k} ${(Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1e3).toFixed(1)} MB`,
+  );
   const maps: Array<{ name: string; rss: number }> = [];
   let name = '';
   for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
@@ -48,17 +51,26 @@ function residentByMapping(pid: number): string {
   }
   const byName = new Map<string, number>();
   for (const m of maps) byName.set(m.name, (byName.get(m.name) ?? 0) + m.rss);
-  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `  ${(v / 1e3).toFixed(1).padStart(7)} MB  ${k}`);
+  const top = [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([k, v]) => `  ${(v / 1e3).toFixed(1).padStart(7)} MB  ${k}`);
   return `resident: ${kinds.join(', ')}\n${top.join('\n')}\n`;
 }
 
 async function main(): Promise<void> {
   const built = await buildForBench(root, path.join(root, 'bench', 'results', 'build'));
   const setup: ServerSetup = flag('--peer')
-    ? { spec: markdownServerSpec(root), settings: MARKDOWN_SETTINGS, initializationOptions: MARKDOWN_INIT_OPTIONS,
-      handlers: (r, open) => markdownClient(r, open).handlers }
-    : { spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: nodeFlags },
-      settings: { reflectiveAccounts: {} } };
+    ? {
+        spec: markdownServerSpec(root),
+        settings: MARKDOWN_SETTINGS,
+        initializationOptions: MARKDOWN_INIT_OPTIONS,
+        handlers: (r, open) => markdownClient(r, open).handlers,
+      }
+    : {
+        spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: nodeFlags },
+        settings: { reflectiveAccounts: {} },
+      };
   const ws = readWorkspace(path.join(root, 'bench', 'corpus', `p${n}`));
   const o = await start(setup, ws.root);
   const child = o.session.child;
@@ -67,7 +79,8 @@ async function main(): Promise<void> {
   const methods = new Map<string, number>();
   child.stdout!.on('data', (d: Buffer) => {
     outBytes += d.length;
-    for (const m of String(d).matchAll(/"method":"([^"]+)"|"result"/g)) methods.set(m[1] ?? 'response', (methods.get(m[1] ?? 'response') ?? 0) + 1);
+    for (const m of String(d).matchAll(/"method":"([^"]+)"|"result"/g))
+      methods.set(m[1] ?? 'response', (methods.get(m[1] ?? 'response') ?? 0) + 1);
   });
   const samples: string[] = [];
   const t0 = Date.now();
@@ -83,13 +96,18 @@ async function main(): Promise<void> {
       await sleep(flag('--snapshot') ? 25000 : 500); // a snapshot of a big heap takes long on a busy machine
       if (flag('--heap')) process.stdout.write(`${o.session.log.filter((l) => l.includes('HEAP')).join('')}`);
     }
-    process.stdout.write(`${flag('--peer') ? 'markdown' : 'ours'} ${n}: ${run.ms.toFixed(0)} ms, ${run.rounds} round(s), ` +
-      `cpu ${run.cpuMs.toFixed(0)} ms, ${run.diagnostics} diagnostics, peak RSS ${(peak / 1e6).toFixed(1)} MB ` +
-      `(corpus ${(ws.bytes / 1e6).toFixed(1)} MB)\n` +
-      `server wrote ${(outBytes / 1e6).toFixed(2)} MB: ${[...methods].map(([m, c]) => `${m} ×${c}`).join(', ')}\n`);
+    process.stdout.write(
+      `${flag('--peer') ? 'markdown' : 'ours'} ${n}: ${run.ms.toFixed(0)} ms, ${run.rounds} round(s), ` +
+        `cpu ${run.cpuMs.toFixed(0)} ms, ${run.diagnostics} diagnostics, peak RSS ${(peak / 1e6).toFixed(1)} MB ` +
+        `(corpus ${(ws.bytes / 1e6).toFixed(1)} MB)\n` +
+        `server wrote ${(outBytes / 1e6).toFixed(2)} MB: ${[...methods].map(([m, c]) => `${m} ×${c}`).join(', ')}\n`,
+    );
   } finally {
     clearInterval(sampler);
     await o.session.close();
   }
 }
-main().catch((e) => { process.stderr.write(`${e?.stack ?? e}\n`); process.exitCode = 1; });
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});

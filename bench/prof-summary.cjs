@@ -38,7 +38,9 @@ for (const [id, us] of selfUs) {
 const show = (title, m) => {
   process.stdout.write(`${title}\n`);
   for (const [name, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, rows)) {
-    process.stdout.write(`${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}\n`);
+    process.stdout.write(
+      `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}\n`,
+    );
   }
 };
 process.stdout.write(`profile: ${(all / 1000).toFixed(0)} ms sampled\n`);

@@ -18,11 +18,21 @@ async function main(): Promise<void> {
   const built = await buildForBench(root, path.join(root, 'bench', 'results', 'build'));
   const dir = path.join(root, 'bench', 'corpus', `long-${bytes / 1000}k`);
   const setup = {
-    spec: { name: 'ours', script: built.server, args: ['--stdio'], execArgv: [...SERVER_EXEC_ARGV, ...(dash >= 0 ? argv.slice(dash + 1) : [])] },
+    spec: {
+      name: 'ours',
+      script: built.server,
+      args: ['--stdio'],
+      execArgv: [...SERVER_EXEC_ARGV, ...(dash >= 0 ? argv.slice(dash + 1) : [])],
+    },
     settings: { reflectiveAccounts: {} },
   };
   const run = await typingInLongAccount(setup, dir, path.join(dir, 'diploma.md'), 4);
-  process.stdout.write(`${run.bytes} bytes, typed "${run.typed}": keystroke → diagnostics p50 ${ms(run.keystrokes.p50)} p95 ${ms(run.keystrokes.p95)}, ` +
-    `→ panel p50 ${ms(run.panel.p50)} p95 ${ms(run.panel.p95)} (${run.panel.n} keys)\n`);
+  process.stdout.write(
+    `${run.bytes} bytes, typed "${run.typed}": keystroke → diagnostics p50 ${ms(run.keystrokes.p50)} p95 ${ms(run.keystrokes.p95)}, ` +
+      `→ panel p50 ${ms(run.panel.p50)} p95 ${ms(run.panel.p95)} (${run.panel.n} keys)\n`,
+  );
 }
-main().catch((e) => { process.stderr.write(`${e?.stack ?? e}\n`); process.exitCode = 1; });
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});

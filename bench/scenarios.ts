@@ -8,8 +8,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  changeDoc, fileUri, openDoc, positionOf, pullDiagnostics, sendInitialized, startSession, withTimeout,
-  type OpenDoc, type RequestHandler, type ServerSpec, type Session,
+  changeDoc,
+  fileUri,
+  openDoc,
+  positionOf,
+  pullDiagnostics,
+  sendInitialized,
+  startSession,
+  withTimeout,
+  type OpenDoc,
+  type RequestHandler,
+  type ServerSpec,
+  type Session,
 } from './lib/lsp';
 import { latency, median, sleep, type Latency } from './lib/stats';
 
@@ -20,8 +30,15 @@ export interface Workspace {
 }
 
 export function readWorkspace(root: string): Workspace {
-  const files = fs.readdirSync(root).filter((f) => f.endsWith('.md')).sort();
-  const docs = files.map((f) => ({ uri: fileUri(path.join(root, f)), text: fs.readFileSync(path.join(root, f), 'utf8'), version: 1 }));
+  const files = fs
+    .readdirSync(root)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const docs = files.map((f) => ({
+    uri: fileUri(path.join(root, f)),
+    text: fs.readFileSync(path.join(root, f), 'utf8'),
+    version: 1,
+  }));
   const bytes = files.reduce((n, f) => n + fs.statSync(path.join(root, f)).size, 0);
   return { root, docs, bytes };
 }
@@ -42,7 +59,10 @@ export interface OpenedSession {
 export async function start(setup: ServerSetup, root: string): Promise<OpenedSession> {
   const open = new Map<string, OpenDoc>();
   const session = await startSession(setup.spec, {
-    root, settings: setup.settings, initializationOptions: setup.initializationOptions, handlers: setup.handlers?.(root, open),
+    root,
+    settings: setup.settings,
+    initializationOptions: setup.initializationOptions,
+    handlers: setup.handlers?.(root, open),
   });
   return { session, open };
 }
@@ -61,17 +81,30 @@ export interface DiagnosticsRun {
  * has started answering a round, the answers may be stale, so (like VS Code) every document is pulled again;
  * the time is taken at the last answer of the last round. The settle wait itself is not counted.
  */
-export async function pullUntilStable(s: Session, uris: readonly string[], t0: number, settleMs = 1000, maxRounds = 5):
-  Promise<DiagnosticsRun> {
+export async function pullUntilStable(
+  s: Session,
+  uris: readonly string[],
+  t0: number,
+  settleMs = 1000,
+  maxRounds = 5,
+): Promise<DiagnosticsRun> {
   let rounds = 0;
   let end = t0;
   let diagnostics = 0;
   for (;;) {
     let firstAnswer = Number.POSITIVE_INFINITY;
-    const counts = await withTimeout(Promise.all(uris.map((u) => pullDiagnostics(s, u).then((n) => {
-      firstAnswer = Math.min(firstAnswer, performance.now());
-      return n;
-    }))), 300_000, `${s.name} diagnostics`);
+    const counts = await withTimeout(
+      Promise.all(
+        uris.map((u) =>
+          pullDiagnostics(s, u).then((n) => {
+            firstAnswer = Math.min(firstAnswer, performance.now());
+            return n;
+          }),
+        ),
+      ),
+      300_000,
+      `${s.name} diagnostics`,
+    );
     end = performance.now();
     diagnostics = counts.reduce((a, b) => a + b, 0);
     rounds++;
@@ -84,7 +117,11 @@ export async function pullUntilStable(s: Session, uris: readonly string[], t0: n
 }
 
 /** `initialized`, settings, open every account, pull diagnostics for every account: time to the last answer. */
-export async function timeToAllDiagnostics(o: OpenedSession, setup: ServerSetup, ws: Workspace): Promise<DiagnosticsRun> {
+export async function timeToAllDiagnostics(
+  o: OpenedSession,
+  setup: ServerSetup,
+  ws: Workspace,
+): Promise<DiagnosticsRun> {
   const cpu0 = o.session.cpuMs();
   const t0 = performance.now();
   await sendInitialized(o.session, setup.settings);
@@ -93,14 +130,22 @@ export async function timeToAllDiagnostics(o: OpenedSession, setup: ServerSetup,
     o.open.set(doc.uri, doc);
     await openDoc(o.session, doc);
   }
-  const run = await pullUntilStable(o.session, ws.docs.map((d) => d.uri), t0);
+  const run = await pullUntilStable(
+    o.session,
+    ws.docs.map((d) => d.uri),
+    t0,
+  );
   return { ...run, cpuMs: o.session.cpuMs() - cpu0 };
 }
 
 /** Typing in one account: a citation inserted, then removed; time from didChange to its fresh diagnostics. */
-export async function editLatency(o: OpenedSession, uri: string, edits: number): Promise<{ median: number; lat: Latency }> {
+export async function editLatency(
+  o: OpenedSession,
+  uri: string,
+  edits: number,
+): Promise<{ median: number; lat: Latency }> {
   const doc = o.open.get(uri)!;
-  const anchor = doc.text.indexOf('.', doc.text.indexOf('\n## ')) ;
+  const anchor = doc.text.indexOf('.', doc.text.indexOf('\n## '));
   const insert = ' (LMCA5/P3)';
   const samples: number[] = [];
   for (let i = 0; i < edits + 3; i++) {
@@ -115,8 +160,18 @@ export async function editLatency(o: OpenedSession, uri: string, edits: number):
 }
 
 /** Words a candidate might type after `LMCA5/` or `LMCB2/` instead of a number (taken from those units' texts). */
-const FUZZY = ['indicat', 'preferences', 'progress tow', 'culture', 'wellbeing', 'monitor', 'targets',
-  'professionals', 'risk', 'communication'];
+const FUZZY = [
+  'indicat',
+  'preferences',
+  'progress tow',
+  'culture',
+  'wellbeing',
+  'monitor',
+  'targets',
+  'professionals',
+  'risk',
+  'communication',
+];
 
 interface Probe {
   kind: 'after-slash' | 'list-comma' | 'fuzzy' | 'unit-prefix';
@@ -180,17 +235,22 @@ export async function editorLatency(setup: ServerSetup, ws: Workspace, requests:
     await openDoc(o.session, doc);
     const ready = await pullUntilStable(o.session, [doc.uri], t0, 1500);
     const hovers = hoverOffsets(doc.text);
-    const complete = (p: Probe) => o.session.conn.sendRequest('textDocument/completion', {
-      textDocument: { uri: doc.uri }, position: positionOf(doc.text, p.offset), context: { triggerKind: 1 },
-    });
-    const hover = (off: number) => o.session.conn.sendRequest('textDocument/hover', {
-      textDocument: { uri: doc.uri }, position: positionOf(doc.text, off),
-    });
+    const complete = (p: Probe) =>
+      o.session.conn.sendRequest('textDocument/completion', {
+        textDocument: { uri: doc.uri },
+        position: positionOf(doc.text, p.offset),
+        context: { triggerKind: 1 },
+      });
+    const hover = (off: number) =>
+      o.session.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri: doc.uri },
+        position: positionOf(doc.text, off),
+      });
     const itemsByKind: Record<string, number> = {};
     const empty: string[] = [];
     for (const p of probed.probes) {
       const r: any = await complete(p);
-      const n = Array.isArray(r) ? r.length : r?.items?.length ?? 0;
+      const n = Array.isArray(r) ? r.length : (r?.items?.length ?? 0);
       itemsByKind[p.kind] = Math.min(itemsByKind[p.kind] ?? Infinity, n);
       if (n === 0) empty.push(doc.text.slice(doc.text.lastIndexOf('\n', p.offset - 1) + 1, p.offset));
     }

@@ -35,7 +35,11 @@ const oursLoo = measureLeaveOneOut(cases, oursRanker(catalog));
 const baselineLoo = measureLeaveOneOut(cases, baselineRanker(catalog));
 
 // 200-word paragraphs cut from the labelled prose, so the vocabulary is a candidate's.
-const words = cases.map((c) => c.passage).join(' ').split(/\s+/).filter(Boolean);
+const words = cases
+  .map((c) => c.passage)
+  .join(' ')
+  .split(/\s+/)
+  .filter(Boolean);
 const paragraphs: string[] = [];
 for (let i = 0; i + 200 <= words.length; i += 37) paragraphs.push(words.slice(i, i + 200).join(' '));
 for (const p of paragraphs.slice(0, 5)) rankCriteria(catalog, p, { units }); // warm up the JIT
@@ -50,20 +54,33 @@ for (let round = 0; round < 5; round++) {
 const l = latency(samples);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-console.log(`Labelled set: ${ours.cases} paragraphs citing ${ours.criteria} criteria (${[...new Set(cases.map((c) => c.file))].length} accounts)`);
+console.log(
+  `Labelled set: ${ours.cases} paragraphs citing ${ours.criteria} criteria (${[...new Set(cases.map((c) => c.file))].length} accounts)`,
+);
 console.log('');
 console.log('                                   ours (BM25)   TF-IDF');
-console.log(`recall@5, all citations removed    ${pct(ours.recall).padStart(11)}   ${pct(baseline.recall).padStart(6)}`);
+console.log(
+  `recall@5, all citations removed    ${pct(ours.recall).padStart(11)}   ${pct(baseline.recall).padStart(6)}`,
+);
 console.log(`recall@5, one citation at a time   ${pct(oursLoo).padStart(11)}   ${pct(baselineLoo).padStart(6)}`);
-console.log(`paragraphs with a hit in the top 5 ${pct(ours.hitRate).padStart(11)}   ${pct(baseline.hitRate).padStart(6)}`);
+console.log(
+  `paragraphs with a hit in the top 5 ${pct(ours.hitRate).padStart(11)}   ${pct(baseline.hitRate).padStart(6)}`,
+);
 console.log('');
-console.log(`ranking a 200-word paragraph against ${units.length} units (${catalog.units.reduce((n, u) => n + u.criteria.length, 0)} criteria), ` +
-  `${l.n} runs: p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms, max ${l.max.toFixed(2)} ms (target: under 20 ms)`);
-console.log(`first use only: loading the English model ${modelMs.toFixed(0)} ms, building the criterion index ${indexMs.toFixed(0)} ms`);
+console.log(
+  `ranking a 200-word paragraph against ${units.length} units (${catalog.units.reduce((n, u) => n + u.criteria.length, 0)} criteria), ` +
+    `${l.n} runs: p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms, max ${l.max.toFixed(2)} ms (target: under 20 ms)`,
+);
+console.log(
+  `first use only: loading the English model ${modelMs.toFixed(0)} ms, building the criterion index ${indexMs.toFixed(0)} ms`,
+);
 
 // Writing checks as typing meets them: a whole ~1,000-word account the first time, then after a word changed in
 // one paragraph (the other paragraphs are answered from the per-paragraph memo).
-const body = Array.from({ length: 10 }, (_, i) => `Paragraph ${i}: ${words.slice(i * 100, i * 100 + 100).join(' ')}`).join('\n\n');
+const body = Array.from(
+  { length: 10 },
+  (_, i) => `Paragraph ${i}: ${words.slice(i * 100, i * 100 + 100).join(' ')}`,
+).join('\n\n');
 const settings = { hypothetical: 'hint', identifiablePerson: 'warning' } as const;
 t = performance.now();
 computeWritingDiagnostics(parseAccount('file:///a.md', body, catalog.resolve), body, settings);
@@ -77,6 +94,8 @@ for (let i = 0; i < 50; i++) {
   edits.push(performance.now() - start);
 }
 const e = latency(edits);
-console.log(`writing checks of a ${body.split(/\s+/).length}-word account: ${firstMs.toFixed(1)} ms the first time, ` +
-  `then p50 ${e.p50.toFixed(2)} ms after a change to one paragraph`);
+console.log(
+  `writing checks of a ${body.split(/\s+/).length}-word account: ${firstMs.toFixed(1)} ms the first time, ` +
+    `then p50 ${e.p50.toFixed(2)} ms after a change to one paragraph`,
+);
 process.exitCode = l.p50 < 20 ? 0 : 1;

@@ -16,7 +16,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  changeDoc, fileUri, openDoc, pullDiagnostics, sendInitialized, startSession, withTimeout, type OpenDoc, type Session,
+  changeDoc,
+  fileUri,
+  openDoc,
+  pullDiagnostics,
+  sendInitialized,
+  startSession,
+  withTimeout,
+  type OpenDoc,
+  type Session,
 } from './lib/lsp';
 import { COVERAGE_REQUEST, emulateCoverageStore } from './lib/coverageStore';
 import { latency, sleep, type Latency } from './lib/stats';
@@ -29,7 +37,10 @@ const PANEL_TIMEOUT_MS = 10_000;
 
 interface CoverageAnswer {
   portfolios: Array<{
-    units: Array<{ code: string; criteria: Array<{ id: string; kind: string; number: number; citations: Array<{ uri: string }> }> }>;
+    units: Array<{
+      code: string;
+      criteria: Array<{ id: string; kind: string; number: number; citations: Array<{ uri: string }> }>;
+    }>;
   }>;
 }
 
@@ -60,9 +71,12 @@ function typingPoint(text: string): number {
 /** Criteria the account cites, as "LMCA5/P3", from the panel's data. */
 function citedBy(answer: CoverageAnswer, uri: string): Set<string> {
   const out = new Set<string>();
-  for (const p of answer.portfolios) for (const u of p.units) for (const c of u.criteria) {
-    if (c.citations.some((x) => decodeURIComponent(x.uri) === decodeURIComponent(uri))) out.add(`${u.code}/${c.id}`);
-  }
+  for (const p of answer.portfolios)
+    for (const u of p.units)
+      for (const c of u.criteria) {
+        if (c.citations.some((x) => decodeURIComponent(x.uri) === decodeURIComponent(uri)))
+          out.add(`${u.code}/${c.id}`);
+      }
   return out;
 }
 
@@ -71,7 +85,9 @@ function citedBy(answer: CoverageAnswer, uri: string): Set<string> {
  * panel. A pasted diploma cites most criteria of the bundled units, hence the search through all of them.
  */
 function criterionToType(answer: CoverageAnswer, cited: Set<string>): string {
-  const units = answer.portfolios.flatMap((p) => p.units).sort((a, b) => Number(b.code === UNIT) - Number(a.code === UNIT));
+  const units = answer.portfolios
+    .flatMap((p) => p.units)
+    .sort((a, b) => Number(b.code === UNIT) - Number(a.code === UNIT));
   for (const u of units) {
     const fresh = u.criteria.find((c) => c.number >= 10 && !cited.has(`${u.code}/${c.id}`));
     if (fresh) return `${u.code}/${fresh.id}`;
@@ -85,13 +101,29 @@ function citationsAround(text: string, at: number): Set<string> {
   return new Set([...line.matchAll(/([A-Za-z0-9]+)\/([PK]\d+)/g)].map((m) => `${m[1]}/${m[2]}`));
 }
 
-export async function typingInLongAccount(setup: ServerSetup, folder: string, file: string, cycles: number): Promise<TypingRun> {
+export async function typingInLongAccount(
+  setup: ServerSetup,
+  folder: string,
+  file: string,
+  cycles: number,
+): Promise<TypingRun> {
   const open = new Map<string, OpenDoc>();
-  const s: Session = await startSession(setup.spec, { root: folder, settings: setup.settings, handlers: setup.handlers?.(folder, open) });
+  const s: Session = await startSession(setup.spec, {
+    root: folder,
+    settings: setup.settings,
+    handlers: setup.handlers?.(folder, open),
+  });
   try {
-    const others = fs.readdirSync(folder).filter((f) => f.endsWith('.md') && path.join(folder, f) !== file).sort().slice(0, 2);
-    const docs = [file, ...others.map((f) => path.join(folder, f))]
-      .map((f) => ({ uri: fileUri(f), text: fs.readFileSync(f, 'utf8'), version: 1 }));
+    const others = fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.md') && path.join(folder, f) !== file)
+      .sort()
+      .slice(0, 2);
+    const docs = [file, ...others.map((f) => path.join(folder, f))].map((f) => ({
+      uri: fileUri(f),
+      text: fs.readFileSync(f, 'utf8'),
+      version: 1,
+    }));
     const doc = docs[0];
     const store = emulateCoverageStore<CoverageAnswer>(s);
     await sendInitialized(s, setup.settings);
@@ -99,7 +131,11 @@ export async function typingInLongAccount(setup: ServerSetup, folder: string, fi
       open.set(d.uri, d);
       await openDoc(s, d);
     }
-    const first = await withTimeout(s.conn.sendRequest<CoverageAnswer>(COVERAGE_REQUEST, {}), 120_000, 'coverage once indexed');
+    const first = await withTimeout(
+      s.conn.sendRequest<CoverageAnswer>(COVERAGE_REQUEST, {}),
+      120_000,
+      'coverage once indexed',
+    );
     const cited = citedBy(first, doc.uri);
     const typed = ` (${criterionToType(first, cited)})`;
     const at = typingPoint(doc.text);
@@ -114,18 +150,22 @@ export async function typingInLongAccount(setup: ServerSetup, folder: string, fi
       const t = performance.now();
       await changeDoc(s, doc, from, to, insert);
       const after = citationsAround(doc.text, at);
-      const changesPanel = [...before].some((c) => !after.has(c) && !cited.has(c)) || [...after].some((c) => !before.has(c) && !cited.has(c));
+      const changesPanel =
+        [...before].some((c) => !after.has(c) && !cited.has(c)) ||
+        [...after].some((c) => !before.has(c) && !cited.has(c));
       const diagnostics = pullDiagnostics(s, doc.uri).then(() => performance.now() - t);
       // Fresh panel data: an answer to a request the store sent on a notification that came after the keystroke.
-      const panel = changesPanel ? (async () => {
-        const deadline = t + PANEL_TIMEOUT_MS;
-        const fresh = () => {
-          const notice = store.notified.find((n) => n >= t);
-          return notice === undefined ? undefined : store.answers.find((a) => a.sentAt >= notice);
-        };
-        while (!fresh() && performance.now() < deadline) await sleep(1);
-        return fresh() ? fresh()!.at - t : undefined;
-      })() : Promise.resolve(undefined);
+      const panel = changesPanel
+        ? (async () => {
+            const deadline = t + PANEL_TIMEOUT_MS;
+            const fresh = () => {
+              const notice = store.notified.find((n) => n >= t);
+              return notice === undefined ? undefined : store.answers.find((a) => a.sentAt >= notice);
+            };
+            while (!fresh() && performance.now() < deadline) await sleep(1);
+            return fresh() ? fresh()!.at - t : undefined;
+          })()
+        : Promise.resolve(undefined);
       const [keyMs, panelMs] = await withTimeout(Promise.all([diagnostics, panel]), 60_000, 'keystroke');
       if (!warm) {
         keySamples.push(keyMs);
@@ -141,8 +181,14 @@ export async function typingInLongAccount(setup: ServerSetup, folder: string, fi
     }
     store.stop();
     return {
-      bytes: Buffer.byteLength(doc.text), keystrokes: latency(keySamples), panel: latency(panelSamples), panelMissed, typed,
-      keysSent: (cycles + 1) * (typed.length + 1), notifications: store.notified.length, panelRequests: store.answers.length,
+      bytes: Buffer.byteLength(doc.text),
+      keystrokes: latency(keySamples),
+      panel: latency(panelSamples),
+      panelMissed,
+      typed,
+      keysSent: (cycles + 1) * (typed.length + 1),
+      notifications: store.notified.length,
+      panelRequests: store.answers.length,
     };
   } finally {
     await s.close();

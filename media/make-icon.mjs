@@ -11,7 +11,8 @@ const GREEN = [166, 227, 161];
 
 /** Distance from point p to segment ab. */
 function segDist(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -42,12 +43,18 @@ const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {
   raw[y * (SIZE * 4 + 1)] = 0; // filter: none
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const c = colourAt(x + (sx + 0.5) / SS, y + (sy + 0.5) / SS);
         if (!c) continue;
-        r += c[0]; g += c[1]; b += c[2]; a++;
+        r += c[0];
+        g += c[1];
+        b += c[2];
+        a++;
       }
     }
     const o = y * (SIZE * 4 + 1) + 1 + x * 4;
@@ -83,7 +90,9 @@ ihdr[8] = 8; // bit depth
 ihdr[9] = 6; // RGBA
 const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
+  chunk('IHDR', ihdr),
+  chunk('IDAT', deflateSync(raw, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
 ]);
 writeFileSync(new URL('./icon.png', import.meta.url), png);
 console.log('media/icon.png', png.length, 'bytes');

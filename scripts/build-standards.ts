@@ -63,18 +63,30 @@ export function buildStandards(rootDir: string): StandardsBuild {
     if (report.json !== undefined) build.files.set(entry.output, report.json);
   }
 
-  const builtNames = new Set(config.units.flatMap((u) => [u.code, ...(u.aliases ?? [])]).map((name) => name.toUpperCase()));
+  const builtNames = new Set(
+    config.units.flatMap((u) => [u.code, ...(u.aliases ?? [])]).map((name) => name.toUpperCase()),
+  );
   for (const erratum of errata) {
-    if (!builtNames.has(erratum.unit.toUpperCase())) build.problems.push(`errata.json: erratum for unknown unit ${erratum.unit}`);
+    if (!builtNames.has(erratum.unit.toUpperCase()))
+      build.problems.push(`errata.json: erratum for unknown unit ${erratum.unit}`);
   }
   return build;
 }
 
-function buildUnit(standardsDir: string, entry: UnitConfigEntry, errata: Erratum[]): { report: UnitBuildReport; json?: string } {
+function buildUnit(
+  standardsDir: string,
+  entry: UnitConfigEntry,
+  errata: Erratum[],
+): { report: UnitBuildReport; json?: string } {
   const problems: string[] = [];
   const report: UnitBuildReport = {
-    output: entry.output, code: entry.code, performanceCount: 0, knowledgeCount: 0, glossaryCount: 0,
-    errataApplied: [], problems,
+    output: entry.output,
+    code: entry.code,
+    performanceCount: 0,
+    knowledgeCount: 0,
+    glossaryCount: 0,
+    errataApplied: [],
+    problems,
   };
   let text: string;
   try {
@@ -86,7 +98,9 @@ function buildUnit(standardsDir: string, entry: UnitConfigEntry, errata: Erratum
 
   const imported = importNos(text, { code: entry.code, sourceName: path.basename(entry.source) });
   for (const problem of imported.problems) {
-    problems.push(problem.line ? `${entry.source}:${problem.line}: ${problem.message}` : `${entry.source}: ${problem.message}`);
+    problems.push(
+      problem.line ? `${entry.source}:${problem.line}: ${problem.message}` : `${entry.source}: ${problem.message}`,
+    );
   }
   const configured = applyUnitConfig(imported.unit, entry, problems);
   const repaired = applyErrata(configured, errata);
@@ -129,7 +143,13 @@ export function serialiseUnit(unit: UnitData): string {
     codeConfirmed: unit.codeConfirmed,
     overview: unit.overview,
     ...(unit.source !== undefined ? { source: unit.source } : {}),
-    criteria: unit.criteria.map((c) => ({ id: c.id, kind: c.kind, number: c.number, text: c.text, section: c.section })),
+    criteria: unit.criteria.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      number: c.number,
+      text: c.text,
+      section: c.section,
+    })),
     glossary: unit.glossary.map((g) => ({ term: g.term, text: g.text, scope: g.scope })),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
@@ -148,8 +168,10 @@ function main(argv: string[]): number {
 
   for (const unit of build.units) {
     const errata = unit.errataApplied.map((e) => `${e.id} "${e.find}" → "${e.replace}"`).join('; ');
-    console.log(`${unit.output}: ${unit.code}  P ${unit.performanceCount}  K ${unit.knowledgeCount}  glossary ${unit.glossaryCount}` +
-      (errata ? `  errata: ${errata}` : ''));
+    console.log(
+      `${unit.output}: ${unit.code}  P ${unit.performanceCount}  K ${unit.knowledgeCount}  glossary ${unit.glossaryCount}` +
+        (errata ? `  errata: ${errata}` : ''),
+    );
     for (const problem of unit.problems) console.log(`  problem: ${problem}`);
     problemCount += unit.problems.length;
   }

@@ -20,8 +20,13 @@ import { webviewProps } from '../test/property/webview.props';
 import { writingProps } from '../test/property/writing.props';
 
 const GROUPS: Array<[string, Prop[]]> = [
-  ['grammar', grammarProps], ['account', accountProps], ['front matter', frontMatterProps],
-  ['importer', importerProps], ['coverage', coverageProps], ['features', featureProps], ['webview', webviewProps],
+  ['grammar', grammarProps],
+  ['account', accountProps],
+  ['front matter', frontMatterProps],
+  ['importer', importerProps],
+  ['coverage', coverageProps],
+  ['features', featureProps],
+  ['webview', webviewProps],
   ['writing', writingProps],
 ];
 
@@ -35,8 +40,9 @@ if (!Number.isFinite(total) || total < 1 || !Number.isFinite(seed)) {
   process.exit(2);
 }
 
-const chosen = GROUPS.flatMap(([group, props]) => props.map((prop) => ({ group, prop })))
-  .filter(({ prop }) => !values.only || prop.name.includes(values.only));
+const chosen = GROUPS.flatMap(([group, props]) => props.map((prop) => ({ group, prop }))).filter(
+  ({ prop }) => !values.only || prop.name.includes(values.only),
+);
 const shares = chosen.reduce((sum, { prop }) => sum + prop.fuzzShare, 0);
 
 console.log(`fuzz: ${chosen.length} properties, ${total.toLocaleString('en')} inputs, seed ${seed}`);
@@ -53,13 +59,17 @@ for (const { group, prop } of chosen) {
   const ms = performance.now() - t0;
   rows.push({ group, name: prop.name, runs: details.numRuns, skipped: details.numSkips, ms, ok: !details.failed });
   const mark = details.failed ? 'FAIL' : 'ok  ';
-  console.log(`${mark} ${String(details.numRuns).padStart(9)} inputs ${(ms / 1000).toFixed(1).padStart(7)} s  [${group}] ${prop.name}`);
+  console.log(
+    `${mark} ${String(details.numRuns).padStart(9)} inputs ${(ms / 1000).toFixed(1).padStart(7)} s  [${group}] ${prop.name}`,
+  );
   if (details.failed) {
     failures++;
     console.log(`     counterexample: ${fc.stringify(details.counterexample)}`);
     console.log(`     error: ${String(details.errorInstance).split('\n').slice(0, 8).join('\n            ')}`);
-    console.log(`     replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx mocha --no-config -r tsx/cjs --extension ts ` +
-      `'test/property/*.test.ts' -g ${JSON.stringify(prop.name.slice(0, 40))}`);
+    console.log(
+      `     replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx mocha --no-config -r tsx/cjs --extension ts ` +
+        `'test/property/*.test.ts' -g ${JSON.stringify(prop.name.slice(0, 40))}`,
+    );
   }
 }
 const inputs = rows.reduce((sum, r) => sum + r.runs, 0);
@@ -67,8 +77,13 @@ const seconds = (performance.now() - started) / 1000;
 console.log('');
 for (const [group] of GROUPS) {
   const g = rows.filter((r) => r.group === group);
-  if (g.length) console.log(`  ${group.padEnd(13)} ${String(g.reduce((s, r) => s + r.runs, 0)).padStart(9)} inputs  ${(g.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(1).padStart(7)} s`);
+  if (g.length)
+    console.log(
+      `  ${group.padEnd(13)} ${String(g.reduce((s, r) => s + r.runs, 0)).padStart(9)} inputs  ${(g.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(1).padStart(7)} s`,
+    );
 }
-console.log(`fuzz: ${inputs.toLocaleString('en')} inputs in ${seconds.toFixed(1)} s (${Math.round(inputs / seconds)}/s), ` +
-  `${rows.reduce((s, r) => s + r.skipped, 0)} generated inputs skipped by preconditions, ${failures} failing propert${failures === 1 ? 'y' : 'ies'}, seed ${seed}`);
+console.log(
+  `fuzz: ${inputs.toLocaleString('en')} inputs in ${seconds.toFixed(1)} s (${Math.round(inputs / seconds)}/s), ` +
+    `${rows.reduce((s, r) => s + r.skipped, 0)} generated inputs skipped by preconditions, ${failures} failing propert${failures === 1 ? 'y' : 'ies'}, seed ${seed}`,
+);
 process.exitCode = failures ? 1 : 0;

@@ -25,7 +25,10 @@ export interface CoverageStoreEmulation {
   stop(): void;
 }
 
-export function emulateCoverageStore<T>(s: Session, onAnswer?: (answer: T, when: StoreAnswer) => void): CoverageStoreEmulation {
+export function emulateCoverageStore<T>(
+  s: Session,
+  onAnswer?: (answer: T, when: StoreAnswer) => void,
+): CoverageStoreEmulation {
   const notified: number[] = [];
   const answers: StoreAnswer[] = [];
   let inFlight = false;
@@ -39,17 +42,23 @@ export function emulateCoverageStore<T>(s: Session, onAnswer?: (answer: T, when:
     }
     inFlight = true;
     const sentAt = performance.now();
-    void s.conn.sendRequest<T>(COVERAGE_REQUEST, {}).then((answer) => {
-      const when = { sentAt, at: performance.now() };
-      answers.push(when);
-      onAnswer?.(answer, when);
-    }, () => undefined).finally(() => {
-      inFlight = false;
-      if (again) {
-        again = false;
-        refresh();
-      }
-    });
+    void s.conn
+      .sendRequest<T>(COVERAGE_REQUEST, {})
+      .then(
+        (answer) => {
+          const when = { sentAt, at: performance.now() };
+          answers.push(when);
+          onAnswer?.(answer, when);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        inFlight = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
   };
   s.conn.onNotification(COVERAGE_DID_CHANGE, () => {
     notified.push(performance.now());

@@ -9,7 +9,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
-  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
 } from 'vscode-jsonrpc/node';
 
 export interface ServerSpec {
@@ -102,7 +105,11 @@ const CLIENT_CAPABILITIES = {
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
     publishDiagnostics: { relatedInformation: true },
     completion: {
-      completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'], insertReplaceSupport: true },
+      completionItem: {
+        snippetSupport: false,
+        documentationFormat: ['markdown', 'plaintext'],
+        insertReplaceSupport: true,
+      },
       contextSupport: true,
     },
     hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -124,7 +131,8 @@ export async function startSession(spec: ServerSpec, opts: StartOptions): Promis
   poll.unref();
 
   conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-    p.items.map((i) => settingAt(opts.settings, i.section)));
+    p.items.map((i) => settingAt(opts.settings, i.section)),
+  );
   const workspaceFolders = (opts.folders ?? [opts.root]).map((f) => ({ uri: fileUri(f), name: path.basename(f) }));
   conn.onRequest('workspace/workspaceFolders', () => workspaceFolders);
   conn.onRequest('workspace/diagnostic/refresh', () => {
@@ -153,9 +161,16 @@ export async function startSession(spec: ServerSpec, opts: StartOptions): Promis
   });
   const capabilities = init?.capabilities ?? {};
   const sync = capabilities.textDocumentSync;
-  const syncKind = typeof sync === 'number' ? sync : sync?.change ?? 1;
+  const syncKind = typeof sync === 'number' ? sync : (sync?.change ?? 1);
   return {
-    name: spec.name, conn, child, capabilities, rootUri, refreshes, log, syncKind,
+    name: spec.name,
+    conn,
+    child,
+    capabilities,
+    rootUri,
+    refreshes,
+    log,
+    syncKind,
     peakRss: () => (peak = Math.max(peak, readStatusKb(child.pid, 'VmHWM'))),
     rss: () => readStatusKb(child.pid, 'VmRSS'),
     cpuMs: () => readCpuMs(child.pid),
@@ -180,7 +195,9 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what = 'request'): Pro
   let timer: NodeJS.Timeout;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms))),
+    new Promise<T>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)),
+    ),
   ]);
 }
 
@@ -207,10 +224,14 @@ export async function changeDoc(s: Session, doc: OpenDoc, start: number, end: nu
   const before = doc.text;
   doc.text = before.slice(0, start) + insert + before.slice(end);
   doc.version++;
-  const change = s.syncKind === 2
-    ? { range: { start: positionOf(before, start), end: positionOf(before, end) }, text: insert }
-    : { text: doc.text };
-  await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [change] });
+  const change =
+    s.syncKind === 2
+      ? { range: { start: positionOf(before, start), end: positionOf(before, end) }, text: insert }
+      : { text: doc.text };
+  await s.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri: doc.uri, version: doc.version },
+    contentChanges: [change],
+  });
 }
 
 /** Pulls diagnostics for one document; resolves to the number of diagnostics. */

@@ -102,7 +102,9 @@ export function markdownClient(root: string, docs: ReadonlyMap<string, OpenDoc>)
     'markdown/fs/readFile': (p: { uri: string }) => Array.from(fs.readFileSync(fileURLToPath(p.uri))),
     'markdown/fs/stat': (p: { uri: string }) => stat(p.uri),
     'markdown/fs/readDirectory': (p: { uri: string }) =>
-      fs.readdirSync(fileURLToPath(p.uri), { withFileTypes: true }).map((e) => [e.name, { isDirectory: e.isDirectory() }]),
+      fs
+        .readdirSync(fileURLToPath(p.uri), { withFileTypes: true })
+        .map((e) => [e.name, { isDirectory: e.isDirectory() }]),
     'markdown/fs/watcher/create': () => null,
     'markdown/fs/watcher/delete': () => null,
     'markdown/findMarkdownFilesInWorkspace': () => listMarkdown(root).sort().map(fileUri),

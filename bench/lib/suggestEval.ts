@@ -16,8 +16,13 @@ import { tfIdfRanker } from './tfidf';
 const root = path.resolve(__dirname, '..', '..');
 
 /** Folders of labelled accounts; each is one portfolio (its units are the scope of accounts without `units:`). */
-export const LABELLED_FOLDERS = ['examples', 'test/e2e/fixtures/portfolio', 'test/fixtures/caseload/alice', 'test/fixtures/caseload/bob',
-  'test/fixtures/suggest'];
+export const LABELLED_FOLDERS = [
+  'examples',
+  'test/e2e/fixtures/portfolio',
+  'test/fixtures/caseload/alice',
+  'test/fixtures/caseload/bob',
+  'test/fixtures/suggest',
+];
 
 export interface LabelledCase {
   file: string;
@@ -32,17 +37,26 @@ export function labelledCases(catalog: Catalog): LabelledCase[] {
   for (const folder of LABELLED_FOLDERS) {
     const dir = path.join(root, folder);
     if (!fs.existsSync(dir)) continue;
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     const parsed = files.map((f) => {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
       return { file: `${folder}/${f}`, text, account: parseAccount(`file:///${folder}/${f}`, text, catalog.resolve) };
     });
     // The portfolio's units: every unit cited or listed anywhere in the folder.
-    const portfolioUnits = [...new Set(parsed.flatMap(({ account }) => [
-      ...account.citations.flatMap((c) => (c.unitCode ? [c.unitCode] : [])),
-      ...(account.frontMatter?.units ?? []).flatMap((e) => catalog.resolve(e.text) ?? []),
-    ]))];
-    const fakeCoverage = { units: portfolioUnits.map((code) => ({ code })) } as unknown as Parameters<typeof unitsInScope>[2];
+    const portfolioUnits = [
+      ...new Set(
+        parsed.flatMap(({ account }) => [
+          ...account.citations.flatMap((c) => (c.unitCode ? [c.unitCode] : [])),
+          ...(account.frontMatter?.units ?? []).flatMap((e) => catalog.resolve(e.text) ?? []),
+        ]),
+      ),
+    ];
+    const fakeCoverage = { units: portfolioUnits.map((code) => ({ code })) } as unknown as Parameters<
+      typeof unitsInScope
+    >[2];
     for (const { file, text, account } of parsed) {
       for (const p of account.paragraphs) {
         const cited = [...citedIn(account, p)].filter((code) => {
@@ -50,8 +64,15 @@ export function labelledCases(catalog: Catalog): LabelledCase[] {
           return catalog.unit(unit)?.byId.has(id);
         });
         if (cited.length === 0) continue;
-        const line = account.lineStarts.findIndex((s, i) => s <= p.start && (account.lineStarts[i + 1] ?? Infinity) > p.start) + 1;
-        cases.push({ file, line, passage: proseOf(text, account, p), units: unitsInScope(catalog, account, fakeCoverage), cited });
+        const line =
+          account.lineStarts.findIndex((s, i) => s <= p.start && (account.lineStarts[i + 1] ?? Infinity) > p.start) + 1;
+        cases.push({
+          file,
+          line,
+          passage: proseOf(text, account, p),
+          units: unitsInScope(catalog, account, fakeCoverage),
+          cited,
+        });
       }
     }
   }
@@ -83,7 +104,12 @@ export function measure(cases: readonly LabelledCase[], rank: Ranker, top = 5): 
     criteria += c.cited.length;
     if (n > 0) hits++;
   }
-  return { cases: cases.length, criteria, recall: criteria ? found / criteria : 0, hitRate: cases.length ? hits / cases.length : 0 };
+  return {
+    cases: cases.length,
+    criteria,
+    recall: criteria ? found / criteria : 0,
+    hitRate: cases.length ? hits / cases.length : 0,
+  };
 }
 
 /**

@@ -26,7 +26,8 @@ export function infoRow(metric: string, ours: string, peer = ''): Row {
   return { metric, ours, peer };
 }
 
-export const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : 'n/a');
+export const ms = (x: number) =>
+  Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : 'n/a';
 export const mbps = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + ' MB/s' : 'n/a');
 export const mbytes = (bytes: number) => (bytes / 1e6).toFixed(1) + ' MB';
 /** A file size: "23 KB" below a megabyte, "1.0 MB" from there. */
@@ -42,12 +43,19 @@ const HEADER = ['metric', 'ours', 'peer / baseline', 'ratio', 'target', 'result'
 export function renderText(rows: readonly Row[]): string {
   const table = [HEADER, ...rows.map(cells)];
   const widths = HEADER.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(table[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1).map(line)].join('\n');
 }
 
 export function renderMarkdown(rows: readonly Row[]): string {
   const esc = (c: string) => c.replace(/\|/g, '\\|');
-  return [`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${HEADER.join(' | ')} |`,
+    `|${HEADER.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+  ].join('\n');
 }

@@ -28,7 +28,9 @@ export interface TfIdfRanker {
 }
 
 export function tfIdfRanker(catalog: Catalog): TfIdfRanker {
-  const docs = catalog.units.flatMap((u) => u.criteria.map((c) => ({ code: `${u.code}/${c.id}`, unit: u.code, terms: words(`${c.text} ${c.section}`) })));
+  const docs = catalog.units.flatMap((u) =>
+    u.criteria.map((c) => ({ code: `${u.code}/${c.id}`, unit: u.code, terms: words(`${c.text} ${c.section}`) })),
+  );
   const df = new Map<string, number>();
   for (const d of docs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map([...df].map(([t, n]) => [t, Math.log(docs.length / n)]));
@@ -37,7 +39,8 @@ export function tfIdfRanker(catalog: Catalog): TfIdfRanker {
     rank(passage, units, exclude, top) {
       const q = vector(words(passage), idf);
       const scope = new Set(units);
-      return vectors.filter((d) => scope.has(d.unit) && !exclude.has(d.code))
+      return vectors
+        .filter((d) => scope.has(d.unit) && !exclude.has(d.code))
         .map((d) => {
           let s = 0;
           for (const [t, w] of q) s += w * (d.v.get(t) ?? 0);

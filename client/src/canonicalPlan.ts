@@ -3,7 +3,16 @@
  * the edits and a line-by-line before/after for the confirmation. Pure (no vscode): the core parses each text
  * as the server does, with the client's lookup of the loaded standards.
  */
-import { applyEdits, canonicalRewrite, lineStarts, parseAccount, positionAt, type BareCriteriaMode, type CoreTextEdit, type UnitsView } from '../../server/src/core';
+import {
+  applyEdits,
+  canonicalRewrite,
+  lineStarts,
+  parseAccount,
+  positionAt,
+  type BareCriteriaMode,
+  type CoreTextEdit,
+  type UnitsView,
+} from '../../server/src/core';
 
 export interface PlannedEdit extends CoreTextEdit {
   line: number;
@@ -27,8 +36,11 @@ export interface RewritePlan {
   left: number;
 }
 
-export function planCanonicalRewrite(files: ReadonlyArray<{ uri: string; name: string; text: string }>, units: UnitsView,
-  bareCriteria: BareCriteriaMode = 'context'): RewritePlan {
+export function planCanonicalRewrite(
+  files: ReadonlyArray<{ uri: string; name: string; text: string }>,
+  units: UnitsView,
+  bareCriteria: BareCriteriaMode = 'context',
+): RewritePlan {
   const accounts: AccountPlan[] = [];
   let citations = 0;
   let left = 0;
@@ -42,7 +54,9 @@ export function planCanonicalRewrite(files: ReadonlyArray<{ uri: string; name: s
       return { ...e, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character };
     });
     const changes = edits.map((e) => `${file.name}:${e.line + 1}  ${file.text.slice(e.start, e.end)} → ${e.newText}`);
-    const leftLines = rewrite.left.map((l) => `${file.name}:${positionAt(starts, l.start).line + 1}  ${file.text.slice(l.start, l.end)}: ${l.reason}`);
+    const leftLines = rewrite.left.map(
+      (l) => `${file.name}:${positionAt(starts, l.start).line + 1}  ${file.text.slice(l.start, l.end)}: ${l.reason}`,
+    );
     left += leftLines.length;
     citations += edits.length;
     if (edits.length || leftLines.length) accounts.push({ uri: file.uri, edits, changes, left: leftLines });

@@ -42,7 +42,10 @@ export const EMPTY_LOOKUP: CitationLookup = {
  * Builds the lookup. `unitAliases` is the `reflectiveAccounts.unitAliases` setting, applied here as well in case
  * the server's answer does not list aliases. "SCD" + code is accepted for LMC units, as the catalogue does.
  */
-export function buildCitationLookup(result: CriteriaResult | null | undefined, unitAliases: Record<string, string> = {}): CitationLookup {
+export function buildCitationLookup(
+  result: CriteriaResult | null | undefined,
+  unitAliases: Record<string, string> = {},
+): CitationLookup {
   const units = new Map<string, LookupUnit & { byId: Map<string, LookupCriterion> }>();
   const keys = new Map<string, string>();
   for (const raw of Array.isArray(result?.units) ? result!.units : []) {
@@ -58,7 +61,11 @@ export function buildCitationLookup(result: CriteriaResult | null | undefined, u
       }
     }
     units.set(code, {
-      code, title: String(raw.title ?? ''), codeConfirmed: raw.codeConfirmed !== false, criteria, counts,
+      code,
+      title: String(raw.title ?? ''),
+      codeConfirmed: raw.codeConfirmed !== false,
+      criteria,
+      counts,
       byId: new Map(criteria.map((c) => [c.id.toUpperCase(), c])),
     });
     const spellings = [code, ...(Array.isArray(raw.aliases) ? raw.aliases : [])];

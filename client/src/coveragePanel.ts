@@ -26,7 +26,10 @@ export interface CoveragePanelHost extends vscode.Disposable {
 
 /** The range of the citation item starting at a position (`P3`, `K1-K4`), to select it rather than a caret. */
 function itemRange(doc: vscode.TextDocument, pos: vscode.Position): vscode.Range {
-  return doc.getWordRangeAtPosition(pos, /[PpKk]\d+(?:[ \t]?[-\u2010-\u2014][ \t]?[PpKk]?\d+)?/) ?? new vscode.Range(pos, pos);
+  return (
+    doc.getWordRangeAtPosition(pos, /[PpKk]\d+(?:[ \t]?[-\u2010-\u2014][ \t]?[PpKk]?\d+)?/) ??
+    new vscode.Range(pos, pos)
+  );
 }
 
 async function revealInEditor(uri: vscode.Uri, line: number, character: number): Promise<void> {
@@ -35,13 +38,17 @@ async function revealInEditor(uri: vscode.Uri, line: number, character: number):
   const range = itemRange(doc, pos);
   const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
   const editor = await vscode.window.showTextDocument(doc, {
-    viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Selection(range.start, range.end), preview: false,
+    viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One,
+    selection: new vscode.Selection(range.start, range.end),
+    preview: false,
   });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export function registerCoveragePanel(
-  context: vscode.ExtensionContext, store: CoverageStore, output: vscode.OutputChannel,
+  context: vscode.ExtensionContext,
+  store: CoverageStore,
+  output: vscode.OutputChannel,
   server?: Server,
   /** A decision asked for in a cell's detail (#16): client/src/review/decide.ts records it. */
   onDecide?: (m: Extract<FromWebview, { type: 'decide' }>) => Promise<unknown>,
@@ -60,7 +67,11 @@ export function registerCoveragePanel(
     shownUris = accountUris(store.current);
     const focus = pendingFocus;
     pendingFocus = undefined;
-    post({ type: 'coverage', data: store.current, ...(focus ? { focusUnit: focus.unit, focusFolder: focus.folder } : {}) });
+    post({
+      type: 'coverage',
+      data: store.current,
+      ...(focus ? { focusUnit: focus.unit, focusFolder: focus.folder } : {}),
+    });
   };
 
   const onMessage = async (raw: unknown) => {
@@ -95,7 +106,10 @@ export function registerCoveragePanel(
   const adopt = (p: vscode.WebviewPanel) => {
     panel = p;
     const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
-    p.webview.options = { enableScripts: true, localResourceRoots: [dist, vscode.Uri.joinPath(context.extensionUri, 'media')] };
+    p.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [dist, vscode.Uri.joinPath(context.extensionUri, 'media')],
+    };
     p.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     p.webview.html = renderPanelHtml({
       cspSource: p.webview.cspSource,
@@ -137,10 +151,20 @@ export function registerCoveragePanel(
         return;
       }
       pendingFocus = focus;
-      adopt(vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Coverage', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
-      }));
+      adopt(
+        vscode.window.createWebviewPanel(
+          PANEL_VIEW_TYPE,
+          'Coverage',
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          {
+            enableScripts: true,
+            localResourceRoots: [
+              vscode.Uri.joinPath(context.extensionUri, 'dist'),
+              vscode.Uri.joinPath(context.extensionUri, 'media'),
+            ],
+          },
+        ),
+      );
     },
     dispose() {
       serializer.dispose();

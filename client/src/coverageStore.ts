@@ -4,7 +4,12 @@
  * announced while a request is out triggers exactly one more, so bursts of typing cost two requests at most.
  */
 import * as vscode from 'vscode';
-import { CoverageDidChangeNotification, CoverageRequest, type CoverageResult, type PortfolioCoverageDto } from '../../server/src/protocol';
+import {
+  CoverageDidChangeNotification,
+  CoverageRequest,
+  type CoverageResult,
+  type PortfolioCoverageDto,
+} from '../../server/src/protocol';
 import type { Server } from './languageClient';
 
 export interface CoverageStore extends vscode.Disposable {
@@ -56,7 +61,10 @@ export function createCoverageStore(server: Server): CoverageStore {
 }
 
 /** The portfolio a document belongs to: its workspace folder's, else the only one. */
-export function portfolioFor(coverage: CoverageResult | undefined, uri: vscode.Uri | undefined): PortfolioCoverageDto | undefined {
+export function portfolioFor(
+  coverage: CoverageResult | undefined,
+  uri: vscode.Uri | undefined,
+): PortfolioCoverageDto | undefined {
   const portfolios = coverage?.portfolios ?? [];
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined;
   const match = folder ? portfolios.find((p) => sameUri(p.folder, folder)) : undefined;

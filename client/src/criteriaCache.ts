@@ -31,8 +31,11 @@ export function createCriteriaCache(server: Server): CriteriaCache {
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/.standards/*.json');
   const subscriptions = [
-    changed, watcher,
-    watcher.onDidChange(() => void refresh()), watcher.onDidCreate(() => void refresh()), watcher.onDidDelete(() => void refresh()),
+    changed,
+    watcher,
+    watcher.onDidChange(() => void refresh()),
+    watcher.onDidCreate(() => void refresh()),
+    watcher.onDidDelete(() => void refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('reflectiveAccounts')) void refresh();
     }),

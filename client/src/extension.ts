@@ -6,7 +6,13 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import {
-  CITE_CRITERION_COMMAND, Commands, ReloadStandardsRequest, SHOW_COVERAGE_COMMAND, UNIT_DOCUMENT_SCHEME, UnitDocumentRequest, type UnitDocumentResult,
+  CITE_CRITERION_COMMAND,
+  Commands,
+  ReloadStandardsRequest,
+  SHOW_COVERAGE_COMMAND,
+  UNIT_DOCUMENT_SCHEME,
+  UnitDocumentRequest,
+  type UnitDocumentResult,
 } from '../../server/src/protocol';
 import { citeCriterion } from './commands/citeCriterion';
 import { exportRecord } from './commands/exportRecord';
@@ -35,7 +41,9 @@ function unitDocuments(s: Server): vscode.TextDocumentContentProvider {
   return {
     async provideTextDocumentContent(uri) {
       const result = await s.request<UnitDocumentResult>(UnitDocumentRequest, { uri: uri.toString() });
-      return result?.text ?? `# Unknown unit\n\n${uri.path.replace(/^\//, '').replace(/\.md$/, '')} is not a loaded unit.\n`;
+      return (
+        result?.text ?? `# Unknown unit\n\n${uri.path.replace(/^\//, '').replace(/\.md$/, '')} is not a loaded unit.\n`
+      );
     },
   };
 }
@@ -48,11 +56,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const coverage = createCoverageStore(s);
   const panel = registerCoveragePanel(context, coverage, output, s, (m) => decide(context, s, coverage, m));
 
-  const refreshPreview = () => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
-  const command = (id: string, run: Parameters<typeof vscode.commands.registerCommand>[1]) => vscode.commands.registerCommand(id, run);
+  const refreshPreview = () =>
+    void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
+  const command = (id: string, run: Parameters<typeof vscode.commands.registerCommand>[1]) =>
+    vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
-    output, criteria, coverage, panel,
+    output,
+    criteria,
+    coverage,
+    panel,
     registerStatusBar(coverage),
     registerWordCountStatus(s),
     command(CITE_CRITERION_COMMAND, (uri?: unknown, position?: unknown) => citeCriterion(s, uri, position)),
@@ -60,14 +73,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.registerTextDocumentContentProvider(UNIT_DOCUMENT_SCHEME, unitDocuments(s)),
     // Arguments come from the code lens ([unitCode, folderUri]) or nowhere (palette, title bar, status bar).
     command(SHOW_COVERAGE_COMMAND, (unit?: unknown, folder?: unknown) =>
-      panel.show(typeof unit === 'string' ? { unit, folder: typeof folder === 'string' ? folder : undefined } : undefined)),
+      panel.show(
+        typeof unit === 'string' ? { unit, folder: typeof folder === 'string' ? folder : undefined } : undefined,
+      ),
+    ),
     command(Commands.insertCriterion, (args?: unknown) => insertCriterion(criteria, coverage, args)),
     command(Commands.exportRecord, (args?: unknown) => exportRecord(s, coverage, args)),
     command(Commands.importStandard, (args?: unknown) => importStandard(s, output, args)),
     command(Commands.openExample, () => openExample(context)),
     command(Commands.rewriteCanonical, (args?: unknown) => rewriteCanonical(criteria, args)),
     registerReviewThreads(context),
-    command(Commands.decide, (args?: unknown) => decide(context, s, coverage, typeof args === 'object' && args ? args : undefined)),
+    command(Commands.decide, (args?: unknown) =>
+      decide(context, s, coverage, typeof args === 'object' && args ? args : undefined),
+    ),
     command(Commands.reloadStandards, async () => {
       await s.request(ReloadStandardsRequest, {});
       await Promise.all([criteria.refresh(), coverage.refresh()]);

@@ -7,7 +7,10 @@ import { scanCitations, type UnitResolver } from '../../server/src/core';
 export function insertionText(linePrefix: string, code: string, id: string, resolve: UnitResolver): string {
   const probe = linePrefix + id;
   const last = scanCitations(probe, resolve).at(-1);
-  const continues = last !== undefined && last.end === probe.length && last.unitCode === code &&
+  const continues =
+    last !== undefined &&
+    last.end === probe.length &&
+    last.unitCode === code &&
     last.items[last.items.length - 1].start === linePrefix.length;
   if (continues) return id;
   // Right after a letter or digit the code would not be a whole token, so keep a space in between.

@@ -4,7 +4,12 @@
  * exception in a command or the panel.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from '../../server/src/serverLaunch';
 
 export interface Server {
@@ -19,7 +24,11 @@ export function createServer(context: vscode.ExtensionContext, output: vscode.Lo
   // Over stdio, like every other editor: the server then reads its input at its own pace (pacedReader.ts).
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    debug: {
+      module,
+      transport: TransportKind.stdio,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -33,7 +42,9 @@ export function createServer(context: vscode.ExtensionContext, output: vscode.Lo
     outputChannel: output,
   };
   const client = new LanguageClient('reflectiveAccounts', 'Reflective Accounts', serverOptions, clientOptions);
-  let starting: Promise<void> = client.start().catch((e) => output.appendLine(`[client] the server did not start: ${e?.message ?? e}`));
+  let starting: Promise<void> = client
+    .start()
+    .catch((e) => output.appendLine(`[client] the server did not start: ${e?.message ?? e}`));
 
   return {
     client,
@@ -48,8 +59,9 @@ export function createServer(context: vscode.ExtensionContext, output: vscode.Lo
       }
     },
     async restart() {
-      starting = (client.isRunning() ? client.restart() : client.start())
-        .catch((e) => output.appendLine(`[client] restart failed: ${e?.message ?? e}`));
+      starting = (client.isRunning() ? client.restart() : client.start()).catch((e) =>
+        output.appendLine(`[client] restart failed: ${e?.message ?? e}`),
+      );
       await starting;
     },
   };

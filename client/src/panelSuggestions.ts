@@ -17,7 +17,9 @@ export interface PanelSuggestionFeed extends vscode.Disposable {
 }
 
 function isAccountEditor(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
-  return !!editor && editor.document.languageId === 'markdown' && editor.document.uri.scheme !== 'reflective-accounts-unit';
+  return (
+    !!editor && editor.document.languageId === 'markdown' && editor.document.uri.scheme !== 'reflective-accounts-unit'
+  );
 }
 
 export function feedPanelSuggestions(server: Server, post: (message: PanelSuggestions) => void): PanelSuggestionFeed {
@@ -38,7 +40,9 @@ export function feedPanelSuggestions(server: Server, post: (message: PanelSugges
     if (mine !== asked || !result) return;
     const account = editor.document.uri.path.split('/').pop() ?? '';
     post({
-      type: 'suggestions', account, line: result.paragraph ? result.paragraph.line + 1 : null,
+      type: 'suggestions',
+      account,
+      line: result.paragraph ? result.paragraph.line + 1 : null,
       suggestions: result.suggestions.map((s) => ({ code: s.code, text: s.text, why: s.why, covered: s.covered })),
     });
   };
@@ -63,7 +67,11 @@ export function feedPanelSuggestions(server: Server, post: (message: PanelSugges
       if (!chosen) return;
       const { start, end } = chosen.edit.range;
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(last.editor.document.uri, new vscode.Range(start.line, start.character, end.line, end.character), chosen.edit.newText);
+      edit.replace(
+        last.editor.document.uri,
+        new vscode.Range(start.line, start.character, end.line, end.character),
+        chosen.edit.newText,
+      );
       await vscode.workspace.applyEdit(edit);
       soon();
     },

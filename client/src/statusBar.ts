@@ -27,8 +27,11 @@ function tooltipOf(p: PortfolioCoverageDto): vscode.MarkdownString {
     tip.appendMarkdown('No units in scope yet: cite a criterion such as `LMCA5/P1`.\n\n');
   } else {
     tip.appendMarkdown('| Unit | P | K |\n|---|---:|---:|\n');
-    for (const u of p.units) tip.appendMarkdown(`| ${md(u.code)} | ${u.covered.P}/${u.total.P} | ${u.covered.K}/${u.total.K} |\n`);
-    tip.appendMarkdown(`\nCovered when cited in ${p.minimumEvidence} account${p.minimumEvidence === 1 ? '' : 's'}.\n\n`);
+    for (const u of p.units)
+      tip.appendMarkdown(`| ${md(u.code)} | ${u.covered.P}/${u.total.P} | ${u.covered.K}/${u.total.K} |\n`);
+    tip.appendMarkdown(
+      `\nCovered when cited in ${p.minimumEvidence} account${p.minimumEvidence === 1 ? '' : 's'}.\n\n`,
+    );
   }
   tip.appendMarkdown('Click to open the coverage panel.');
   return tip;
@@ -43,7 +46,8 @@ export function registerStatusBar(store: CoverageStore): vscode.Disposable {
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     // Keep showing the last Markdown file's portfolio while the panel or another editor has focus.
-    if (editor?.document.languageId === 'markdown' && editor.document.uri.scheme !== 'reflective-accounts-unit') lastUri = editor.document.uri;
+    if (editor?.document.languageId === 'markdown' && editor.document.uri.scheme !== 'reflective-accounts-unit')
+      lastUri = editor.document.uri;
     const p = portfolioFor(store.current, lastUri);
     if (!p) {
       item.hide();
@@ -52,13 +56,12 @@ export function registerStatusBar(store: CoverageStore): vscode.Disposable {
     const { covered, total } = summarise(p);
     item.text = `$(checklist) ${covered}/${total}`;
     item.tooltip = tooltipOf(p);
-    item.accessibilityInformation = { label: `Coverage: ${covered} of ${total} criteria covered in ${p.folderName}`, role: 'button' };
+    item.accessibilityInformation = {
+      label: `Coverage: ${covered} of ${total} criteria covered in ${p.folderName}`,
+      role: 'button',
+    };
     item.show();
   };
   update();
-  return vscode.Disposable.from(
-    item,
-    store.onDidChange(update),
-    vscode.window.onDidChangeActiveTextEditor(update),
-  );
+  return vscode.Disposable.from(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
 }

@@ -17,7 +17,11 @@ export function registerWordCountStatus(server: Server): vscode.Disposable {
 
   const update = async () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown' || editor.document.uri.scheme === 'reflective-accounts-unit') {
+    if (
+      !editor ||
+      editor.document.languageId !== 'markdown' ||
+      editor.document.uri.scheme === 'reflective-accounts-unit'
+    ) {
       item.hide();
       return;
     }

@@ -35,7 +35,9 @@ const { values: opt } = parseArgs({
   },
 });
 if (opt.help) {
-  console.log('usage: node scripts/e2e/run-offline.mjs [--suite-only|--ui-only] [--grep RE] [--timeout S] [--keep] [--vsix F] [--tests F] [--workspace D]');
+  console.log(
+    'usage: node scripts/e2e/run-offline.mjs [--suite-only|--ui-only] [--grep RE] [--timeout S] [--keep] [--vsix F] [--tests F] [--workspace D]',
+  );
   process.exit(0);
 }
 
@@ -46,13 +48,20 @@ let runDir;
 /** Synchronous, for 'exit' and signal handlers: nothing of the run may outlive it. */
 const cleanup = () => {
   killChildren();
-  if (server) { stopSession(server.pid); server = undefined; }
+  if (server) {
+    stopSession(server.pid);
+    server = undefined;
+  }
   removeBrowserProfiles();
   if (runDir && !opt.keep) rmSync(runDir, { recursive: true, force: true });
 };
 process.on('exit', cleanup);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { log('%s: stopping', sig); cleanup(); process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)); });
+  process.on(sig, () => {
+    log('%s: stopping', sig);
+    cleanup();
+    process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+  });
 }
 
 async function main() {
@@ -78,14 +87,29 @@ async function main() {
   if (!opt['ui-only']) {
     // Work on a copy: the suite edits (unsaved) and exports files into its workspace.
     const workspace = join(runDir, 'portfolio');
-    cpSync(opt.workspace ? resolve(opt.workspace) : join(repoRoot, 'test/e2e/fixtures/portfolio'), workspace, { recursive: true });
+    cpSync(opt.workspace ? resolve(opt.workspace) : join(repoRoot, 'test/e2e/fixtures/portfolio'), workspace, {
+      recursive: true,
+    });
     t = Date.now();
     log('suite: %s in the extension host, extension %s', testsPath, basename(devPath));
     const extensionEnv = opt.grep ? { RA_E2E_GREP: opt.grep } : {};
-    const outcome = await runExtensionTests({ base: server.base, workspace, devPath, testsPath, extensionEnv,
-      timeoutMs: Number(opt.timeout) * 1000, artifacts: artifactsDir });
+    const outcome = await runExtensionTests({
+      base: server.base,
+      workspace,
+      devPath,
+      testsPath,
+      extensionEnv,
+      timeoutMs: Number(opt.timeout) * 1000,
+      artifacts: artifactsDir,
+    });
     if (outcome.reason) log('suite: %s', outcome.reason);
-    results.push({ name: 'extension-host suite', ok: outcome.code === 0, time: secs(t), passed: outcome.passed, failed: outcome.failed });
+    results.push({
+      name: 'extension-host suite',
+      ok: outcome.code === 0,
+      time: secs(t),
+      passed: outcome.passed,
+      failed: outcome.failed,
+    });
   }
 
   if (!opt['suite-only']) {
@@ -105,10 +129,13 @@ try {
   const results = await main();
   for (const r of results) log('%s: %s (%s)', r.name, r.ok ? 'passed' : 'FAILED', r.time);
   exitCode = results.length > 0 && results.every((r) => r.ok) ? 0 : 1;
-  total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed }), { passed: 0, failed: 0 });
+  total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed }), {
+    passed: 0,
+    failed: 0,
+  });
   if (exitCode !== 0 && total.failed === 0) total.failed = 1;
 } catch (e) {
-  log('ERROR: %s', e instanceof E2EError ? e.message : e?.stack ?? e);
+  log('ERROR: %s', e instanceof E2EError ? e.message : (e?.stack ?? e));
 } finally {
   if (server) {
     const stopping = Date.now();
@@ -116,7 +143,10 @@ try {
     log('code-server stopped (%s)', secs(stopping));
     // Keep the server's and extension hosts' logs of a failed run for CI.
     if (exitCode !== 0) {
-      for (const [from, to] of [[server.logFile, 'code-server.log'], [join(server.userDataDir, 'logs'), 'vscode-logs']]) {
+      for (const [from, to] of [
+        [server.logFile, 'code-server.log'],
+        [join(server.userDataDir, 'logs'), 'vscode-logs'],
+      ]) {
         if (existsSync(from)) cpSync(from, join(artifactsDir, to), { recursive: true });
       }
       log('logs copied to %s', artifactsDir);

@@ -37,7 +37,9 @@ function shutdown(reason, code) {
 process.on('SIGINT', () => shutdown('Ctrl+C', 0));
 process.on('SIGTERM', () => shutdown('SIGTERM', 0));
 process.on('SIGHUP', () => shutdown('SIGHUP', 0));
-process.on('exit', () => { if (server) stopSession(server.pid); });
+process.on('exit', () => {
+  if (server) stopSession(server.pid);
+});
 
 /** Whether 127.0.0.1:port is free (a stable address is nicer to bookmark). */
 function available(port) {
@@ -60,14 +62,27 @@ try {
   const port = opt.port ? Number(opt.port) : (await available(8080)) ? 8080 : await freePort();
   server = await startCodeServer({ runDir, vsix: [vsix], port });
   const url = workbenchUrl(server.base, folder);
-  console.log(`\nReflective Accounts is running in VS Code (code-server) on ${folder}\n\n  ${url}\n\n` +
-    `Open that address in a browser on this machine. Ctrl+C stops it. Logs: ${server.logFile}\n`);
+  console.log(
+    `\nReflective Accounts is running in VS Code (code-server) on ${folder}\n\n  ${url}\n\n` +
+      `Open that address in a browser on this machine. Ctrl+C stops it. Logs: ${server.logFile}\n`,
+  );
   // Stay up until a signal arrives; if code-server dies on its own, say so and stop.
   const check = setInterval(() => {
-    const alive = (() => { try { process.kill(server.pid, 0); return true; } catch { return false; } })();
-    if (!alive) { clearInterval(check); log('code-server exited on its own; see %s', server.logFile); shutdown('exit', 1); }
+    const alive = (() => {
+      try {
+        process.kill(server.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (!alive) {
+      clearInterval(check);
+      log('code-server exited on its own; see %s', server.logFile);
+      shutdown('exit', 1);
+    }
   }, 2000);
 } catch (e) {
-  log('ERROR: %s', e instanceof E2EError ? e.message : e?.stack ?? e);
+  log('ERROR: %s', e instanceof E2EError ? e.message : (e?.stack ?? e));
   shutdown('error', 1);
 }

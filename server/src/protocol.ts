@@ -129,7 +129,10 @@ export interface CoverageDidChangeParams {
 export const CriteriaRequest = 'reflectiveAccounts/criteria';
 export interface CriteriaResult {
   units: Array<{
-    code: string; title: string; codeConfirmed: boolean; criteria: Array<{ id: string; text: string; section: string }>;
+    code: string;
+    title: string;
+    codeConfirmed: boolean;
+    criteria: Array<{ id: string; text: string; section: string }>;
     /** Other spellings of the code (catalogue aliases, `unitAliases` setting), so the preview resolves them too. */
     aliases?: string[];
   }>;
@@ -254,7 +257,10 @@ export interface SuggestionDto {
   why: string[];
   covered: boolean;
   /** The edit that cites it at the end of the sentence at the position. */
-  edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+  edit: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
 }
 export interface SuggestResult {
   /** Lines of the paragraph (0-based), or null when the position is not in a paragraph of prose. */

@@ -30,11 +30,16 @@ describe('evidence record in a real browser', function () {
   it('renders the HTML record with every criterion in a table and no script or console errors', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(pathToFileURL(goldenHtml).href);
     assert.equal(await page.locator('tr.met, tr.missing').count(), 129);
-    assert.equal(await page.locator('h1').innerText(), 'Evidence record: LMCA5 — Manage the Allocation, Progression and Quality of Work in Care Service Provision');
+    assert.equal(
+      await page.locator('h1').innerText(),
+      'Evidence record: LMCA5 — Manage the Allocation, Progression and Quality of Work in Care Service Provision',
+    );
     assert.equal(await page.locator('#LMCA5-P6 td.ev').innerText(), 'RA1, RA4');
     await page.screenshot({ path: artifactPath('record-LMCA5.png'), fullPage: false });
     assert.deepEqual(errors, []);

@@ -39,7 +39,8 @@ describe('cli bundle: self-contained', function () {
     const unit = JSON.parse(fs.readFileSync(path.join(root, 'standards', 'LMCA5.json'), 'utf8'));
     portfolio = tempFolder({
       // Front matter needs the YAML library, a block quote needs micromark, the user units need ajv.
-      'ra1.md': '---\ntitle: "Quoted: title"\nevidence: RA1\nunits: [ZZZ1]\n---\n> I planned it (ZZZ1/P1, LMCA5/P2).\n\n\tcode LMCA5/P3\n',
+      'ra1.md':
+        '---\ntitle: "Quoted: title"\nevidence: RA1\nunits: [ZZZ1]\n---\n> I planned it (ZZZ1/P1, LMCA5/P2).\n\n\tcode LMCA5/P3\n',
       'ra2.md': '---\nevidence: RA2\n---\nPlain (ZZZ1/K2-K4).\n',
       '.standards/zzz1.json': JSON.stringify({ ...unit, code: 'ZZZ1', aliases: [] }),
       '.standards/bad.json': JSON.stringify({ code: 'BAD1' }),
@@ -53,7 +54,10 @@ describe('cli bundle: self-contained', function () {
 
   for (const argv of [['coverage', '--format', 'json'], ['check'], ['coverage', '--detail']]) {
     it(`prints what the CLI from source prints: ${argv.join(' ')}`, async () => {
-      const r = spawnSync(process.execPath, [path.join(alone, 'cli.js'), argv[0], portfolio, ...argv.slice(1)], { encoding: 'utf8', cwd: alone });
+      const r = spawnSync(process.execPath, [path.join(alone, 'cli.js'), argv[0], portfolio, ...argv.slice(1)], {
+        encoding: 'utf8',
+        cwd: alone,
+      });
       const expected = await fromSource([argv[0], portfolio, ...argv.slice(1)]);
       assert.deepEqual({ status: r.status, stdout: r.stdout, stderr: r.stderr }, expected);
       assert.match(expected.stdout, /ZZZ1/, 'the user unit was validated and loaded');

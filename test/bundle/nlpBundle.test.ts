@@ -13,11 +13,24 @@ const cli = path.join(root, 'dist', 'cli.js');
 
 function nlpFilesLoaded(argv: string[]): { status: number | null; loaded: string[] } {
   const preload = path.join(os.tmpdir(), `ra-nlp-preload-${process.pid}.js`);
-  fs.writeFileSync(preload, `const M = require('module'); const load = M._load;
-M._load = function (request, ...rest) { if (/[\\\\/]nlp[\\\\/]/.test(request)) process.stderr.write('LOADED ' + require('path').basename(request) + '\\n'); return load.call(this, request, ...rest); };`);
+  fs.writeFileSync(
+    preload,
+    `const M = require('module'); const load = M._load;
+M._load = function (request, ...rest) { if (/[\\\\/]nlp[\\\\/]/.test(request)) process.stderr.write('LOADED ' + require('path').basename(request) + '\\n'); return load.call(this, request, ...rest); };`,
+  );
   try {
     const r = spawnSync(process.execPath, ['-r', preload, cli, ...argv], { encoding: 'utf8', cwd: root });
-    return { status: r.status, loaded: [...new Set(r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7)))].sort() };
+    return {
+      status: r.status,
+      loaded: [
+        ...new Set(
+          r.stderr
+            .split('\n')
+            .filter((l) => l.startsWith('LOADED '))
+            .map((l) => l.slice(7)),
+        ),
+      ].sort(),
+    };
   } finally {
     fs.rmSync(preload, { force: true });
   }

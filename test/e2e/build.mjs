@@ -11,7 +11,9 @@ export const outDir = join(here, '..', '..', 'out', 'e2e');
 export const testsEntry = join(outDir, 'index.js');
 
 export async function buildSuite() {
-  const entries = readdirSync(suiteDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
+  const entries = readdirSync(suiteDir)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => join(suiteDir, f));
   await esbuild.build({
     entryPoints: entries,
     outdir: outDir,

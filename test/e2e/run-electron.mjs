@@ -13,8 +13,8 @@ import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { buildSuite } from './build.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cacheDir = process.env.RA_E2E_CACHE ||
-  join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'reflective-accounts-e2e');
+const cacheDir =
+  process.env.RA_E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'reflective-accounts-e2e');
 const { values: opt } = parseArgs({ options: { grep: { type: 'string' } } });
 
 const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up|certificate/i;
@@ -33,17 +33,25 @@ try {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
     extensionTestsEnv: opt.grep ? { RA_E2E_GREP: opt.grep } : {},
-    launchArgs: [join(workspace, 'portfolio'), '--disable-extensions', '--disable-workspace-trust',
-      '--skip-welcome', '--skip-release-notes', '--disable-telemetry'],
+    launchArgs: [
+      join(workspace, 'portfolio'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--disable-telemetry',
+    ],
   });
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof TestRunFailedError) {
     console.error(`\ntest:e2e: the suite failed in VS Code (${message})`);
   } else if (NETWORK.test(message) || NETWORK.test(String(e?.code ?? ''))) {
-    console.error(`\ntest:e2e: VS Code could not be downloaded (${message.split('\n')[0]}).\n` +
-      'This machine has no access to VS Code downloads. Run the same suite offline in code-server instead:\n' +
-      '  npm run test:e2e:offline\n');
+    console.error(
+      `\ntest:e2e: VS Code could not be downloaded (${message.split('\n')[0]}).\n` +
+        'This machine has no access to VS Code downloads. Run the same suite offline in code-server instead:\n' +
+        '  npm run test:e2e:offline\n',
+    );
   } else {
     console.error(`\ntest:e2e: ${e instanceof Error ? e.stack : message}`);
   }

@@ -36,7 +36,9 @@ function editorStillAnswers(what: string, text: string, account: Account): void 
   const hover = timed(`${what}: hover`, () => computeHover(catalog, account, last.items[0].start + 1, coverage));
   assert.match(hover?.markdown ?? '', /LMC/);
   const slash = last.unitEnd + 1;
-  const completion = timed(`${what}: completion`, () => computeCompletions({ catalog, account, text, offset: slash, coverage }));
+  const completion = timed(`${what}: completion`, () =>
+    computeCompletions({ catalog, account, text, offset: slash, coverage }),
+  );
   assert.ok(completion.items.length > 0, 'completion after the last slash offers criteria');
 }
 
@@ -45,10 +47,15 @@ function editorAnswersUnread(what: string, text: string, account: Account): void
   const portfolio = createPortfolio('file:///p');
   updateAccount(portfolio, account);
   const coverage = timed(`${what}: coverage`, () => computeCoverage(catalog, portfolio, 1));
-  assert.ok(coverage.units.every((u) => u.covered.P === 0 && u.covered.K === 0), 'nothing in the unread body is covered');
+  assert.ok(
+    coverage.units.every((u) => u.covered.P === 0 && u.covered.K === 0),
+    'nothing in the unread body is covered',
+  );
   timed(`${what}: diagnostics`, () => computeDiagnostics(catalog, account, coverage, settings));
   const slash = text.lastIndexOf('LMCA5/') + 'LMCA5/'.length;
-  const completion = timed(`${what}: completion`, () => computeCompletions({ catalog, account, text, offset: slash, coverage }));
+  const completion = timed(`${what}: completion`, () =>
+    computeCompletions({ catalog, account, text, offset: slash, coverage }),
+  );
   assert.ok(completion.items.length > 0, 'completion after a slash still offers criteria');
 }
 
@@ -63,11 +70,20 @@ describe('hostile: huge accounts', function () {
   });
 
   it('a 10 MB account the exact scanner leaves to the parser is left unread, its front matter still read', () => {
-    const text = hugeAccount(10_000_000).replace(/\n\n## Part 100\n/, '\n\n> A quotation\n\n```\nLMCA5/P29 in code\n```\n\n## Part 100\n');
+    const text = hugeAccount(10_000_000).replace(
+      /\n\n## Part 100\n/,
+      '\n\n> A quotation\n\n```\nLMCA5/P29 in code\n```\n\n## Part 100\n',
+    );
     const account = parse('10 MB account with a block quote', text);
-    assert.match(account.degraded ?? '', /^Not read as Markdown, so nothing in it counts: 99999\d\d characters, over 1000000/);
+    assert.match(
+      account.degraded ?? '',
+      /^Not read as Markdown, so nothing in it counts: 99999\d\d characters, over 1000000/,
+    );
     assert.deepEqual(account.citations, []);
-    assert.deepEqual(account.frontMatter?.units.map((u) => u.text), ['LMCA5', 'LMCB2']);
+    assert.deepEqual(
+      account.frontMatter?.units.map((u) => u.text),
+      ['LMCA5', 'LMCB2'],
+    );
     editorAnswersUnread('10 MB account with a block quote', text, account);
   });
 
@@ -98,7 +114,10 @@ describe('hostile: huge accounts', function () {
     const account = parse('1 MB front matter', text);
     assert.equal(account.title, 'A title citing LMCA5/P9, which does not count');
     assert.equal(account.frontMatter?.units.length, 2000);
-    assert.deepEqual(account.citations.map((c) => text.slice(c.start, c.end)), ['LMCA5/P3']);
+    assert.deepEqual(
+      account.citations.map((c) => text.slice(c.start, c.end)),
+      ['LMCA5/P3'],
+    );
     editorStillAnswers('1 MB front matter', text, account);
   });
 
@@ -106,7 +125,10 @@ describe('hostile: huge accounts', function () {
     const text = hugeFrontMatter(1_000_000, true);
     const account = parse('1 MB broken front matter', text);
     assert.ok(account.problems.length >= 1 && account.problems.every((p) => /Front matter/.test(p.message)));
-    assert.deepEqual(account.citations.map((c) => text.slice(c.start, c.end)), ['LMCA5/P3']);
+    assert.deepEqual(
+      account.citations.map((c) => text.slice(c.start, c.end)),
+      ['LMCA5/P3'],
+    );
   });
 });
 

@@ -53,7 +53,10 @@ describe('hostile: files that are not accounts', () => {
   it('decodeAccount skips a 10 MB file over maxFileSize and reads it once the limit is raised', () => {
     const big = utf8(hugeAccount(10_000_000));
     const skipped = decodeAccount(big, 2_000_000);
-    assert.ok('reason' in skipped && /larger than reflectiveAccounts\.maxFileSize \(10000000 > 2000000 bytes\)/.test(skipped.reason));
+    assert.ok(
+      'reason' in skipped &&
+        /larger than reflectiveAccounts\.maxFileSize \(10000000 > 2000000 bytes\)/.test(skipped.reason),
+    );
     const read = timed('10 MB file: decodeAccount with maxFileSize 20 MB', () => decodeAccount(big, 20_000_000));
     assert.ok('text' in read && read.text.length === 10_000_000);
   });
@@ -69,11 +72,16 @@ describe('hostile: files that are not accounts', () => {
     files['good.md'] = 'I planned the rota (LMCA5/P1) and LMCA6/P1.\n';
     const dir = tempFolder(files);
     try {
-      const r = await timedAsync('CLI check of a folder with a 10 MB, binary and non-UTF-8 files', () => cli('check', dir));
+      const r = await timedAsync('CLI check of a folder with a 10 MB, binary and non-UTF-8 files', () =>
+        cli('check', dir),
+      );
       assert.equal(r.code, 1, 'exit 1: good.md has an unknown unit');
       assert.match(r.stdout, /good\.md:1:\d+ error unknown-unit Unknown unit LMCA6\. Did you mean LMCA5\?/);
       assert.doesNotMatch(r.stdout, /huge\.md|nul\.md|latin1\.md/);
-      for (const [name, , reason] of [...NOT_ACCOUNTS, ['huge.md', undefined, /larger than reflectiveAccounts\.maxFileSize/] as const]) {
+      for (const [name, , reason] of [
+        ...NOT_ACCOUNTS,
+        ['huge.md', undefined, /larger than reflectiveAccounts\.maxFileSize/] as const,
+      ]) {
         const lines = r.stderr.split('\n').filter((l) => l.includes(`${path.sep}${name}:`) || l.includes(`/${name}:`));
         assert.equal(lines.length, 1, `one message for ${name}: ${JSON.stringify(lines)}`);
         assert.match(lines[0], /^skipped /);

@@ -7,10 +7,15 @@ const SENTENCE = 'I met the team to plan the rota and reviewed how each visit we
 
 /** A plain account of about `chars` characters: front matter, headings and paragraphs citing LMCA5 and LMCB2. */
 export function hugeAccount(chars: number): string {
-  const parts = ['---\ntitle: A very long account\nevidence: RA99\nunits: [LMCA5, LMCB2]\n---\n\n# A very long account\n\n'];
+  const parts = [
+    '---\ntitle: A very long account\nevidence: RA99\nunits: [LMCA5, LMCB2]\n---\n\n# A very long account\n\n',
+  ];
   let length = parts[0].length;
   for (let i = 0; length < chars; i++) {
-    const p = i % 50 === 0 ? `## Part ${i}\n\n` : `${SENTENCE.repeat(4)}(LMCA5/P${(i % 29) + 1}, K${(i % 100) + 1}) and LMCB2/P${(i % 45) + 1}.\n\n`;
+    const p =
+      i % 50 === 0
+        ? `## Part ${i}\n\n`
+        : `${SENTENCE.repeat(4)}(LMCA5/P${(i % 29) + 1}, K${(i % 100) + 1}) and LMCB2/P${(i % 45) + 1}.\n\n`;
     parts.push(p);
     length += p.length;
   }
@@ -23,7 +28,13 @@ export function manyCitations(n: number): string {
   for (let i = 0; i < n; i += 10) {
     const line: string[] = [];
     for (let j = i; j < Math.min(n, i + 10); j++) {
-      line.push(j % 7 === 0 ? `LMCA5/P${(j % 25) + 1}-P${(j % 25) + 4}` : j % 5 === 0 ? `SCDLMCB2/K${(j % 107) + 1}, P${(j % 45) + 1}` : `LMCA5/K${(j % 100) + 1}`);
+      line.push(
+        j % 7 === 0
+          ? `LMCA5/P${(j % 25) + 1}-P${(j % 25) + 4}`
+          : j % 5 === 0
+            ? `SCDLMCB2/K${(j % 107) + 1}, P${(j % 45) + 1}`
+            : `LMCA5/K${(j % 100) + 1}`,
+      );
     }
     lines.push(line.join(' and '));
   }
@@ -32,7 +43,10 @@ export function manyCitations(n: number): string {
 
 export function bigTable(rows: number): string {
   const out = ['| Date | What I did | Criteria |', '|---|---|---|'];
-  for (let i = 0; i < rows; i++) out.push(`| 2024-01-${String((i % 28) + 1).padStart(2, '0')} | Visit ${i} with \`code ${i}\` | LMCA5/P${(i % 29) + 1}, K${(i % 100) + 1} |`);
+  for (let i = 0; i < rows; i++)
+    out.push(
+      `| 2024-01-${String((i % 28) + 1).padStart(2, '0')} | Visit ${i} with \`code ${i}\` | LMCA5/P${(i % 29) + 1}, K${(i % 100) + 1} |`,
+    );
   return out.join('\n') + '\n';
 }
 
@@ -51,7 +65,9 @@ export const deepNesting: Record<string, () => string> = {
 
 /** A paragraph of backtick runs of every length up to `n`, none closed: each retried to the paragraph's end. */
 export function backtickRuns(n: number): string {
-  return 'LMCA5/P1 ' + Array.from({ length: n }, (_, i) => '`'.repeat(n - i) + ' x ').join('') + '\n\n```\nLMCA5/P2\n```\n';
+  return (
+    'LMCA5/P1 ' + Array.from({ length: n }, (_, i) => '`'.repeat(n - i) + ' x ').join('') + '\n\n```\nLMCA5/P2\n```\n'
+  );
 }
 
 /** Front matter of about `bytes` characters: a long title, a long units list and a long list of notes. */

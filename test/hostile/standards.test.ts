@@ -27,8 +27,16 @@ const BAD: Array<[string, string, RegExp]> = [
   ['deep.json', '['.repeat(100_000) + ']'.repeat(100_000), /not valid JSON|must be object/],
   ['no-criteria.json', JSON.stringify({ code: 'LMCX8', title: 'x' }), /must have required property/],
   ['duplicate-ids.json', duplicated, /P1 appears more than once/],
-  ['same-code-as-bundled.json', unit('LMCA5'), /unit LMCA5 was not loaded: "LMCA5" is already used by LMCA5 \(bundled\)/],
-  ['alias-of-bundled.json', unit('LMCX7', { aliases: ['H7LP 04'] }), /unit LMCX7 was not loaded: "H7LP 04" is already used by LMCA5 \(bundled\)/],
+  [
+    'same-code-as-bundled.json',
+    unit('LMCA5'),
+    /unit LMCA5 was not loaded: "LMCA5" is already used by LMCA5 \(bundled\)/,
+  ],
+  [
+    'alias-of-bundled.json',
+    unit('LMCX7', { aliases: ['H7LP 04'] }),
+    /unit LMCX7 was not loaded: "H7LP 04" is already used by LMCA5 \(bundled\)/,
+  ],
   ['twin-b.json', unit('LMCX1'), /unit LMCX1 was not loaded: "LMCX1" is already used by LMCX1 \(.*twin-a\.json\)/],
 ];
 
@@ -49,14 +57,19 @@ describe('hostile: broken and conflicting user standards', () => {
 
   it('names each bad file and its problem; bundled units and good user units still load', async () => {
     const { catalog, problems } = await timedAsync('loading 12 user standards files, 9 of them bad', () =>
-      loadCatalog(nodeFileSystem, dir, { standardsPaths: ['missing.json'], unitAliases: {} }, true));
+      loadCatalog(nodeFileSystem, dir, { standardsPaths: ['missing.json'], unitAliases: {} }, true),
+    );
     for (const [name, , message] of BAD) {
       const mine = problems.filter((p) => path.basename(p.origin) === name);
       assert.ok(mine.length >= 1, `a problem for ${name}`);
-      assert.ok(mine.some((p) => message.test(p.message)), `${name}: ${mine.map((p) => p.message).join(' | ')}`);
+      assert.ok(
+        mine.some((p) => message.test(p.message)),
+        `${name}: ${mine.map((p) => p.message).join(' | ')}`,
+      );
     }
     assert.ok(problems.some((p) => p.origin.endsWith('missing.json') && /could not be read/.test(p.message)));
-    for (const code of ['LMCA4', 'LMCA5', 'LMCB2', 'LMCB5', 'LMCQ1']) assert.equal(catalog.unit(code)?.origin, 'bundled', code);
+    for (const code of ['LMCA4', 'LMCA5', 'LMCB2', 'LMCB5', 'LMCQ1'])
+      assert.equal(catalog.unit(code)?.origin, 'bundled', code);
     assert.equal(catalog.resolve('H7LP 04'), 'LMCA5');
     assert.match(catalog.unit('LMCX1')?.origin ?? '', /twin-a\.json$/);
     assert.match(catalog.unit('LMCX2')?.origin ?? '', /good\.json$/);

@@ -7,22 +7,134 @@
 import fc from 'fast-check';
 
 /** Spellings the test catalogue (test/unit/helpers.ts) resolves, in the case and spacing people use. */
-export const KNOWN_UNITS = ['LMCA5', 'lmca5', 'LmcA5', 'SCDLMCA5', 'scdlmca5', 'SCDLMC A5', 'SCDLMCS A5', 'H7LP 04',
-  'h7lp 04', 'LMCB2', 'SCDLMCB2', 'H7LR 04'];
+export const KNOWN_UNITS = [
+  'LMCA5',
+  'lmca5',
+  'LmcA5',
+  'SCDLMCA5',
+  'scdlmca5',
+  'SCDLMC A5',
+  'SCDLMCS A5',
+  'H7LP 04',
+  'h7lp 04',
+  'LMCB2',
+  'SCDLMCB2',
+  'H7LR 04',
+];
 /** Look like unit codes but are not in the catalogue. */
 export const UNKNOWN_UNITS = ['LMCA6', 'XYZ12', 'AB1', 'LMCZ9', 'SCDLMCQ7'];
 /** Citation-shaped text that must not be a citation (or not the obvious one). */
-export const NEAR_MISSES = ['XLMCA5/P1', 'LMCA5/P12a', 'http://x.org/LMCA5/P1', 'LMCA5/', '/P1', 'LMCA5 /P1', 'a/b',
-  'LMCA5/P', 'LMCA5/PP1', 'path/to/LMCA5/P1', 'LMCA5/P1_', 'LMCA5/P1-', 'LMCA5/P1-P', 'LMCA5/P1\u2013K4',
-  'LMCA5/P9-P2', 'LMCA5/P1,,P2', 'e.g.LMCA5/P1', '#LMCA5/P1', '@LMCA5/P1', 'LMCA5/P0', 'LMCA5/K999999',
-  'LMCA5/P1234567', 'LMCA5/P1 - - P2', 'LMCA5/P1,\u00a0\u00a0\u00a0\u00a0P2', 'A5/P1', '1LMCA5/P1'];
+export const NEAR_MISSES = [
+  'XLMCA5/P1',
+  'LMCA5/P12a',
+  'http://x.org/LMCA5/P1',
+  'LMCA5/',
+  '/P1',
+  'LMCA5 /P1',
+  'a/b',
+  'LMCA5/P',
+  'LMCA5/PP1',
+  'path/to/LMCA5/P1',
+  'LMCA5/P1_',
+  'LMCA5/P1-',
+  'LMCA5/P1-P',
+  'LMCA5/P1\u2013K4',
+  'LMCA5/P9-P2',
+  'LMCA5/P1,,P2',
+  'e.g.LMCA5/P1',
+  '#LMCA5/P1',
+  '@LMCA5/P1',
+  'LMCA5/P0',
+  'LMCA5/K999999',
+  'LMCA5/P1234567',
+  'LMCA5/P1 - - P2',
+  'LMCA5/P1,\u00a0\u00a0\u00a0\u00a0P2',
+  'A5/P1',
+  '1LMCA5/P1',
+];
 const DASHES = ['-', '\u2013', '\u2014', '\u2010', '\u2011', '\u2012'];
-const WORDS = ['I', 'met', 'the', 'team', 'to', 'plan', 'rota', 'and', 'reviewed', 'how', 'each', 'visit', 'went',
-  'with', 'key', 'people', 'care', 'manager', 'staff', 'supervision', 'risk', 'assessment', 'résumé', 'naïve',
-  'don’t', '“quoted”', 'well-being', 'e.g.', '(see', 'below)', 'first,', 'then;', 'done.', '40%', '3/4', 'and/or',
-  'RA3', 'P1', 'K38', 'LMCA5', 'café', 'Ωmega', 'über', 'straße', '日本語', 'emoji😀', 'a\u0301', '\u200b', 'x'];
-const NOISE = ['\u00a0', '\t', '\u2028', '\u2029', '\u0000', '\ufffd', '\ufeff', '\ud800', '\udfff', '😀', '\u202e',
-  '\u0085', '\u000b', '\u000c', '\\', '&amp;', '&#x2F;', '<', '>', '*', '_', '[', ']', '(', ')', '!', '|', '~', '#'];
+const WORDS = [
+  'I',
+  'met',
+  'the',
+  'team',
+  'to',
+  'plan',
+  'rota',
+  'and',
+  'reviewed',
+  'how',
+  'each',
+  'visit',
+  'went',
+  'with',
+  'key',
+  'people',
+  'care',
+  'manager',
+  'staff',
+  'supervision',
+  'risk',
+  'assessment',
+  'résumé',
+  'naïve',
+  'don’t',
+  '“quoted”',
+  'well-being',
+  'e.g.',
+  '(see',
+  'below)',
+  'first,',
+  'then;',
+  'done.',
+  '40%',
+  '3/4',
+  'and/or',
+  'RA3',
+  'P1',
+  'K38',
+  'LMCA5',
+  'café',
+  'Ωmega',
+  'über',
+  'straße',
+  '日本語',
+  'emoji😀',
+  'a\u0301',
+  '\u200b',
+  'x',
+];
+const NOISE = [
+  '\u00a0',
+  '\t',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\ufffd',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '\u202e',
+  '\u0085',
+  '\u000b',
+  '\u000c',
+  '\\',
+  '&amp;',
+  '&#x2F;',
+  '<',
+  '>',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  '|',
+  '~',
+  '#',
+];
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 
@@ -39,16 +151,21 @@ export const itemText = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(kindText, numberText).map(([k, n]) => k + n) },
   {
     weight: 2,
-    arbitrary: fc.tuple(kindText, numberText, space01, pick(DASHES), space01, fc.option(kindText, { nil: '' }), numberText)
+    arbitrary: fc
+      .tuple(kindText, numberText, space01, pick(DASHES), space01, fc.option(kindText, { nil: '' }), numberText)
       .map(([k, a, s1, d, s2, k2, b]) => `${k}${a}${s1}${d}${s2}${k2}${b}`),
   },
 );
 const listSeparator = pick([', ', ',', ',  ', ', \u00a0', ',\t']);
 
-export const unitText = fc.oneof({ weight: 5, arbitrary: pick(KNOWN_UNITS) }, { weight: 1, arbitrary: pick(UNKNOWN_UNITS) });
+export const unitText = fc.oneof(
+  { weight: 5, arbitrary: pick(KNOWN_UNITS) },
+  { weight: 1, arbitrary: pick(UNKNOWN_UNITS) },
+);
 
 /** One citation as people type it: unit, slash, one item or a list of items and ranges. */
-export const citationText = fc.tuple(unitText, fc.array(fc.tuple(listSeparator, itemText), { maxLength: 4 }), itemText)
+export const citationText = fc
+  .tuple(unitText, fc.array(fc.tuple(listSeparator, itemText), { maxLength: 4 }), itemText)
   .map(([unit, rest, first]) => `${unit}/${first}${rest.map(([sep, item]) => sep + item).join('')}`);
 
 /** Random Unicode in small doses: any code point, lone surrogates, controls and Markdown punctuation. */
@@ -58,7 +175,10 @@ export const noise = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
 );
 
-const word = fc.oneof({ weight: 8, arbitrary: pick(WORDS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }) });
+const word = fc.oneof(
+  { weight: 8, arbitrary: pick(WORDS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }) },
+);
 
 /** A token of running text: words, citations, near misses, inline code, inline comments, emphasis, links. */
 const inlineToken: fc.Arbitrary<string> = fc.oneof(
@@ -75,9 +195,13 @@ const inlineToken: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: noise },
 );
 
-export const inlineLine = fc.array(inlineToken, { minLength: 1, maxLength: 12 })
-  .chain((tokens) => fc.array(pick([' ', ' ', ' ', '', '\u00a0', '  ']), { minLength: tokens.length, maxLength: tokens.length })
-    .map((seps) => tokens.map((t, i) => (i ? seps[i] : '') + t).join('')));
+export const inlineLine = fc
+  .array(inlineToken, { minLength: 1, maxLength: 12 })
+  .chain((tokens) =>
+    fc
+      .array(pick([' ', ' ', ' ', '', '\u00a0', '  ']), { minLength: tokens.length, maxLength: tokens.length })
+      .map((seps) => tokens.map((t, i) => (i ? seps[i] : '') + t).join('')),
+  );
 
 const lines = (min: number, max: number) => fc.array(inlineLine, { minLength: min, maxLength: max });
 const listMarker = pick(['- ', '* ', '+ ', '1. ', '2) ', '10. ']);
@@ -85,40 +209,94 @@ const listMarker = pick(['- ', '* ', '+ ', '1. ', '2) ', '10. ']);
 /** One Markdown block, possibly several lines, joined with \n (line endings are varied later). */
 export const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: lines(1, 3).map((ls) => ls.join('\n')) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), inlineLine).map(([n, l]) => '#'.repeat(n) + ' ' + l) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), inlineLine).map(([n, l]) => '#'.repeat(n) + ' ' + l),
+  },
   {
     weight: 3,
-    arbitrary: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), listMarker, inlineLine), { minLength: 1, maxLength: 6 })
+    arbitrary: fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 3 }), listMarker, inlineLine), { minLength: 1, maxLength: 6 })
       .map((items) => items.map(([depth, m, l]) => '  '.repeat(depth) + m + l).join('\n')),
   },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), lines(1, 3)).map(([d, ls]) => ls.map((l) => '> '.repeat(d) + l).join('\n')) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 3 }), lines(1, 3))
+      .map(([d, ls]) => ls.map((l) => '> '.repeat(d) + l).join('\n')),
+  },
   {
     weight: 3,
-    arbitrary: fc.tuple(pick(['```', '~~~', '````', '``` md', '~~~ text']), lines(0, 3), fc.boolean())
-      .map(([open, ls, closed]) => [open, ...ls, ...(closed ? [open.slice(0, open.indexOf(' ') < 0 ? open.length : open.indexOf(' '))] : [])].join('\n')),
+    arbitrary: fc
+      .tuple(pick(['```', '~~~', '````', '``` md', '~~~ text']), lines(0, 3), fc.boolean())
+      .map(([open, ls, closed]) =>
+        [open, ...ls, ...(closed ? [open.slice(0, open.indexOf(' ') < 0 ? open.length : open.indexOf(' '))] : [])].join(
+          '\n',
+        ),
+      ),
   },
   { weight: 1, arbitrary: lines(1, 3).map((ls) => ls.map((l) => '    ' + l).join('\n')) },
   {
     weight: 1,
-    arbitrary: fc.array(fc.tuple(inlineLine, inlineLine), { minLength: 1, maxLength: 4 })
+    arbitrary: fc
+      .array(fc.tuple(inlineLine, inlineLine), { minLength: 1, maxLength: 4 })
       .map((rows) => ['| a | b |', '|---|:-:|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n')),
   },
-  { weight: 2, arbitrary: fc.tuple(pick(['<!--', '<!-- tutor:', '<!--tutor :']), lines(0, 3), fc.boolean()).map(([o, ls, closed]) => [o, ...ls, closed ? '-->' : ''].join('\n')) },
-  { weight: 1, arbitrary: pick(['---', '***', '___', '<div>', '</div>', '<details><summary>x</summary>', '[ref]: http://x.org', '\\']) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(pick(['<!--', '<!-- tutor:', '<!--tutor :']), lines(0, 3), fc.boolean())
+      .map(([o, ls, closed]) => [o, ...ls, closed ? '-->' : ''].join('\n')),
+  },
+  {
+    weight: 1,
+    arbitrary: pick([
+      '---',
+      '***',
+      '___',
+      '<div>',
+      '</div>',
+      '<details><summary>x</summary>',
+      '[ref]: http://x.org',
+      '\\',
+    ]),
+  },
   { weight: 1, arbitrary: fc.array(noise, { maxLength: 8 }).map((xs) => xs.join('')) },
 );
 
 /** YAML front matter: valid, broken, or citing things that must not count. */
-export const frontMatterText: fc.Arbitrary<string> = fc.tuple(
-  fc.array(fc.oneof(
-    pick(['title: Re-allocating visits', 'evidence: RA3', 'evidence: 7', 'units: [LMCA5, LMCB2]', 'units: [lmca5, "H7LR 04", LMCA6]',
-      'units:\n  - LMCA5\n  - SCDLMCB2', 'units: LMCA5, LMCB2', 'title: [unclosed', 'units: {a: 1}', 'evidence:', ': :', '\ttitle: tab',
-      'title: "LMCA5/P9 in a title"', 'units: 5', '- a list', 'title: &a x\nevidence: *a', 'title: x\ntitle: y', '"unclosed']),
-    citationText.map((c) => `title: ${c}`),
-    fc.string({ unit: 'grapheme', maxLength: 20 }),
-  ), { maxLength: 5 }),
-  pick(['---', '...', '--- ', '']),
-).map(([entries, close]) => ['---', ...entries, close].join('\n') + '\n');
+export const frontMatterText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        pick([
+          'title: Re-allocating visits',
+          'evidence: RA3',
+          'evidence: 7',
+          'units: [LMCA5, LMCB2]',
+          'units: [lmca5, "H7LR 04", LMCA6]',
+          'units:\n  - LMCA5\n  - SCDLMCB2',
+          'units: LMCA5, LMCB2',
+          'title: [unclosed',
+          'units: {a: 1}',
+          'evidence:',
+          ': :',
+          '\ttitle: tab',
+          'title: "LMCA5/P9 in a title"',
+          'units: 5',
+          '- a list',
+          'title: &a x\nevidence: *a',
+          'title: x\ntitle: y',
+          '"unclosed',
+        ]),
+        citationText.map((c) => `title: ${c}`),
+        fc.string({ unit: 'grapheme', maxLength: 20 }),
+      ),
+      { maxLength: 5 },
+    ),
+    pick(['---', '...', '--- ', '']),
+  )
+  .map(([entries, close]) => ['---', ...entries, close].join('\n') + '\n');
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed';
 export const lineEnding = fc.constantFrom<LineEnding>('lf', 'lf', 'crlf', 'cr', 'mixed');
@@ -132,19 +310,70 @@ export function withLineEndings(text: string, ending: LineEnding): string {
 }
 
 /** A whole account: optional BOM and front matter, blocks, a choice of line endings. */
-export const markdownDoc: fc.Arbitrary<string> = fc.tuple(
-  fc.boolean(), fc.option(frontMatterText, { nil: '' }), fc.array(block, { maxLength: 12 }),
-  pick(['\n\n', '\n', '\n\n\n']), lineEnding,
-).map(([bom, fm, blocks, sep, ending]) => (bom ? '\ufeff' : '') + withLineEndings(fm + blocks.join(sep), ending));
+export const markdownDoc: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.boolean(),
+    fc.option(frontMatterText, { nil: '' }),
+    fc.array(block, { maxLength: 12 }),
+    pick(['\n\n', '\n', '\n\n\n']),
+    lineEnding,
+  )
+  .map(([bom, fm, blocks, sep, ending]) => (bom ? '\ufeff' : '') + withLineEndings(fm + blocks.join(sep), ending));
 
 /** Markdown and citation fragments glued together at random: finds interactions a tidy generator misses. */
-export const tokenSoup: fc.Arbitrary<string> = fc.array(fc.oneof(
-  pick(['`', '``', '```', '~~~', '<!--', '-->', '\n', '\r\n', '\r', '    ', '> ', '- ', '1. ', '|', '---\n', '...', '/',
-    ',', ', ', '-', '\u2013', ' ', '\u00a0', '\ufeff', 'P', 'K', 'p', '1', '12', '999999', 'LMCA5', 'H7LP', ' 04', 'SCDLMC', ' A5',
-    'LMCA5/', '/P1', 'LMCA5/P1', '<', '>', '*', '\\']),
-  noise,
-  citationText,
-), { maxLength: 40 }).map((xs) => xs.join(''));
+export const tokenSoup: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      pick([
+        '`',
+        '``',
+        '```',
+        '~~~',
+        '<!--',
+        '-->',
+        '\n',
+        '\r\n',
+        '\r',
+        '    ',
+        '> ',
+        '- ',
+        '1. ',
+        '|',
+        '---\n',
+        '...',
+        '/',
+        ',',
+        ', ',
+        '-',
+        '\u2013',
+        ' ',
+        '\u00a0',
+        '\ufeff',
+        'P',
+        'K',
+        'p',
+        '1',
+        '12',
+        '999999',
+        'LMCA5',
+        'H7LP',
+        ' 04',
+        'SCDLMC',
+        ' A5',
+        'LMCA5/',
+        '/P1',
+        'LMCA5/P1',
+        '<',
+        '>',
+        '*',
+        '\\',
+      ]),
+      noise,
+      citationText,
+    ),
+    { maxLength: 40 },
+  )
+  .map((xs) => xs.join(''));
 
 /** Any text at all: documents, soup, or plain random strings. */
 export const anyText: fc.Arbitrary<string> = fc.oneof(

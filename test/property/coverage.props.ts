@@ -17,21 +17,30 @@ const catalog = testCatalog();
 const URIS = ['file:///p/a.md', 'file:///p/b.md', 'file:///p/c.md', 'file:///p/sub/d.md'];
 
 /** Small accounts dense in citations, sometimes with a `units:` list. */
-const smallDoc = fc.tuple(fc.option(frontMatterText, { nil: '' }), fc.array(fc.oneof(citationText, inlineLine), { maxLength: 6 }))
+const smallDoc = fc
+  .tuple(fc.option(frontMatterText, { nil: '' }), fc.array(fc.oneof(citationText, inlineLine), { maxLength: 6 }))
   .map(([fm, lines]) => fm + lines.join('\n\n'));
 
-type Op = { kind: 'update'; uri: string; text: string } | { kind: 'remove'; uri: string } | { kind: 'read'; minimum: number };
+type Op =
+  { kind: 'update'; uri: string; text: string } | { kind: 'remove'; uri: string } | { kind: 'read'; minimum: number };
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('update' as const), uri: fc.constantFrom(...URIS), text: smallDoc }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('update' as const), uri: fc.constantFrom(...URIS), text: smallDoc }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), uri: fc.constantFrom(...URIS) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('read' as const), minimum: fc.integer({ min: 1, max: 3 }) }) },
 );
 
 /** A coverage as plain data, detached from the fold's live objects. */
-const snapshot = (c: Coverage) => JSON.parse(JSON.stringify({ units: c.units, accounts: c.accounts, minimumEvidence: c.minimumEvidence }));
+const snapshot = (c: Coverage) =>
+  JSON.parse(JSON.stringify({ units: c.units, accounts: c.accounts, minimumEvidence: c.minimumEvidence }));
 
 /** Who cites what, counted the obvious way. */
-function naive(accounts: Account[], minimum: number): Record<string, Record<string, { accounts: number; state: string }>> {
+function naive(
+  accounts: Account[],
+  minimum: number,
+): Record<string, Record<string, { accounts: number; state: string }>> {
   const cites = new Map<string, Set<string>>();
   const scope = new Set<string>();
   for (const a of accounts) {
@@ -63,34 +72,48 @@ function naive(accounts: Account[], minimum: number): Record<string, Record<stri
 export const coverageProps: Prop[] = [
   {
     name: 'incremental coverage after any edits, removals and reads equals a fresh fold and a naive recount',
-    quickRuns: 60, fuzzShare: 3_000,
-    property: () => fc.property(fc.array(op, { maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (ops, minimum) => {
-      const portfolio = createPortfolio('file:///p');
-      const texts = new Map<string, string>();
-      for (const o of ops) {
-        if (o.kind === 'update') {
-          texts.set(o.uri, o.text);
-          updateAccount(portfolio, parseAccount(o.uri, o.text, catalog.resolve));
-        } else if (o.kind === 'remove') {
-          texts.delete(o.uri);
-          removeAccount(portfolio, o.uri);
-        } else {
-          computeCoverage(catalog, portfolio, o.minimum);
+    quickRuns: 60,
+    fuzzShare: 3_000,
+    property: () =>
+      fc.property(fc.array(op, { maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (ops, minimum) => {
+        const portfolio = createPortfolio('file:///p');
+        const texts = new Map<string, string>();
+        for (const o of ops) {
+          if (o.kind === 'update') {
+            texts.set(o.uri, o.text);
+            updateAccount(portfolio, parseAccount(o.uri, o.text, catalog.resolve));
+          } else if (o.kind === 'remove') {
+            texts.delete(o.uri);
+            removeAccount(portfolio, o.uri);
+          } else {
+            computeCoverage(catalog, portfolio, o.minimum);
+          }
         }
-      }
-      const incremental = snapshot(computeCoverage(catalog, portfolio, minimum));
-      const fresh = createPortfolio('file:///p');
-      for (const uri of [...texts.keys()].reverse()) updateAccount(fresh, parseAccount(uri, texts.get(uri)!, catalog.resolve));
-      assert.deepEqual(incremental, snapshot(computeCoverage(catalog, fresh, minimum)));
-      const counted: Record<string, Record<string, { accounts: number; state: string }>> = {};
-      for (const u of incremental.units) {
-        counted[u.code] = Object.fromEntries(u.criteria.map((c: { id: string; accounts: number; state: string }) => [c.id, { accounts: c.accounts, state: c.state }]));
-        assert.deepEqual({ ...u.covered }, {
-          P: u.criteria.filter((c: { kind: string; state: string }) => c.kind === 'P' && c.state === 'covered').length,
-          K: u.criteria.filter((c: { kind: string; state: string }) => c.kind === 'K' && c.state === 'covered').length,
-        }, `${u.code} covered counts`);
-      }
-      assert.deepEqual(counted, naive([...portfolio.accounts.values()], minimum));
-    }),
+        const incremental = snapshot(computeCoverage(catalog, portfolio, minimum));
+        const fresh = createPortfolio('file:///p');
+        for (const uri of [...texts.keys()].reverse())
+          updateAccount(fresh, parseAccount(uri, texts.get(uri)!, catalog.resolve));
+        assert.deepEqual(incremental, snapshot(computeCoverage(catalog, fresh, minimum)));
+        const counted: Record<string, Record<string, { accounts: number; state: string }>> = {};
+        for (const u of incremental.units) {
+          counted[u.code] = Object.fromEntries(
+            u.criteria.map((c: { id: string; accounts: number; state: string }) => [
+              c.id,
+              { accounts: c.accounts, state: c.state },
+            ]),
+          );
+          assert.deepEqual(
+            { ...u.covered },
+            {
+              P: u.criteria.filter((c: { kind: string; state: string }) => c.kind === 'P' && c.state === 'covered')
+                .length,
+              K: u.criteria.filter((c: { kind: string; state: string }) => c.kind === 'K' && c.state === 'covered')
+                .length,
+            },
+            `${u.code} covered counts`,
+          );
+        }
+        assert.deepEqual(counted, naive([...portfolio.accounts.values()], minimum));
+      }),
   },
 ];

@@ -24,8 +24,10 @@ import { strictDoc } from './strictDocs';
 const catalog = testCatalog({ SCDLMCE2: 'LMCB2' });
 
 function inText(what: string, r: { start: number; end: number }, length: number): void {
-  assert.ok(Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= length,
-    `${what} ${r.start}-${r.end} lies in a text of ${length}`);
+  assert.ok(
+    Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= length,
+    `${what} ${r.start}-${r.end} lies in a text of ${length}`,
+  );
 }
 
 function checkFeatures(text: string, other: string, offsets: number[], settingsRaw: unknown): void {
@@ -41,7 +43,13 @@ function checkFeatures(text: string, other: string, offsets: number[], settingsR
     assert.ok(d.message.length > 0);
   }
   for (const lens of computeCodeLenses(catalog, account, coverage)) inText('code lens', lens, text.length);
-  const ranges = [...diagnostics, ...offsets.map((o) => ({ start: Math.max(0, Math.min(o, text.length)), end: Math.min(text.length, Math.max(0, o) + 3) }))];
+  const ranges = [
+    ...diagnostics,
+    ...offsets.map((o) => ({
+      start: Math.max(0, Math.min(o, text.length)),
+      end: Math.min(text.length, Math.max(0, o) + 3),
+    })),
+  ];
   for (const r of ranges) {
     for (const action of computeCodeActions(account, diagnostics, r.start, r.end)) {
       for (const e of action.edits) inText(`edit of "${action.title}"`, e, text.length);
@@ -51,8 +59,14 @@ function checkFeatures(text: string, other: string, offsets: number[], settingsR
     const list = computeCompletions({ catalog, account, text, offset, coverage });
     for (const item of list.items) {
       inText(`completion ${item.label}`, item.edit, text.length);
-      assert.ok(item.edit.start <= offset && offset <= item.edit.end, `completion ${item.label} replaces around the cursor`);
-      assert.ok(!/[\r\n]/.test(text.slice(item.edit.start, item.edit.end)), `completion ${item.label} replaces within one line`);
+      assert.ok(
+        item.edit.start <= offset && offset <= item.edit.end,
+        `completion ${item.label} replaces around the cursor`,
+      );
+      assert.ok(
+        !/[\r\n]/.test(text.slice(item.edit.start, item.edit.end)),
+        `completion ${item.label} replaces within one line`,
+      );
     }
     const hover = computeHover(catalog, account, offset, coverage);
     if (hover) {
@@ -66,12 +80,24 @@ function checkFeatures(text: string, other: string, offsets: number[], settingsR
 }
 
 const offsetsIn = fc.array(fc.integer({ min: -2, max: 4000 }), { minLength: 1, maxLength: 12 });
-const settings = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant({}),
-  fc.record({ minimumEvidence: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant('2')), overClaimed: fc.constant({ minCriteria: 1, wordsPerCriterion: 50 }),
-    uncoveredSeverity: fc.constantFrom('error', 'off', 'bogus') }), fc.anything());
+const settings = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant({}),
+  fc.record({
+    minimumEvidence: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant('2')),
+    overClaimed: fc.constant({ minCriteria: 1, wordsPerCriterion: 50 }),
+    uncoveredSeverity: fc.constantFrom('error', 'off', 'bogus'),
+  }),
+  fc.anything(),
+);
 
 /** Over-claimed hints as the obvious nested loop finds them: paragraphs citing many criteria in few words. */
-function naiveOverClaimed(account: ReturnType<typeof parseAccount>, min: number, perCriterion: number): Array<[number, number]> {
+function naiveOverClaimed(
+  account: ReturnType<typeof parseAccount>,
+  min: number,
+  perCriterion: number,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const p of account.paragraphs) {
     let cited = 0;
@@ -86,31 +112,69 @@ function naiveOverClaimed(account: ReturnType<typeof parseAccount>, min: number,
 export const featureProps: Prop[] = [
   {
     name: 'over-claimed hints are exactly the paragraphs citing at least N criteria in fewer than W words each',
-    quickRuns: 100, fuzzShare: 2000,
-    property: () => fc.property(fc.oneof(markdownDoc, strictDoc.map((d) => d.text)), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 }), (text, min, words) => {
-      const account = parseAccount('file:///p/ra1.md', text, catalog.resolve);
-      const portfolio = createPortfolio('file:///p');
-      updateAccount(portfolio, account);
-      const settings = readSettings({ overClaimed: { minCriteria: min, wordsPerCriterion: words }, uncoveredSeverity: 'off' });
-      const found = computeDiagnostics(catalog, account, computeCoverage(catalog, portfolio, 1), settings)
-        .filter((d) => d.code === 'over-claimed').map((d): [number, number] => [d.start, d.end]);
-      assert.deepEqual(found, naiveOverClaimed(account, min, words));
-    }),
+    quickRuns: 100,
+    fuzzShare: 2000,
+    property: () =>
+      fc.property(
+        fc.oneof(
+          markdownDoc,
+          strictDoc.map((d) => d.text),
+        ),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 30 }),
+        (text, min, words) => {
+          const account = parseAccount('file:///p/ra1.md', text, catalog.resolve);
+          const portfolio = createPortfolio('file:///p');
+          updateAccount(portfolio, account);
+          const settings = readSettings({
+            overClaimed: { minCriteria: min, wordsPerCriterion: words },
+            uncoveredSeverity: 'off',
+          });
+          const found = computeDiagnostics(catalog, account, computeCoverage(catalog, portfolio, 1), settings)
+            .filter((d) => d.code === 'over-claimed')
+            .map((d): [number, number] => [d.start, d.end]);
+          assert.deepEqual(found, naiveOverClaimed(account, min, words));
+        },
+      ),
   },
   {
     name: 'completion, hover, definition, diagnostics, code actions and lenses never throw and stay inside the text',
-    quickRuns: 40, fuzzShare: 1_000,
-    property: () => fc.property(fc.oneof(anyText, strictDoc.map((d) => d.text)), markdownDoc, offsetsIn, settings, (text, other, offsets, s) => {
-      checkFeatures(text, other, offsets.map((o) => o % (text.length + 3)), s);
-    }),
+    quickRuns: 40,
+    fuzzShare: 1_000,
+    property: () =>
+      fc.property(
+        fc.oneof(
+          anyText,
+          strictDoc.map((d) => d.text),
+        ),
+        markdownDoc,
+        offsetsIn,
+        settings,
+        (text, other, offsets, s) => {
+          checkFeatures(
+            text,
+            other,
+            offsets.map((o) => o % (text.length + 3)),
+            s,
+          );
+        },
+      ),
   },
   {
     name: 'completion right after every slash and comma of a text answers within one line around the cursor',
-    quickRuns: 20, fuzzShare: 300,
-    property: () => fc.property(fc.oneof(markdownDoc, strictDoc.map((d) => d.text)), (text) => {
-      const offsets: number[] = [];
-      for (let i = 0; i < text.length; i++) if (text[i] === '/' || text[i] === ',') offsets.push(i + 1, i + 3);
-      checkFeatures(text, '', offsets, {});
-    }),
+    quickRuns: 20,
+    fuzzShare: 300,
+    property: () =>
+      fc.property(
+        fc.oneof(
+          markdownDoc,
+          strictDoc.map((d) => d.text),
+        ),
+        (text) => {
+          const offsets: number[] = [];
+          for (let i = 0; i < text.length; i++) if (text[i] === '/' || text[i] === ',') offsets.push(i + 1, i + 3);
+          checkFeatures(text, '', offsets, {});
+        },
+      ),
   },
 ];

@@ -32,9 +32,14 @@ export function checkCitations(text: string, citations: readonly Citation[]): vo
     assert.equal(text.slice(c.unitStart, c.unitEnd), c.unitText, `${where}: unit text is the slice at its offsets`);
     assert.ok(c.items.length > 0, `${where}: has at least one item`);
     if (c.bare) {
-      assert.ok(c.unitStart === c.unitEnd && c.items[0].start === c.start, `${where}: a bare citation starts with its first item`);
-      assert.ok(c.bare.candidates.length === 1 ? c.unitCode === c.bare.candidates[0] : c.unitCode === undefined,
-        `${where}: a bare citation counts for its unit only when the context names exactly one`);
+      assert.ok(
+        c.unitStart === c.unitEnd && c.items[0].start === c.start,
+        `${where}: a bare citation starts with its first item`,
+      );
+      assert.ok(
+        c.bare.candidates.length === 1 ? c.unitCode === c.bare.candidates[0] : c.unitCode === undefined,
+        `${where}: a bare citation counts for its unit only when the context names exactly one`,
+      );
     } else {
       assert.ok(c.unitStart < c.unitEnd, `${where}: unit is not empty`);
       assert.match(text.slice(c.unitEnd, c.items[0].start), SEPARATOR, `${where}: a separator follows the unit`);
@@ -48,11 +53,16 @@ export function checkCitations(text: string, citations: readonly Citation[]): vo
       assert.ok(item.start > itemEnd, `${where}: items in order`);
       itemEnd = item.end;
       assert.equal(text.slice(item.start, item.end), item.text, `${where}: item text is the slice at its offsets`);
-      assert.match(item.text, index === 0 ? ITEM : LIST_ITEM, `${where}: item starts with a kind (or, in a list, a number)`);
+      assert.match(
+        item.text,
+        index === 0 ? ITEM : LIST_ITEM,
+        `${where}: item starts with a kind (or, in a list, a number)`,
+      );
       assert.ok(item.kind === 'P' || item.kind === 'K');
       assert.ok(item.toKind === 'P' || item.toKind === 'K');
       assert.ok(Number.isSafeInteger(item.from) && item.from >= 0 && Number.isSafeInteger(item.to) && item.to >= 0);
-      if (!item.isRange) assert.ok(item.from === item.to && item.kind === item.toKind, `${where}: single item is its own range`);
+      if (!item.isRange)
+        assert.ok(item.from === item.to && item.kind === item.toKind, `${where}: single item is its own range`);
     });
   }
 }
@@ -65,10 +75,19 @@ function checkProblems(problems: readonly TextProblem[], length: number): void {
 }
 
 export function checkFrontMatter(fm: FrontMatter, length: number): void {
-  assert.ok(fm.start === 0 && fm.start <= fm.yamlStart && fm.yamlStart <= fm.yamlEnd && fm.yamlEnd <= fm.end && fm.end <= length,
-    `front matter offsets in order: ${JSON.stringify(fm)}`);
+  assert.ok(
+    fm.start === 0 &&
+      fm.start <= fm.yamlStart &&
+      fm.yamlStart <= fm.yamlEnd &&
+      fm.yamlEnd <= fm.end &&
+      fm.end <= length,
+    `front matter offsets in order: ${JSON.stringify(fm)}`,
+  );
   for (const u of fm.units) {
-    assert.ok(u.start >= fm.yamlStart && u.start <= u.end && u.end <= fm.yamlEnd, `units entry ${u.text} inside the YAML`);
+    assert.ok(
+      u.start >= fm.yamlStart && u.start <= u.end && u.end <= fm.yamlEnd,
+      `units entry ${u.text} inside the YAML`,
+    );
   }
 }
 
@@ -104,7 +123,9 @@ export function checkAccount(text: string, account: Account): void {
       const at = hidden.subarray(s.start, s.end).indexOf(1);
       if (at >= 0) {
         const r = account.ignored.find((x) => x.start <= s.start + at && s.start + at < x.end)!;
-        assert.fail(`citation ${text.slice(c.start, c.end)} at ${c.start} lies in ignored ${r.kind} ${r.start}-${r.end}`);
+        assert.fail(
+          `citation ${text.slice(c.start, c.end)} at ${c.start} lies in ignored ${r.kind} ${r.start}-${r.end}`,
+        );
       }
     }
   }
@@ -114,6 +135,9 @@ export function checkAccount(text: string, account: Account): void {
   }
   for (const n of account.tutorNotes) {
     within('tutor note', n.start, n.end, text.length);
-    assert.ok(account.ignored.some((r) => r.kind === 'comment' && r.start === n.start && r.end === n.end), 'tutor note is a comment');
+    assert.ok(
+      account.ignored.some((r) => r.kind === 'comment' && r.start === n.start && r.end === n.end),
+      'tutor note is a comment',
+    );
   }
 }

@@ -47,27 +47,42 @@ describe('protocol: huge and deeply nested accounts', function () {
     assert.equal(skipped.length, 1, skipped.join('\n'));
     assert.match(skipped[0], /huge\.md: larger than reflectiveAccounts\.maxFileSize \(10000000 > 2000000 bytes\)/);
     const coverage = await server.request('reflectiveAccounts/coverage', {});
-    assert.deepEqual(coverage.portfolios[0].accounts.map((a: any) => a.evidence), ['small']);
+    assert.deepEqual(
+      coverage.portfolios[0].accounts.map((a: any) => a.evidence),
+      ['small'],
+    );
   });
 
   it('serves a 10 MB account once maxFileSize is raised: completion, hover and diagnostics answer', async () => {
     server = await ProcessServer.start({ folder, settings: { maxFileSize: 20_000_000 } });
-    const coverage = await timedAsync('server: index a folder with a 10 MB account (maxFileSize 20 MB)', () => server!.request('reflectiveAccounts/coverage', {}));
+    const coverage = await timedAsync('server: index a folder with a 10 MB account (maxFileSize 20 MB)', () =>
+      server!.request('reflectiveAccounts/coverage', {}),
+    );
     assert.deepEqual(coverage.portfolios[0].accounts.map((a: any) => a.evidence).sort(), ['RA99', 'small']);
     server.notify('textDocument/didOpen', { textDocument: { uri: huge(), languageId: 'markdown', version: 1, text } });
     const list = await timedAsync('server: completion in a 10 MB account', () =>
-      server!.request('textDocument/completion', { textDocument: { uri: huge() }, position: slash }));
+      server!.request('textDocument/completion', { textDocument: { uri: huge() }, position: slash }),
+    );
     assert.equal(list.items.length, 152, 'LMCB2 criteria');
     const hover = await timedAsync('server: hover in a 10 MB account', () =>
-      server!.request('textDocument/hover', { textDocument: { uri: huge() }, position: { line: slash.line, character: slash.character + 1 } }));
+      server!.request('textDocument/hover', {
+        textDocument: { uri: huge() },
+        position: { line: slash.line, character: slash.character + 1 },
+      }),
+    );
     assert.match(hover.contents.value, /LMCB2/);
     const report = await timedAsync('server: diagnostics of a 10 MB account', () =>
-      server!.request('textDocument/diagnostic', { textDocument: { uri: huge() } }));
+      server!.request('textDocument/diagnostic', { textDocument: { uri: huge() } }),
+    );
     assert.ok(Array.isArray(report.items));
     const edit = { line: 0, character: 0 };
-    server.notify('textDocument/didChange', { textDocument: { uri: huge(), version: 2 }, contentChanges: [{ range: { start: edit, end: edit }, text: 'x' }] });
+    server.notify('textDocument/didChange', {
+      textDocument: { uri: huge(), version: 2 },
+      contentChanges: [{ range: { start: edit, end: edit }, text: 'x' }],
+    });
     const again = await timedAsync('server: completion after an edit of a 10 MB account', () =>
-      server!.request('textDocument/completion', { textDocument: { uri: huge() }, position: slash }));
+      server!.request('textDocument/completion', { textDocument: { uri: huge() }, position: slash }),
+    );
     assert.equal(again.items.length, 152);
   });
 
@@ -75,8 +90,12 @@ describe('protocol: huge and deeply nested accounts', function () {
     it(`answers at once on an account of ${what}`, async () => {
       server = await ProcessServer.start({ folder: fs.mkdtempSync(path.join(os.tmpdir(), 'ra-deep-')), settings: {} });
       const uri = uriOf(path.join(os.tmpdir(), 'deep.md'));
-      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: make() } });
-      const report = await timedAsync(`server: diagnostics of ${what}`, () => server!.request('textDocument/diagnostic', { textDocument: { uri } }));
+      server.notify('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: make() },
+      });
+      const report = await timedAsync(`server: diagnostics of ${what}`, () =>
+        server!.request('textDocument/diagnostic', { textDocument: { uri } }),
+      );
       assert.ok(Array.isArray(report.items));
     });
   }

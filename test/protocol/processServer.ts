@@ -7,7 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_JS = path.join(ROOT, 'dist/server.js');
@@ -17,10 +22,16 @@ export const uriOf = (p: string) => pathToFileURL(p).href;
 /** What VS Code announces; `push: true` drops pull diagnostics, as older Neovim and Helix do. */
 export function capabilities(push = false): Record<string, unknown> {
   return {
-    workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+    workspace: {
+      configuration: true,
+      workspaceFolders: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      diagnostics: { refreshSupport: true },
+    },
     textDocument: {
       ...(push ? {} : { diagnostic: { dynamicRegistration: false } }),
-      completion: { completionItem: { documentationFormat: ['markdown'] } }, hover: { contentFormat: ['markdown'] },
+      completion: { completionItem: { documentationFormat: ['markdown'] } },
+      hover: { contentFormat: ['markdown'] },
       synchronization: { dynamicRegistration: false },
     },
     window: { workDoneProgress: true },
@@ -40,7 +51,10 @@ export class ProcessServer {
   stderr = '';
   private waiters: Array<() => void> = [];
 
-  private constructor(readonly child: ChildProcess, readonly conn: MessageConnection) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly conn: MessageConnection,
+  ) {}
 
   static async start(options: ServerOptions): Promise<ProcessServer> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -52,13 +66,17 @@ export class ProcessServer {
       return params.items.map(() => answer);
     });
     conn.onRequest(() => null); // registrations, progress tokens, refreshes
-    conn.onNotification('window/logMessage', (p: { message: string }) => server.event(() => server.logs.push(p.message)));
+    conn.onNotification('window/logMessage', (p: { message: string }) =>
+      server.event(() => server.logs.push(p.message)),
+    );
     conn.onNotification('textDocument/publishDiagnostics', (p: any) => server.event(() => server.published.push(p)));
     conn.onNotification(() => undefined);
     conn.onError(() => undefined);
     conn.listen();
     await conn.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, capabilities: capabilities(options.push),
+      processId: process.pid,
+      rootUri: null,
+      capabilities: capabilities(options.push),
       workspaceFolders: [{ uri: uriOf(options.folder), name: path.basename(options.folder) }],
     });
     await conn.sendNotification('initialized', {});
@@ -91,9 +109,15 @@ export class ProcessServer {
   }
 
   /** The request's result, or the error it was answered with; never a hang (a timeout rejects). */
-  async answer(method: string, params?: unknown, timeoutMs = 20_000): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  async answer(
+    method: string,
+    params?: unknown,
+    timeoutMs = 20_000,
+  ): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${method} was never answered`)), timeoutMs)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${method} was never answered`)), timeoutMs)),
+    );
     try {
       return { result: await Promise.race([this.request(method, params), timeout]) };
     } catch (e) {

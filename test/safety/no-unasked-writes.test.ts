@@ -25,7 +25,12 @@ function snapshot(dir: string): Snapshot {
       if (e.isDirectory()) walk(full);
       else {
         const st = fs.statSync(full);
-        out[path.relative(dir, full)] = { sha256: createHash('sha256').update(fs.readFileSync(full)).digest('hex'), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+        out[path.relative(dir, full)] = {
+          sha256: createHash('sha256').update(fs.readFileSync(full)).digest('hex'),
+          mtimeMs: st.mtimeMs,
+          size: st.size,
+          mode: st.mode,
+        };
       }
     }
   };
@@ -44,7 +49,8 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 function positionsOf(text: string): Array<{ line: number; character: number }> {
   const out: Array<{ line: number; character: number }> = [];
   text.split('\n').forEach((line, n) => {
-    for (let c = 0; c <= line.length; c++) if (/[/,]/.test(line[c - 1] ?? '') || (c % 7 === 0)) out.push({ line: n, character: c });
+    for (let c = 0; c <= line.length; c++)
+      if (/[/,]/.test(line[c - 1] ?? '') || c % 7 === 0) out.push({ line: n, character: c });
   });
   return out;
 }
@@ -62,7 +68,10 @@ describe('safety: a full session writes nothing it was not asked to', function (
     portfolio = path.join(tmp, 'portfolio');
     fs.cpSync(path.join(ROOT, 'examples'), portfolio, { recursive: true });
     fs.mkdirSync(path.join(portfolio, '.standards'));
-    fs.writeFileSync(path.join(portfolio, '.standards', 'centre.json'), fs.readFileSync(path.join(ROOT, 'standards', 'LMCB5.json'), 'utf8').replace(/"LMCB5"/g, '"LMCX5"'));
+    fs.writeFileSync(
+      path.join(portfolio, '.standards', 'centre.json'),
+      fs.readFileSync(path.join(ROOT, 'standards', 'LMCB5.json'), 'utf8').replace(/"LMCB5"/g, '"LMCX5"'),
+    );
     // Old mtimes, so that any write, even of the same bytes, shows.
     const old = new Date('2020-01-02T03:04:05Z');
     for (const f of Object.keys(snapshot(portfolio))) fs.utimesSync(path.join(portfolio, f), old, old);
@@ -76,7 +85,11 @@ describe('safety: a full session writes nothing it was not asked to', function (
       assert.ok(s.alive(), 'the server is still running');
       await s.stop();
     }
-    assert.deepEqual(snapshot(portfolio), before, 'every file of the portfolio is unchanged (bytes, size, mode, mtime) and none was added');
+    assert.deepEqual(
+      snapshot(portfolio),
+      before,
+      'every file of the portfolio is unchanged (bytes, size, mode, mtime) and none was added',
+    );
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -98,12 +111,19 @@ describe('safety: a full session writes nothing it was not asked to', function (
       }
       const report = await server.request('textDocument/diagnostic', doc);
       for (const d of report.items) {
-        const actions = await server.request('textDocument/codeAction', { ...doc, range: d.range, context: { diagnostics: [d] } });
+        const actions = await server.request('textDocument/codeAction', {
+          ...doc,
+          range: d.range,
+          context: { diagnostics: [d] },
+        });
         assert.ok(Array.isArray(actions), 'code actions are offered, and only offered');
       }
       await server.request('textDocument/codeLens', doc);
       // Typing changes the editor's buffer, never the file: the server must not save it.
-      server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\nA new line LMCA5/P29.\n' }] });
+      server.notify('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: text + '\nA new line LMCA5/P29.\n' }],
+      });
       await server.request('textDocument/diagnostic', doc);
       server.notify('textDocument/didClose', { textDocument: { uri } });
     }
@@ -112,15 +132,28 @@ describe('safety: a full session writes nothing it was not asked to', function (
     assert.ok(coverage.portfolios[0].units.length > 0);
     await server.request('reflectiveAccounts/criteria', {});
     for (const format of ['markdown', 'csv', 'html', 'json']) {
-      const record = await server.request('reflectiveAccounts/record', { uri: uriOf(portfolio), unit: 'LMCA5', format });
+      const record = await server.request('reflectiveAccounts/record', {
+        uri: uriOf(portfolio),
+        unit: 'LMCA5',
+        format,
+      });
       assert.ok(record.content, `a ${format} record is returned for the client to save, not written`);
     }
-    const decided = await server.request('reflectiveAccounts/decide', { uri: uriOf(portfolio), criterion: 'LMCA5/P1', decision: 'accepted', by: 'J Smith' });
-    assert.ok('text' in decided, 'a decision is answered as the file\'s new text for the client to write, not written');
+    const decided = await server.request('reflectiveAccounts/decide', {
+      uri: uriOf(portfolio),
+      criterion: 'LMCA5/P1',
+      decision: 'accepted',
+      by: 'J Smith',
+    });
+    assert.ok('text' in decided, "a decision is answered as the file's new text for the client to write, not written");
     await server.request('reflectiveAccounts/unitDocument', { uri: 'reflective-accounts-unit:/LMCA5.md' });
-    await server.request('reflectiveAccounts/importStandard', { text: fs.readFileSync(path.join(ROOT, 'standards/sources/000_66b7cdd502e967f0.txt'), 'utf8') });
+    await server.request('reflectiveAccounts/importStandard', {
+      text: fs.readFileSync(path.join(ROOT, 'standards/sources/000_66b7cdd502e967f0.txt'), 'utf8'),
+    });
     await server.request('reflectiveAccounts/reloadStandards', {});
-    server.notify('workspace/didChangeWatchedFiles', { changes: accounts.map((f) => ({ uri: uriOf(path.join(portfolio, f)), type: 2 })) });
+    server.notify('workspace/didChangeWatchedFiles', {
+      changes: accounts.map((f) => ({ uri: uriOf(path.join(portfolio, f)), type: 2 })),
+    });
     server.notify('workspace/didChangeConfiguration', { settings: null });
     await server.request('reflectiveAccounts/coverage', {});
   });
@@ -138,26 +171,59 @@ describe('safety: a full session writes nothing it was not asked to', function (
     const fixed = await cli('fix', wordEra, '--canonical');
     assert.equal(fixed.code, 0);
     assert.match(fixed.stderr, /2 citation\(s\) to rewrite in 1 account\(s\)/);
-    assert.equal(fs.readFileSync(path.join(wordEra, 'ra9.md'), 'utf8'), '# SCDLMCA5\n\nI did SCDLMCA5 P21 and (PC 3, K12).\n', 'fix without --write writes nothing');
+    assert.equal(
+      fs.readFileSync(path.join(wordEra, 'ra9.md'), 'utf8'),
+      '# SCDLMCA5\n\nI did SCDLMCA5 P21 and (PC 3, K12).\n',
+      'fix without --write writes nothing',
+    );
     assert.equal(fs.statSync(path.join(wordEra, 'ra9.md')).mtimeMs, written);
     const out = path.join(tmp, 'records', 'LMCA5.md');
-    const exported = await cli('export', portfolio, '--unit', 'LMCA5', '--format', 'markdown', '--out', out, '--date', '2024-01-01');
+    const exported = await cli(
+      'export',
+      portfolio,
+      '--unit',
+      'LMCA5',
+      '--format',
+      'markdown',
+      '--out',
+      out,
+      '--date',
+      '2024-01-01',
+    );
     assert.equal(exported.code, 0, exported.stderr);
     assert.match(fs.readFileSync(out, 'utf8'), /LMCA5/);
     for (const target of ['ra1.md', '.standards/centre.json']) {
-      const refused = await cli('export', portfolio, '--unit', 'LMCA5', '--format', 'markdown', '--out', path.join(portfolio, target));
+      const refused = await cli(
+        'export',
+        portfolio,
+        '--unit',
+        'LMCA5',
+        '--format',
+        'markdown',
+        '--out',
+        path.join(portfolio, target),
+      );
       assert.equal(refused.code, 2, `export onto ${target} is refused`);
       assert.match(refused.stderr, /exists; pass --force to overwrite it/);
     }
     const again = await cli('export', portfolio, '--unit', 'LMCA5', '--format', 'csv', '--out', out);
     assert.equal(again.code, 2, 'an earlier export is not overwritten either');
-    const imported = await cli('import', path.join(ROOT, 'standards/sources/000_66b7cdd502e967f0.txt'), '--out', path.join(portfolio, 'ra2.md'));
+    const imported = await cli(
+      'import',
+      path.join(ROOT, 'standards/sources/000_66b7cdd502e967f0.txt'),
+      '--out',
+      path.join(portfolio, 'ra2.md'),
+    );
     assert.equal(imported.code, 2, 'import onto an account is refused');
   });
 
   it('through the CLI: assess lists without writing; with a decision it writes .assessment.yaml and nothing else', async () => {
     assert.equal((await cli('assess', portfolio, '--unit', 'LMCA5')).code, 0);
-    assert.equal((await cli('assess', portfolio, '--unit', 'LMCA5', '--accept', 'P29', '--by', 'J')).code, 2, 'refused: P29 is not cited');
+    assert.equal(
+      (await cli('assess', portfolio, '--unit', 'LMCA5', '--accept', 'P29', '--by', 'J')).code,
+      2,
+      'refused: P29 is not cited',
+    );
     assert.deepEqual(snapshot(portfolio), before, 'listing and refusals write nothing');
     const cited = fs.readFileSync(path.join(portfolio, 'ra1.md'), 'utf8').match(/LMCA5\/(P\d+)/)![1];
     assert.equal((await cli('assess', portfolio, '--unit', 'LMCA5', '--accept', cited, '--by', 'J Smith')).code, 0);

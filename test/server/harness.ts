@@ -6,7 +6,12 @@
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures, type ClientCapabilities } from 'vscode-languageserver/node';
 import type { FileStat, FileSystem } from '../../server/src/io/deps';
 import { startServer } from '../../server/src/lsp/server';
@@ -72,7 +77,10 @@ export const VSCODE_LIKE: ClientCapabilities = {
 /** An older Neovim or Helix: no pull diagnostics, no configuration pull. */
 export const PUSH_ONLY: ClientCapabilities = {
   workspace: { workspaceFolders: true },
-  textDocument: { completion: { completionItem: { documentationFormat: ['markdown'] } }, hover: { contentFormat: ['markdown'] } },
+  textDocument: {
+    completion: { completionItem: { documentationFormat: ['markdown'] } },
+    hover: { contentFormat: ['markdown'] },
+  },
 };
 
 export interface ServerEvent {
@@ -98,7 +106,11 @@ export class TestClient {
   settings: Record<string, unknown>;
   initializeResult: any;
 
-  constructor(readonly connection: MessageConnection, readonly fs: MemoryFs, settings: Record<string, unknown>) {
+  constructor(
+    readonly connection: MessageConnection,
+    readonly fs: MemoryFs,
+    settings: Record<string, unknown>,
+  ) {
     this.settings = settings;
   }
 
@@ -110,10 +122,20 @@ export class TestClient {
   }
 
   /** The next event of a kind (matching a predicate) from now on; call it before the action that causes it. */
-  next(kind: ServerEvent['kind'], match: (params: any) => boolean = () => true, timeoutMs = 5000): Promise<ServerEvent> {
+  next(
+    kind: ServerEvent['kind'],
+    match: (params: any) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ServerEvent> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${kind} event within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ match: (e) => e.kind === kind && match(e.params), resolve: (e) => { clearTimeout(timer); resolve(e); } });
+      this.waiters.push({
+        match: (e) => e.kind === kind && match(e.params),
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e);
+        },
+      });
     });
   }
 
@@ -129,13 +151,18 @@ export class TestClient {
 
   open(uri: string, text: string): void {
     this.versions.set(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
   }
   /** Replaces the whole text (a content change without a range). */
   change(uri: string, text: string): void {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
   close(uri: string): void {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -161,22 +188,35 @@ export async function startTestServer(opts: TestClientOptions = {}): Promise<Tes
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const fs = new MemoryFs(opts.files ?? {});
-  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  const serverConnection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(toServer),
+    new StreamMessageWriter(toClient),
+  );
   startServer(serverConnection, { fs, messagesWaiting: opts.messagesWaiting });
 
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const client = new TestClient(connection, fs, opts.settings ?? {});
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-    params.items.map(() => client.settings));
-  connection.onRequest('workspace/diagnostic/refresh', () => { client.record({ kind: 'refresh', params: null }); return null; });
+    params.items.map(() => client.settings),
+  );
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    client.record({ kind: 'refresh', params: null });
+    return null;
+  });
   connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onRequest('client/registerCapability', (params) => { client.record({ kind: 'register', params }); return null; });
+  connection.onRequest('client/registerCapability', (params) => {
+    client.record({ kind: 'register', params });
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('$/progress', (params) => client.record({ kind: 'progress', params }));
   connection.onNotification('window/logMessage', (params) => client.record({ kind: 'log', params }));
   connection.onNotification('window/showMessage', (params) => client.record({ kind: 'showMessage', params }));
   connection.onNotification('textDocument/publishDiagnostics', (params) => client.record({ kind: 'publish', params }));
-  connection.onNotification('reflectiveAccounts/coverageDidChange', (params) => client.record({ kind: 'coverage', params }));
+  connection.onNotification('reflectiveAccounts/coverageDidChange', (params) =>
+    client.record({ kind: 'coverage', params }),
+  );
   connection.listen();
 
   const folders = opts.folders ?? ['/ws'];
@@ -192,9 +232,16 @@ export async function startTestServer(opts: TestClientOptions = {}): Promise<Tes
 }
 
 /** Applies the edits of a WorkspaceEdit to one document's text. */
-export function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+export function applyEdits(
+  text: string,
+  edits: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }>,
+): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));

@@ -29,7 +29,11 @@ describe('server: language features over LSP', function () {
   it('announces its capabilities', () => {
     const caps = client.initializeResult.capabilities;
     assert.deepEqual(caps.completionProvider.triggerCharacters, ['/', ',', ' ', '[']);
-    assert.deepEqual(caps.diagnosticProvider, { identifier: 'reflective-accounts', interFileDependencies: true, workspaceDiagnostics: true });
+    assert.deepEqual(caps.diagnosticProvider, {
+      identifier: 'reflective-accounts',
+      interFileDependencies: true,
+      workspaceDiagnostics: true,
+    });
     assert.equal(caps.hoverProvider, true);
     assert.equal(caps.definitionProvider, true);
     assert.equal(caps.referencesProvider, true);
@@ -40,7 +44,10 @@ describe('server: language features over LSP', function () {
 
   it('registers file watchers for accounts, user standards and the assessment file', async () => {
     const reg = await client.seen('register', (p) => p.registrations[0].method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(reg.params.registrations[0].registerOptions.watchers.map((w: any) => w.globPattern), ['**/*.md', '**/.standards/*.json', '**/.assessment.yaml']);
+    assert.deepEqual(
+      reg.params.registrations[0].registerOptions.watchers.map((w: any) => w.globPattern),
+      ['**/*.md', '**/.standards/*.json', '**/.assessment.yaml'],
+    );
   });
 
   it('completes all 129 criteria of LMCA5 after the slash, with coverage in the detail', async () => {
@@ -51,7 +58,10 @@ describe('server: language features over LSP', function () {
     const p1 = list.items.find((i: any) => i.label === 'P1');
     assert.match(p1.detail, / — covered in RA1, RA2$/);
     assert.equal(p1.documentation.kind, 'markdown');
-    assert.deepEqual(p1.textEdit, { range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, newText: 'P1' });
+    assert.deepEqual(p1.textEdit, {
+      range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } },
+      newText: 'P1',
+    });
     assert.match(list.items.find((i: any) => i.label === 'P29').detail, / — not yet covered$/);
   });
 
@@ -66,7 +76,10 @@ describe('server: language features over LSP', function () {
   it('completes unit codes from a prefix', async () => {
     client.change(draft, 'Evidence for scd');
     const list = await client.request('textDocument/completion', client.at(draft, 0, 16));
-    assert.deepEqual(list.items.map((i: any) => i.label), ['LMCA4', 'LMCA5', 'LMCB2', 'LMCB5', 'LMCQ1']);
+    assert.deepEqual(
+      list.items.map((i: any) => i.label),
+      ['LMCA4', 'LMCA5', 'LMCB2', 'LMCB5', 'LMCQ1'],
+    );
   });
 
   it('answers nothing for positions past the end and for unknown documents', async () => {
@@ -101,45 +114,70 @@ describe('server: language features over LSP', function () {
     const line: string = doc.text.split('\n')[loc.range.start.line];
     assert.match(line, /^- P2 /);
     assert.equal(line.slice(loc.range.start.character, loc.range.end.character), 'P2');
-    assert.match(doc.text, /^# LMCA5 — Manage the Allocation, Progression and Quality of Work in Care Service Provision$/m);
+    assert.match(
+      doc.text,
+      /^# LMCA5 — Manage the Allocation, Progression and Quality of Work in Care Service Provision$/m,
+    );
     assert.match(doc.text, /^## Glossary$/m);
   });
 
   it('finds every citation of a criterion across the portfolio', async () => {
     const p1 = positionOf(RA1, 'LMCA5/P1', 6);
-    const refs = await client.request('textDocument/references', { ...client.at(ra1, p1.line, p1.character), context: { includeDeclaration: false } });
+    const refs = await client.request('textDocument/references', {
+      ...client.at(ra1, p1.line, p1.character),
+      context: { includeDeclaration: false },
+    });
     const range = positionOf(RA2, 'P1-P3');
-    assert.deepEqual(refs.map((r: any) => [r.uri, r.range.start, r.range.end.character]), [
-      [ra1, p1, p1.character + 2],
-      [ra2, range, range.character + 5],
-    ]);
+    assert.deepEqual(
+      refs.map((r: any) => [r.uri, r.range.start, r.range.end.character]),
+      [
+        [ra1, p1, p1.character + 2],
+        [ra2, range, range.character + 5],
+      ],
+    );
   });
 
   it('shows coverage in a code lens on each units entry', async () => {
     const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: ra1 } });
-    assert.deepEqual(lenses, [{
-      range: { start: { line: 3, character: 8 }, end: { line: 3, character: 13 } },
-      command: { title: 'LMCA5 · P 3/29 · K 1/100', command: 'reflectiveAccounts.showCoverage', arguments: ['LMCA5', uriOf('/ws')] },
-    }]);
+    assert.deepEqual(lenses, [
+      {
+        range: { start: { line: 3, character: 8 }, end: { line: 3, character: 13 } },
+        command: {
+          title: 'LMCA5 · P 3/29 · K 1/100',
+          command: 'reflectiveAccounts.showCoverage',
+          arguments: ['LMCA5', uriOf('/ws')],
+        },
+      },
+    ]);
   });
 
   describe('code actions', () => {
-    async function actionsAt(text: string, line: number, character: number, only?: string[]): Promise<Array<[string, string, string]>> {
+    async function actionsAt(
+      text: string,
+      line: number,
+      character: number,
+      only?: string[],
+    ): Promise<Array<[string, string, string]>> {
       client.change(draft, text);
       const actions = await client.request('textDocument/codeAction', {
-        textDocument: { uri: draft }, range: { start: { line, character }, end: { line, character } },
+        textDocument: { uri: draft },
+        range: { start: { line, character }, end: { line, character } },
         context: { diagnostics: [], ...(only ? { only } : {}) },
       });
       return actions.map((a: any) => [a.kind, a.title, applyEdits(text, a.edit.changes[draft])]);
     }
 
     it('quick fix: unknown unit', async () => {
-      assert.deepEqual(await actionsAt('I did LMCA6/P1.', 0, 8), [['quickfix', 'Replace with LMCA5', 'I did LMCA5/P1.']]);
+      assert.deepEqual(await actionsAt('I did LMCA6/P1.', 0, 8), [
+        ['quickfix', 'Replace with LMCA5', 'I did LMCA5/P1.'],
+      ]);
     });
     it('quick fix: non-canonical, with the diagnostic it fixes', async () => {
       client.change(draft, 'scdlmca5/P1');
       const [action] = await client.request('textDocument/codeAction', {
-        textDocument: { uri: draft }, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, context: { diagnostics: [] },
+        textDocument: { uri: draft },
+        range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } },
+        context: { diagnostics: [] },
       });
       assert.equal(action.title, 'Write LMCA5');
       assert.equal(action.isPreferred, true);
@@ -147,25 +185,42 @@ describe('server: language features over LSP', function () {
       assert.equal(applyEdits('scdlmca5/P1', action.edit.changes[draft]), 'LMCA5/P1');
     });
     it('refactor: expand a range into a list', async () => {
-      assert.deepEqual(await actionsAt('LMCA5/P1-P4', 0, 9), [['refactor.rewrite', 'Expand range into list', 'LMCA5/P1, P2, P3, P4']]);
+      assert.deepEqual(await actionsAt('LMCA5/P1-P4', 0, 9), [
+        ['refactor.rewrite', 'Expand range into list', 'LMCA5/P1, P2, P3, P4'],
+      ]);
     });
     it('refactor: collapse a list into a range', async () => {
-      assert.deepEqual(await actionsAt('LMCA5/K1, K2, K3', 0, 7), [['refactor.rewrite', 'Collapse list into range', 'LMCA5/K1-K3']]);
+      assert.deepEqual(await actionsAt('LMCA5/K1, K2, K3', 0, 7), [
+        ['refactor.rewrite', 'Collapse list into range', 'LMCA5/K1-K3'],
+      ]);
     });
     it('quick fixes for a bare criterion whose unit is ambiguous: one per unit, with the not-counted warning', async () => {
       const text = '---\nunits: [LMCA5, LMCB2]\n---\nI did P3.';
       client.change(draft, text);
       const actions = await client.request('textDocument/codeAction', {
-        textDocument: { uri: draft }, range: { start: { line: 3, character: 7 }, end: { line: 3, character: 7 } }, context: { diagnostics: [] },
+        textDocument: { uri: draft },
+        range: { start: { line: 3, character: 7 }, end: { line: 3, character: 7 } },
+        context: { diagnostics: [] },
       });
-      assert.deepEqual(actions.map((a: any) => [a.title, a.diagnostics[0].code, a.diagnostics[0].severity, applyEdits(text, a.edit.changes[draft])]), [
-        ['Cite for LMCA5: LMCA5/P3', 'not-counted', 2, '---\nunits: [LMCA5, LMCB2]\n---\nI did LMCA5/P3.'],
-        ['Cite for LMCB2: LMCB2/P3', 'not-counted', 2, '---\nunits: [LMCA5, LMCB2]\n---\nI did LMCB2/P3.'],
-      ]);
+      assert.deepEqual(
+        actions.map((a: any) => [
+          a.title,
+          a.diagnostics[0].code,
+          a.diagnostics[0].severity,
+          applyEdits(text, a.edit.changes[draft]),
+        ]),
+        [
+          ['Cite for LMCA5: LMCA5/P3', 'not-counted', 2, '---\nunits: [LMCA5, LMCB2]\n---\nI did LMCA5/P3.'],
+          ['Cite for LMCB2: LMCB2/P3', 'not-counted', 2, '---\nunits: [LMCA5, LMCB2]\n---\nI did LMCB2/P3.'],
+        ],
+      );
     });
     it('honours the kinds asked for', async () => {
       assert.deepEqual(await actionsAt('lmca5/P1-P4', 0, 9, ['quickfix']), []);
-      assert.deepEqual((await actionsAt('lmca5/P1-P4', 0, 2, ['quickfix'])).map((a) => a[1]), ['Write LMCA5']);
+      assert.deepEqual(
+        (await actionsAt('lmca5/P1-P4', 0, 2, ['quickfix'])).map((a) => a[1]),
+        ['Write LMCA5'],
+      );
     });
   });
 });

@@ -52,30 +52,55 @@ describe('one IO edge: the CLI and the server agree', function () {
     const cli = await runCli(os.tmpdir(), 'coverage', dir, '--format', 'json', '--standards', 'units');
     assert.equal(cli.code, 0, cli.stderr);
     const cliJson = JSON.parse(cli.stdout);
-    const cliSkipped = cli.stderr.split('\n').filter((l) => l.startsWith('skipped ')).map((l) => l.slice('skipped '.length).replace(dir, ''));
+    const cliSkipped = cli.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('skipped '))
+      .map((l) => l.slice('skipped '.length).replace(dir, ''));
 
     const memory = Object.fromEntries(Object.entries(FILES).map(([name, content]) => [`/ws/${name}`, content]));
     client = await startTestServer({ files: memory, settings: { standardsPaths: ['units'] } });
     const server = await client.request('reflectiveAccounts/coverage', {});
-    const serverSkipped = client.logs().filter((l) => l.startsWith('Skipped ')).map((l) => l.slice('Skipped '.length).replace('/ws', ''));
+    const serverSkipped = client
+      .logs()
+      .filter((l) => l.startsWith('Skipped '))
+      .map((l) => l.slice('Skipped '.length).replace('/ws', ''));
 
     const evidence = (accounts: Array<{ evidence: string }>) => accounts.map((a) => a.evidence).sort();
     assert.deepEqual(evidence(cliJson.accounts), ['a', 'b', 'c']);
     assert.deepEqual(evidence(server.portfolios[0].accounts), evidence(cliJson.accounts));
     assert.deepEqual(serverSkipped.sort(), cliSkipped.sort());
-    assert.deepEqual(cliSkipped.sort(), ['/bin.md: binary file (contains NUL bytes)', '/latin1.md: not valid UTF-8 text']);
-    assert.ok(cliJson.units.some((u: { code: string }) => u.code === 'XYZ1'), 'the CLI loaded units/xyz1.json');
-    assert.ok(server.portfolios[0].units.some((u: { code: string }) => u.code === 'XYZ1'), 'the server loaded units/xyz1.json');
-    assert.deepEqual((await client.diagnostics(uriOf('/ws/a.md'))).map((d: any) => d.code).filter((c: string) => c !== 'uncovered'), []);
+    assert.deepEqual(cliSkipped.sort(), [
+      '/bin.md: binary file (contains NUL bytes)',
+      '/latin1.md: not valid UTF-8 text',
+    ]);
+    assert.ok(
+      cliJson.units.some((u: { code: string }) => u.code === 'XYZ1'),
+      'the CLI loaded units/xyz1.json',
+    );
+    assert.ok(
+      server.portfolios[0].units.some((u: { code: string }) => u.code === 'XYZ1'),
+      'the server loaded units/xyz1.json',
+    );
+    assert.deepEqual(
+      (await client.diagnostics(uriOf('/ws/a.md'))).map((d: any) => d.code).filter((c: string) => c !== 'uncovered'),
+      [],
+    );
   });
 
   it('on excluded files, and no user standards at all in an untrusted workspace', async () => {
     const cli = await runCli(dir, 'check', '.', '--standards', 'units');
     assert.doesNotMatch(cli.stdout, /unknown-unit/);
     const memory = Object.fromEntries(Object.entries(FILES).map(([name, content]) => [`/ws/${name}`, content]));
-    client = await startTestServer({ files: memory, settings: { standardsPaths: ['units'], exclude: ['drafts/**'] }, initializationOptions: { trusted: false } });
+    client = await startTestServer({
+      files: memory,
+      settings: { standardsPaths: ['units'], exclude: ['drafts/**'] },
+      initializationOptions: { trusted: false },
+    });
     const server = await client.request('reflectiveAccounts/coverage', {});
     assert.deepEqual(server.portfolios[0].accounts.map((a: { evidence: string }) => a.evidence).sort(), ['a', 'b']);
-    assert.deepEqual((await client.diagnostics(uriOf('/ws/a.md'))).map((d: any) => d.code).filter((c: string) => c !== 'uncovered'), ['unknown-unit']);
+    assert.deepEqual(
+      (await client.diagnostics(uriOf('/ws/a.md'))).map((d: any) => d.code).filter((c: string) => c !== 'uncovered'),
+      ['unknown-unit'],
+    );
   });
 });

@@ -22,9 +22,16 @@ describe('server: paced message reader', () => {
       });
     });
     // One burst, as a client opening hundreds of documents at once sends it.
-    stream.write(Array.from({ length: 500 }, (_, n) => frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { n, text: 'x’'.repeat(n) } })).join(''));
+    stream.write(
+      Array.from({ length: 500 }, (_, n) =>
+        frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { n, text: 'x’'.repeat(n) } }),
+      ).join(''),
+    );
     await done;
-    assert.deepEqual(got, Array.from({ length: 500 }, (_, n) => n));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 500 }, (_, n) => n),
+    );
     assert.ok(pausedSeen, 'the stream was paused while messages waited');
     await new Promise((r) => setImmediate(r));
     assert.equal(stream.isPaused(), false);
@@ -35,7 +42,10 @@ describe('server: paced message reader', () => {
     const stream = new PassThrough();
     const reader = new PacedMessageReader(stream);
     const got = new Promise<Message>((resolve) => reader.listen(resolve));
-    const bytes = Buffer.from(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { title: 'It’s mine 😀' } }), 'utf8');
+    const bytes = Buffer.from(
+      frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { title: 'It’s mine 😀' } }),
+      'utf8',
+    );
     for (let i = 0; i < bytes.length; i += 3) stream.write(bytes.subarray(i, i + 3));
     assert.deepEqual(await got, { jsonrpc: '2.0', id: 1, method: 'initialize', params: { title: 'It’s mine 😀' } });
     reader.dispose();

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { parseAssessment } from '../../server/src/core/review/assessment';
 import { startTestServer, uriOf, type TestClient } from './harness';
 
-const RA1 = '---\nevidence: RA1\nunits: [LMCA5]\n---\nI met the family. LMCA5/P1, P2\n<!-- review #k3f9 open\nJ Smith, 2026-12-06 17:50 UTC:\n  What did they ask for?\n-->\n\nDone. LMCA5/K1\n<!-- review #a7c2 resolved\nJ Smith, 2026-12-06 17:52 UTC:\n  Which policy?\n-->\n';
+const RA1 =
+  '---\nevidence: RA1\nunits: [LMCA5]\n---\nI met the family. LMCA5/P1, P2\n<!-- review #k3f9 open\nJ Smith, 2026-12-06 17:50 UTC:\n  What did they ask for?\n-->\n\nDone. LMCA5/K1\n<!-- review #a7c2 resolved\nJ Smith, 2026-12-06 17:52 UTC:\n  Which policy?\n-->\n';
 const RA2 = '---\nevidence: RA2\n---\nSupervision. LMCA5/P2\n';
 
 describe('server: review (threads as diagnostics, decisions, the assessment file)', function () {
@@ -23,21 +24,39 @@ describe('server: review (threads as diagnostics, decisions, the assessment file
   it('answers decisions with the coverage; decide returns the new file text and writes nothing; a watched change is picked up', async () => {
     client = await startTestServer({ files: { '/ws/ra1.md': RA1, '/ws/ra2.md': RA2 } });
     let cov = await client.request('reflectiveAccounts/coverage', { uri: uriOf('/ws') });
-    assert.deepEqual(cov.portfolios[0].review, { file: uriOf('/ws/.assessment.yaml'), exists: false, problems: [], openThreads: 1, decided: {} });
-    const answer = await client.request('reflectiveAccounts/decide', { uri: uriOf('/ws'), criterion: 'LMCA5/P2', decision: 'accepted', by: 'J Smith' });
+    assert.deepEqual(cov.portfolios[0].review, {
+      file: uriOf('/ws/.assessment.yaml'),
+      exists: false,
+      problems: [],
+      openThreads: 1,
+      decided: {},
+    });
+    const answer = await client.request('reflectiveAccounts/decide', {
+      uri: uriOf('/ws'),
+      criterion: 'LMCA5/P2',
+      decision: 'accepted',
+      by: 'J Smith',
+    });
     assert.equal(answer.file, uriOf('/ws/.assessment.yaml'));
     assert.equal(client.fs.files.has('/ws/.assessment.yaml'), false, 'the server writes nothing');
     const decision = parseAssessment(answer.text).decisions.get('LMCA5/P2')!;
     assert.equal(decision.by, 'J Smith');
     assert.match(decision.evidence!, /^[0-9a-f]{8}$/);
-    const refused = await client.request('reflectiveAccounts/decide', { uri: uriOf('/ws'), criterion: 'LMCA5/P9', decision: 'accepted', by: 'J' });
+    const refused = await client.request('reflectiveAccounts/decide', {
+      uri: uriOf('/ws'),
+      criterion: 'LMCA5/P9',
+      decision: 'accepted',
+      by: 'J',
+    });
     assert.equal(refused.text, null);
     assert.match(refused.error, /not cited/);
 
     // The client writes the file; the watcher tells the server; the panel is told.
     client.fs.write('/ws/.assessment.yaml', answer.text);
     let told = client.next('coverage');
-    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('/ws/.assessment.yaml'), type: 1 }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf('/ws/.assessment.yaml'), type: 1 }],
+    });
     await told;
     cov = await client.request('reflectiveAccounts/coverage', { uri: uriOf('/ws') });
     assert.equal(cov.portfolios[0].review.exists, true);
@@ -60,17 +79,35 @@ describe('server: review (threads as diagnostics, decisions, the assessment file
     const published = client.seen('publish', (p) => p.uri === uriOf('/ws/.assessment.yaml'));
     const cov = await client.request('reflectiveAccounts/coverage', { uri: uriOf('/ws') });
     assert.ok(cov.portfolios[0].units.find((u: { code: string }) => u.code === 'LMCA5'));
-    assert.deepEqual(cov.portfolios[0].review.problems.map((p: { line: number }) => p.line), [4]);
+    assert.deepEqual(
+      cov.portfolios[0].review.problems.map((p: { line: number }) => p.line),
+      [4],
+    );
     assert.match((await shown).params.message, /decision: must be one of accepted, not-yet, referred/);
     assert.equal((await published).params.diagnostics[0].range.start.line, 3);
-    const other = await client.request('reflectiveAccounts/decide', { uri: uriOf('/ws'), criterion: 'LMCA5/P2', decision: 'accepted', by: 'J' });
-    assert.ok(other.text, 'a file that parses as YAML can take a decision; its bad entry is kept as it was, for the assessor to fix');
+    const other = await client.request('reflectiveAccounts/decide', {
+      uri: uriOf('/ws'),
+      criterion: 'LMCA5/P2',
+      decision: 'accepted',
+      by: 'J',
+    });
+    assert.ok(
+      other.text,
+      'a file that parses as YAML can take a decision; its bad entry is kept as it was, for the assessor to fix',
+    );
     assert.match(other.text, /decision: maybe/);
     client.fs.write('/ws/.assessment.yaml', 'decisions:\n  LMCA5/P1: [\n');
-    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('/ws/.assessment.yaml'), type: 2 }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf('/ws/.assessment.yaml'), type: 2 }],
+    });
     const notYaml = await client.next('showMessage', (p) => /Not valid YAML/.test(p.message));
     assert.match(notYaml.params.message, /\.assessment\.yaml line \d+: Not valid YAML/);
-    const refused = await client.request('reflectiveAccounts/decide', { uri: uriOf('/ws'), criterion: 'LMCA5/P2', decision: 'accepted', by: 'J' });
+    const refused = await client.request('reflectiveAccounts/decide', {
+      uri: uriOf('/ws'),
+      criterion: 'LMCA5/P2',
+      decision: 'accepted',
+      by: 'J',
+    });
     assert.equal(refused.text, null, 'a file that is not YAML is never rewritten');
     assert.match(refused.error, /is not valid YAML; fix it/);
   });

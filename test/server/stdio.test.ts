@@ -4,7 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 /**
  * The built bundles as other editors start them: `node dist/server.js --stdio` and
@@ -27,32 +32,59 @@ describe('server: the built bundles over stdio', function () {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-stdio-'));
     strayLog = path.join(folder, 'stray-log.cjs');
     fs.writeFileSync(strayLog, "setTimeout(() => console.log('a stray log line'), 0);\n");
-    fs.writeFileSync(path.join(folder, 'ra1.md'), '---\nevidence: RA1\nunits: [LMCA5]\n---\nI agreed the plan (LMCA5/P1, K45).\n');
+    fs.writeFileSync(
+      path.join(folder, 'ra1.md'),
+      '---\nevidence: RA1\nunits: [LMCA5]\n---\nI agreed the plan (LMCA5/P1, K45).\n',
+    );
     // A folded title: the YAML library, bundled, reads it.
-    fs.writeFileSync(path.join(folder, 'ra2.md'), '---\nevidence: RA2\ntitle: >\n  Supervision\n  records\n---\nI kept the records (LMCA5/P2).\n');
+    fs.writeFileSync(
+      path.join(folder, 'ra2.md'),
+      '---\nevidence: RA2\ntitle: >\n  Supervision\n  records\n---\nI kept the records (LMCA5/P2).\n',
+    );
   });
   after(() => folder && fs.rmSync(folder, { recursive: true, force: true }));
 
   for (const [name, args] of commands) {
     it(name, async () => {
       // A stray console.log in the server's process must not reach stdout, the protocol's stream.
-      const child: ChildProcess = spawn(process.execPath, ['-r', strayLog, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child: ChildProcess = spawn(process.execPath, ['-r', strayLog, ...args], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr!.on('data', (d) => (stderr += d));
-      const conn: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      const conn: MessageConnection = createMessageConnection(
+        new StreamMessageReader(child.stdout!),
+        new StreamMessageWriter(child.stdin!),
+      );
       conn.onRequest(() => null); // registrations, progress tokens, refreshes
       conn.listen();
       try {
         const init: any = await conn.sendRequest('initialize', {
-          processId: process.pid, rootUri: null, capabilities: {},
+          processId: process.pid,
+          rootUri: null,
+          capabilities: {},
           workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }],
         });
         assert.equal(init.serverInfo.name, 'reflective-accounts');
         await conn.sendNotification('initialized', {});
         const uri = pathToFileURL(path.join(folder, 'ra1.md')).href;
-        const published = new Promise<any>((resolve) => conn.onNotification('textDocument/publishDiagnostics', (p: any) => { if (p.uri === uri) resolve(p); }));
-        await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'I agreed the plan (LMCA5/P1, K45) LMCA6/P1.\n' } });
-        const list: any = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 25 } });
+        const published = new Promise<any>((resolve) =>
+          conn.onNotification('textDocument/publishDiagnostics', (p: any) => {
+            if (p.uri === uri) resolve(p);
+          }),
+        );
+        await conn.sendNotification('textDocument/didOpen', {
+          textDocument: {
+            uri,
+            languageId: 'markdown',
+            version: 1,
+            text: 'I agreed the plan (LMCA5/P1, K45) LMCA6/P1.\n',
+          },
+        });
+        const list: any = await conn.sendRequest('textDocument/completion', {
+          textDocument: { uri },
+          position: { line: 0, character: 25 },
+        });
         assert.equal(list.items.length, 129);
         const diagnostics = (await published).diagnostics.map((d: any) => d.code);
         assert.ok(diagnostics.includes('unknown-unit'), diagnostics.join());

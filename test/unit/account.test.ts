@@ -8,7 +8,9 @@ const catalog = testCatalog();
 
 function citedIn(text: string): string[] {
   const a = parseAccount('file:///p/ra1.md', text, catalog.resolve);
-  return a.citations.flatMap((c) => c.unitCode ? c.items.flatMap((i) => expandItem(i).map((n) => `${i.kind}${n}`)) : []);
+  return a.citations.flatMap((c) =>
+    c.unitCode ? c.items.flatMap((i) => expandItem(i).map((n) => `${i.kind}${n}`)) : [],
+  );
 }
 
 describe('accounts: what counts as evidence', () => {
@@ -41,14 +43,20 @@ describe('accounts: front matter', () => {
     const a = parseAccount('file:///p/ra9.md', text, catalog.resolve);
     assert.equal(a.title, 'Re-allocating visits');
     assert.equal(a.evidence, 'RA3');
-    assert.deepEqual(a.frontMatter!.units.map((u) => text.slice(u.start, u.end)), ['LMCA5', 'LMCB2']);
+    assert.deepEqual(
+      a.frontMatter!.units.map((u) => text.slice(u.start, u.end)),
+      ['LMCA5', 'LMCB2'],
+    );
     assert.deepEqual(a.problems, []);
   });
   it('reads a block list of units and a numeric evidence', () => {
     const text = '---\nevidence: 7\nunits:\n  - LMCA5\n  - "H7LR 04"\n---\n';
     const a = parseAccount('file:///p/x.md', text, catalog.resolve);
     assert.equal(a.evidence, '7');
-    assert.deepEqual(a.frontMatter!.units.map((u) => u.text), ['LMCA5', 'H7LR 04']);
+    assert.deepEqual(
+      a.frontMatter!.units.map((u) => u.text),
+      ['LMCA5', 'H7LR 04'],
+    );
   });
   it('defaults the evidence number to the file name and the title to the first heading', () => {
     const a = parseAccount('file:///p/My%20Account.md', '# The title\ntext', catalog.resolve);
@@ -67,7 +75,10 @@ describe('accounts: front matter', () => {
   });
   it('reports wrong types of fields', () => {
     const a = parseAccount('file:///p/x.md', '---\ntitle: {a: 1}\nunits: {x: 1}\n---\n', catalog.resolve);
-    assert.deepEqual(a.problems.map((p) => p.message), ['title should be text', 'units should be a list such as [LMCA5, LMCB2]']);
+    assert.deepEqual(
+      a.problems.map((p) => p.message),
+      ['title should be text', 'units should be a list such as [LMCA5, LMCB2]'],
+    );
   });
   it('treats a leading thematic break without a closing line as body', () => {
     const a = parseAccount('file:///p/x.md', '---\nLMCA5/P1\n', catalog.resolve);
@@ -93,7 +104,18 @@ describe('accounts: awkward text', () => {
     assert.deepEqual(citedIn('“We agreed” — LMCA5/P1,\u00a0P2 and LMCA5/K1\u2013K2'), ['P1', 'P2', 'K1', 'K2']);
   });
   it('never throws on odd input', () => {
-    for (const t of ['', '\0\0\0', '---', '---\n---', '<!--', '```', '\uFFFD'.repeat(100), '/P1', 'LMCA5/', '\r\r\n\n']) {
+    for (const t of [
+      '',
+      '\0\0\0',
+      '---',
+      '---\n---',
+      '<!--',
+      '```',
+      '\uFFFD'.repeat(100),
+      '/P1',
+      'LMCA5/',
+      '\r\r\n\n',
+    ]) {
       const a = parseAccount('file:///p/x.md', t, catalog.resolve);
       assert.equal(a.length, t.length);
     }
@@ -105,12 +127,22 @@ describe('accounts: awkward text', () => {
     assert.equal(ignoredAt(a, 13), undefined);
   });
   it('lists tutor notes from comments and never counts them', () => {
-    const a = parseAccount('file:///p/x.md', 'Para.\n\n<!-- tutor: expand on LMCA5/P3 -->\n<!-- not a note -->\n', catalog.resolve);
-    assert.deepEqual(a.tutorNotes.map((n) => n.text), ['expand on LMCA5/P3']);
+    const a = parseAccount(
+      'file:///p/x.md',
+      'Para.\n\n<!-- tutor: expand on LMCA5/P3 -->\n<!-- not a note -->\n',
+      catalog.resolve,
+    );
+    assert.deepEqual(
+      a.tutorNotes.map((n) => n.text),
+      ['expand on LMCA5/P3'],
+    );
     assert.equal(a.citations.length, 0);
   });
   it('counts the words of each paragraph without its citations', () => {
     const a = parseAccount('file:///p/x.md', 'One two three LMCA5/P1, P2.\n\nFour five.', catalog.resolve);
-    assert.deepEqual(a.paragraphs.map((p) => p.words), [3, 2]);
+    assert.deepEqual(
+      a.paragraphs.map((p) => p.words),
+      [3, 2],
+    );
   });
 });

@@ -11,11 +11,24 @@ const catalog = testCatalog();
 describe('account parsing: word counts', () => {
   it('counts words across surrogate pairs, lone surrogates and joiners as the pattern does', () => {
     const cases: Array<[string, number]> = [
-      ['𝒜𝒜 b', 2], ['a\ud835b', 2], ['a\udc9cb', 2], ['\udc9c\ud835', 0], ['a😀b', 2], ["don't it’s co-op", 3], ['-a- --b', 2],
-      ['\ud835\ud835\udc9c', 1], ['日本 語', 2], ['x’’y', 1], ['’x', 1],
+      ['𝒜𝒜 b', 2],
+      ['a\ud835b', 2],
+      ['a\udc9cb', 2],
+      ['\udc9c\ud835', 0],
+      ['a😀b', 2],
+      ["don't it’s co-op", 3],
+      ['-a- --b', 2],
+      ['\ud835\ud835\udc9c', 1],
+      ['日本 語', 2],
+      ['x’’y', 1],
+      ['’x', 1],
     ];
     for (const [body, words] of cases) {
-      assert.equal(parseAccount('file:///w.md', body, catalog.resolve).paragraphs[0]?.words, words, JSON.stringify(body));
+      assert.equal(
+        parseAccount('file:///w.md', body, catalog.resolve).paragraphs[0]?.words,
+        words,
+        JSON.stringify(body),
+      );
     }
   });
 

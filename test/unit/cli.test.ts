@@ -39,7 +39,10 @@ describe('cli: coverage', () => {
     assert.equal(p6.covered, true);
     assert.equal(p6.kind, 'P');
     assert.match(p6.text, /^Clarify the understanding of others/);
-    assert.deepEqual(p6.citations.map((c: { evidence: string }) => c.evidence), ['RA1', 'RA4']);
+    assert.deepEqual(
+      p6.citations.map((c: { evidence: string }) => c.evidence),
+      ['RA1', 'RA4'],
+    );
     const ra1 = fs.readFileSync(path.join(examples, 'ra1.md'), 'utf8').split('\n');
     const { line, column, file } = p6.citations[0];
     assert.match(file, /ra1\.md$/);
@@ -75,13 +78,34 @@ describe('cli: check', () => {
     });
     const r = await run('check', dir);
     assert.equal(r.code, 1);
-    const lines = r.stdout.trim().split('\n').map((l) => l.replace(/^.*?([ab]\.md)/, '$1'));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^.*?([ab]\.md)/, '$1'));
     assert.ok(lines.includes('a.md:4:9 error unknown-unit Unknown unit LMCA6. Did you mean LMCA5?'), r.stdout);
-    assert.ok(lines.includes('a.md:5:12 error unknown-criterion LMCA5 has no performance criterion P30 (P1–P29)'), r.stdout);
-    assert.ok(lines.includes('a.md:6:7 error invalid-range Invalid range P4-P2: it is reversed: P4 comes after P2'), r.stdout);
-    assert.ok(lines.includes('b.md:2:1 error front-matter Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'), r.stdout);
-    assert.equal(lines.filter((l) => l.startsWith('b.md:') && l.includes('front-matter')).length, 1, 'one message for one YAML error');
-    assert.ok(lines.some((l) => l.startsWith('a.md:2:9 information uncovered LMCA5: 28 of 29')), r.stdout);
+    assert.ok(
+      lines.includes('a.md:5:12 error unknown-criterion LMCA5 has no performance criterion P30 (P1–P29)'),
+      r.stdout,
+    );
+    assert.ok(
+      lines.includes('a.md:6:7 error invalid-range Invalid range P4-P2: it is reversed: P4 comes after P2'),
+      r.stdout,
+    );
+    assert.ok(
+      lines.includes(
+        'b.md:2:1 error front-matter Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ),
+      r.stdout,
+    );
+    assert.equal(
+      lines.filter((l) => l.startsWith('b.md:') && l.includes('front-matter')).length,
+      1,
+      'one message for one YAML error',
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('a.md:2:9 information uncovered LMCA5: 28 of 29')),
+      r.stdout,
+    );
   });
   it('exits 0 with only gaps, 1 with --fail-on-uncovered', async () => {
     assert.equal((await run('check', examples)).code, 0);
@@ -101,8 +125,16 @@ describe('cli: check', () => {
     assert.doesNotMatch(r.stdout, /node_modules/);
   });
   it('loads user standards from .standards and reports bad ones by file', async () => {
-    const unit = { code: 'ZZQ1', aliases: [], title: 'Test unit', titleDerived: false, codeConfirmed: true, overview: '',
-      criteria: [{ id: 'P1', kind: 'P', number: 1, text: 'Do the thing', section: 'S' }], glossary: [] };
+    const unit = {
+      code: 'ZZQ1',
+      aliases: [],
+      title: 'Test unit',
+      titleDerived: false,
+      codeConfirmed: true,
+      overview: '',
+      criteria: [{ id: 'P1', kind: 'P', number: 1, text: 'Do the thing', section: 'S' }],
+      glossary: [],
+    };
     const dir = tempPortfolio({
       '.standards/zz.json': JSON.stringify(unit),
       '.standards/bad.json': '{ "code": 5 }',
@@ -154,7 +186,10 @@ describe('cli: accounts are named relative to the portfolio, wherever the comman
     assert.equal(fromRoot.code, 0, fromRoot.stderr);
     assert.equal(fromInside.stdout, fromRoot.stdout);
     assert.equal(fromElsewhere.stdout, fromRoot.stdout);
-    assert.deepEqual(JSON.parse(fromRoot.stdout).accounts.map((a: { file: string }) => a.file), ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md']);
+    assert.deepEqual(
+      JSON.parse(fromRoot.stdout).accounts.map((a: { file: string }) => a.file),
+      ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md'],
+    );
 
     const checkFromRoot = await runIn(repo, 'check', 'examples');
     const checkFromElsewhere = await runIn(os.tmpdir(), 'check', examples);
@@ -169,8 +204,13 @@ describe('cli: accounts are named relative to the portfolio, wherever the comman
       assert.equal(r.code, 1);
       assert.match(r.stdout, /^Jane's \(2024\)\/ra 1\.md:1:8 error unknown-unit /m);
       const json = JSON.parse((await runIn(dir, 'coverage', '.', '--format', 'json')).stdout);
-      assert.deepEqual(json.accounts.map((a: { file: string; evidence: string }) => [a.file, a.evidence]),
-        [["Jane's (2024)/ra 1.md", 'ra 1'], ['sub/ra2.md', 'ra2']]);
+      assert.deepEqual(
+        json.accounts.map((a: { file: string; evidence: string }) => [a.file, a.evidence]),
+        [
+          ["Jane's (2024)/ra 1.md", 'ra 1'],
+          ['sub/ra2.md', 'ra2'],
+        ],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

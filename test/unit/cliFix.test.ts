@@ -12,8 +12,10 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-const WORD_ERA = '---\nunits: [SCDLMCA5]\n---\r\n# Planning\r\n\r\nI met the team (PC 3, K12) and SCDLMCB2 P7.\r\nNot clear: A5/P21 and P21a.\r\n';
-const CANONICAL = '---\nunits: [LMCA5]\n---\r\n# Planning\r\n\r\nI met the team (LMCA5/P3, K12) and LMCB2/P7.\r\nNot clear: A5/P21 and P21a.\r\n';
+const WORD_ERA =
+  '---\nunits: [SCDLMCA5]\n---\r\n# Planning\r\n\r\nI met the team (PC 3, K12) and SCDLMCB2 P7.\r\nNot clear: A5/P21 and P21a.\r\n';
+const CANONICAL =
+  '---\nunits: [LMCA5]\n---\r\n# Planning\r\n\r\nI met the team (LMCA5/P3, K12) and LMCB2/P7.\r\nNot clear: A5/P21 and P21a.\r\n';
 
 function portfolio(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-fix-'));
@@ -28,10 +30,16 @@ describe('cli: fix --canonical', () => {
     const r = await run('fix', dir, '--canonical');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /ra1\.md:2\n- units: \[SCDLMCA5\]\n\+ units: \[LMCA5\]\n/);
-    assert.match(r.stdout, /ra1\.md:6\n- I met the team \(PC 3, K12\) and SCDLMCB2 P7\.\n\+ I met the team \(LMCA5\/P3, K12\) and LMCB2\/P7\.\n/);
+    assert.match(
+      r.stdout,
+      /ra1\.md:6\n- I met the team \(PC 3, K12\) and SCDLMCB2 P7\.\n\+ I met the team \(LMCA5\/P3, K12\) and LMCB2\/P7\.\n/,
+    );
     assert.doesNotMatch(r.stdout, /ra2\.md/);
     assert.match(r.stderr, /ra1\.md:7:12 left as written: A5\/P21/);
-    assert.match(r.stderr, /3 citation\(s\) to rewrite in 1 account\(s\); 2 left as written \(nothing written: pass --write to apply\)/);
+    assert.match(
+      r.stderr,
+      /3 citation\(s\) to rewrite in 1 account\(s\); 2 left as written \(nothing written: pass --write to apply\)/,
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'ra1.md'), 'utf8'), WORD_ERA);
   });
 

@@ -34,25 +34,38 @@ describe('cli: suggest', () => {
         assert.ok(s.why.length > 0 && typeof s.score === 'number');
       }
       const scores = p.suggestions.map((s) => s.score);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
     }
   });
 
   it('covers every account of a folder, in text', async () => {
     const r = await run(['suggest', path.join(root, 'examples')]);
     assert.equal(r.status, 0, r.stderr);
-    for (const name of ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md']) assert.match(r.stdout, new RegExp(`${name}\\n  line \\d+:\\n    [A-Z0-9]+/[PK]\\d+ `));
+    for (const name of ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md'])
+      assert.match(r.stdout, new RegExp(`${name}\\n  line \\d+:\\n    [A-Z0-9]+/[PK]\\d+ `));
   });
 
   it('check --writing adds the writing checks, check alone leaves them out', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-writing-'));
-    fs.writeFileSync(path.join(dir, 'ra1.md'), '---\nunits: [LMCA5]\n---\nMargaret Thomson rang. Next time I would ask her son first (LMCA5/P1).\n');
+    fs.writeFileSync(
+      path.join(dir, 'ra1.md'),
+      '---\nunits: [LMCA5]\n---\nMargaret Thomson rang. Next time I would ask her son first (LMCA5/P1).\n',
+    );
     const plain = await run(['check', dir]);
     assert.doesNotMatch(plain.stdout, /hypothetical|identifiable-person/);
     const r = await run(['check', dir, '--writing']);
     assert.equal(r.status, 0, 'warnings and hints do not fail the check');
-    const lines = r.stdout.split('\n').map((l) => l.replace(/^.*?ra1\.md/, 'ra1.md')).filter((l) => /hypothetical|identifiable/.test(l));
-    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), ['ra1.md:4:1 warning identifiable-person', 'ra1.md:4:24 hint hypothetical']);
+    const lines = r.stdout
+      .split('\n')
+      .map((l) => l.replace(/^.*?ra1\.md/, 'ra1.md'))
+      .filter((l) => /hypothetical|identifiable/.test(l));
+    assert.deepEqual(
+      lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
+      ['ra1.md:4:1 warning identifiable-person', 'ra1.md:4:24 hint hypothetical'],
+    );
     assert.match(r.stderr, /1 warning\(s\).* 1 hint\(s\)/);
   });
 

@@ -1,6 +1,14 @@
 import { strict as assert } from 'node:assert';
 import examples from '../fixtures/citation-examples.json';
-import { expandItem, scanCitations, scanText, unitKey, rangeShapeProblem, canonicalCitation, type Citation } from '../../server/src/core/citations/codes';
+import {
+  expandItem,
+  scanCitations,
+  scanText,
+  unitKey,
+  rangeShapeProblem,
+  canonicalCitation,
+  type Citation,
+} from '../../server/src/core/citations/codes';
 import { frontMatterContext, resolveBareCitations } from '../../server/src/core/citations/unitContext';
 import { testCatalog } from './helpers';
 
@@ -19,14 +27,23 @@ interface Example {
 function cited(citations: readonly Citation[]): string[] {
   return citations.flatMap((c) => {
     const unit = c.unitCode ? catalog.unit(c.unitCode) : undefined;
-    return unit ? c.items.flatMap((i) => expandItem(i).filter((n) => n >= 1 && n <= unit.counts[i.kind]).map((n) => `${unit.code}/${i.kind}${n}`)) : [];
+    return unit
+      ? c.items.flatMap((i) =>
+          expandItem(i)
+            .filter((n) => n >= 1 && n <= unit.counts[i.kind])
+            .map((n) => `${unit.code}/${i.kind}${n}`),
+        )
+      : [];
   });
 }
 
 /** The citations of an example text read as an account with its `units:` list would read it. */
 function citationsOf(ex: Example): { citations: Citation[]; notCounted: string[] } {
   const scan = scanText(ex.text, catalog.resolve);
-  const units = frontMatterContext((ex.units ?? []).map((text) => ({ text, start: 0 })), catalog.resolve);
+  const units = frontMatterContext(
+    (ex.units ?? []).map((text) => ({ text, start: 0 })),
+    catalog.resolve,
+  );
   const citations = resolveBareCitations(ex.text, scan.citations, catalog.resolve, units);
   return { citations, notCounted: scan.nearMisses.map((m) => ex.text.slice(m.start, m.end)) };
 }
@@ -40,8 +57,16 @@ describe('citation grammar: the shared table of examples', () => {
     it(JSON.stringify(ex.text) + (ex.units ? ` with units ${ex.units.join(', ')}` : ''), () => {
       const { citations, notCounted } = citationsOf(ex);
       assert.deepEqual(cited(citations), ex.cites, 'criteria cited');
-      assert.deepEqual(citations.map((c) => ex.text.slice(c.start, c.end)), ex.spans, 'citation spans');
-      assert.deepEqual(citations.filter((c) => !c.unitCode && !c.bare).map((c) => c.unitText), ex.unknown ?? [], 'unknown units');
+      assert.deepEqual(
+        citations.map((c) => ex.text.slice(c.start, c.end)),
+        ex.spans,
+        'citation spans',
+      );
+      assert.deepEqual(
+        citations.filter((c) => !c.unitCode && !c.bare).map((c) => c.unitText),
+        ex.unknown ?? [],
+        'unknown units',
+      );
       assert.deepEqual(notCounted, ex.notCounted ?? [], 'near misses');
     });
   }
@@ -51,9 +76,15 @@ describe('citation grammar: offsets', () => {
   it('maps each list item and range to its own span', () => {
     const text = 'Text (LMCA5/P1, p2, K38-K40) end';
     const [c] = scanCitations(text, catalog.resolve);
-    assert.deepEqual(c.items.map((i) => text.slice(i.start, i.end)), ['P1', 'p2', 'K38-K40']);
+    assert.deepEqual(
+      c.items.map((i) => text.slice(i.start, i.end)),
+      ['P1', 'p2', 'K38-K40'],
+    );
     assert.equal(text.slice(c.unitStart, c.unitEnd), 'LMCA5');
-    assert.deepEqual(c.items.map((i) => i.text), ['P1', 'p2', 'K38-K40']);
+    assert.deepEqual(
+      c.items.map((i) => i.text),
+      ['P1', 'p2', 'K38-K40'],
+    );
   });
   it('keeps offsets of text after multi-byte characters', () => {
     const text = 'Café 😀 — LMCB2/K9';
@@ -61,7 +92,11 @@ describe('citation grammar: offsets', () => {
     assert.equal(text.slice(c.start, c.end), 'LMCB2/K9');
   });
   it('finds citations on every line of CRLF text', () => {
-    assert.deepEqual(cited(scanCitations('LMCA5/P1\r\nLMCA5/P2\rLMCA5/P3\n', catalog.resolve)), ['LMCA5/P1', 'LMCA5/P2', 'LMCA5/P3']);
+    assert.deepEqual(cited(scanCitations('LMCA5/P1\r\nLMCA5/P2\rLMCA5/P3\n', catalog.resolve)), [
+      'LMCA5/P1',
+      'LMCA5/P2',
+      'LMCA5/P3',
+    ]);
   });
 });
 

@@ -11,12 +11,17 @@ import { cursor, syntheticUnit } from './helpers';
 const real = buildCatalog(bundledUnits());
 
 /** Completes at `$0` in the first file of a portfolio of `others` (name → text) plus the fixture. */
-function complete(marked: string, others: Record<string, string> = {}, catalog: Catalog = real): CoreCompletionList & { text: string; offset: number } {
+function complete(
+  marked: string,
+  others: Record<string, string> = {},
+  catalog: Catalog = real,
+): CoreCompletionList & { text: string; offset: number } {
   const { text, offset } = cursor(marked);
   const portfolio = createPortfolio('file:///p');
   const account = parseAccount('file:///p/here.md', text, catalog.resolve);
   updateAccount(portfolio, account);
-  for (const [name, t] of Object.entries(others)) updateAccount(portfolio, parseAccount(`file:///p/${name}`, t, catalog.resolve));
+  for (const [name, t] of Object.entries(others))
+    updateAccount(portfolio, parseAccount(`file:///p/${name}`, t, catalog.resolve));
   const coverage = computeCoverage(catalog, portfolio, 1);
   return { ...computeCompletions({ catalog, account, text, offset, coverage }), text, offset };
 }
@@ -57,7 +62,7 @@ describe('completion: where criteria are offered', () => {
     ['after a spaced alias and PC', 'the form H7LP 04 PC$0', 129, ['P1'], false],
     ['after a colon', 'LMCB2: K1$0', 152, ['P1'], false],
     ['after "and" in a list', 'LMCA5/P21 and K$0', 129, ['P1'], false],
-    ['a bare criterion under a unit\'s heading', '# LMCB2 Supervision\n\nI did P1$0', 152, ['P1'], false],
+    ["a bare criterion under a unit's heading", '# LMCB2 Supervision\n\nI did P1$0', 152, ['P1'], false],
     ['a bare criterion with no unit named', 'I did P1$0', 0, [], false],
     ['a space after a known unit, nothing typed: prose', 'I did SCDLMCA5 $0', 0, [], false],
   ];
@@ -66,13 +71,18 @@ describe('completion: where criteria are offered', () => {
       const list = complete(fixture);
       if (count >= 0) assert.equal(list.items.length, count, list.items.map((i) => i.label).join(' '));
       else assert.ok(list.items.length > 0);
-      assert.deepEqual(list.items.slice(0, first.length).map((i) => i.label), first);
+      assert.deepEqual(
+        list.items.slice(0, first.length).map((i) => i.label),
+        first,
+      );
       assert.equal(list.isIncomplete, incomplete);
     });
   }
 
   it('sorts P before K, then by number, when no words are typed', () => {
-    const labels = complete('LMCA5/$0').items.sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => i.label);
+    const labels = complete('LMCA5/$0')
+      .items.sort((a, b) => a.sortText.localeCompare(b.sortText))
+      .map((i) => i.label);
     assert.deepEqual(labels.slice(27, 32), ['P28', 'P29', 'K1', 'K2', 'K3']);
     assert.equal(labels[labels.length - 1], 'K100');
   });
@@ -92,13 +102,22 @@ describe('completion: where criteria are offered', () => {
   });
 
   it('describes each criterion with its coverage', () => {
-    const list = complete('LMCA5/$0', { 'ra1.md': '---\nevidence: RA1\n---\nLMCA5/P1', 'ra3.md': '---\nevidence: RA3\n---\nLMCA5/P1-P2' });
+    const list = complete('LMCA5/$0', {
+      'ra1.md': '---\nevidence: RA1\n---\nLMCA5/P1',
+      'ra3.md': '---\nevidence: RA3\n---\nLMCA5/P1-P2',
+    });
     const [p1, p2, p3] = list.items;
     assert.match(p1.detail, /^Lead work with individuals, key people and others to… — covered in RA1, RA3$/);
     assert.match(p2.detail, / — covered in RA3$/);
     assert.match(p3.detail, / — not yet covered$/);
-    assert.match(p1.documentation, /^\*\*LMCA5\/P1\*\* · performance criterion\n\nLead work with individuals, key people and others to identify areas of work that will meet the operational plans/);
-    assert.match(p1.documentation, /Section: \*Lead and manage the identification and allocation of priority areas of work within the service provision\*/);
+    assert.match(
+      p1.documentation,
+      /^\*\*LMCA5\/P1\*\* · performance criterion\n\nLead work with individuals, key people and others to identify areas of work that will meet the operational plans/,
+    );
+    assert.match(
+      p1.documentation,
+      /Section: \*Lead and manage the identification and allocation of priority areas of work within the service provision\*/,
+    );
   });
 });
 
@@ -114,31 +133,51 @@ describe('completion: unit codes', () => {
     ['inside a path', 'docs/LMC$0', []],
     ['front matter units list', '---\nunits: [LMCA5, $0]\n---\n', ['LMCA4', 'LMCB2', 'LMCB5', 'LMCQ1']],
     ['front matter units, prefix', '---\nunits: [LMCB$0]\n---\n', ['LMCB2', 'LMCB5']],
-    ['front matter block list', '---\ntitle: x\nunits:\n  - LMCA5\n  - $0\nevidence: RA1\n---\n', ['LMCA4', 'LMCB2', 'LMCB5', 'LMCQ1']],
+    [
+      'front matter block list',
+      '---\ntitle: x\nunits:\n  - LMCA5\n  - $0\nevidence: RA1\n---\n',
+      ['LMCA4', 'LMCB2', 'LMCB5', 'LMCQ1'],
+    ],
     ['front matter, other key', '---\ntitle: LMC$0\nunits: [LMCA5]\n---\n', []],
     ['front matter, after units', '---\nunits: [LMCA5]\nevidence: LMC$0\n---\n', []],
   ];
   for (const [name, fixture, expected] of cases) {
-    it(name, () => assert.deepEqual(complete(fixture).items.map((i) => i.label), expected));
+    it(name, () =>
+      assert.deepEqual(
+        complete(fixture).items.map((i) => i.label),
+        expected,
+      ),
+    );
   }
 
   it('notes unconfirmed codes and derived titles, and inserts the canonical code', () => {
     const items = complete('scd$0').items;
-    assert.equal(items.find((i) => i.label === 'LMCQ1')!.detail,
-      'Lead and manage the quality of care service provision to meet legislative, regulatory, registration and inspection requirements (code unconfirmed, title derived)');
-    assert.equal(items.find((i) => i.label === 'LMCA5')!.detail, 'Manage the Allocation, Progression and Quality of Work in Care Service Provision');
+    assert.equal(
+      items.find((i) => i.label === 'LMCQ1')!.detail,
+      'Lead and manage the quality of care service provision to meet legislative, regulatory, registration and inspection requirements (code unconfirmed, title derived)',
+    );
+    assert.equal(
+      items.find((i) => i.label === 'LMCA5')!.detail,
+      'Manage the Allocation, Progression and Quality of Work in Care Service Provision',
+    );
     assert.equal(items.find((i) => i.label === 'LMCA5')!.filterText, 'SCDLMCA5');
     assert.equal(accept('see scdlmca$0', 'LMCA5'), 'see LMCA5');
   });
 
   it('offers a centre alias', () => {
     const catalog = buildCatalog(bundledUnits(), { SCDLMCE2: 'LMCQ1' });
-    assert.deepEqual(complete('SCDLMCE$0', {}, catalog).items.map((i) => i.label), ['LMCQ1']);
+    assert.deepEqual(
+      complete('SCDLMCE$0', {}, catalog).items.map((i) => i.label),
+      ['LMCQ1'],
+    );
   });
 });
 
 describe('completion: a catalogue of 50,000 criteria', () => {
-  const units = Array.from({ length: 100 }, (_, i) => ({ origin: 'big', data: syntheticUnit(`BIG${String(i).padStart(3, '0')}`, 200, 300) }));
+  const units = Array.from({ length: 100 }, (_, i) => ({
+    origin: 'big',
+    data: syntheticUnit(`BIG${String(i).padStart(3, '0')}`, 200, 300),
+  }));
   const big = buildCatalog(units);
 
   it('builds a fuzzy index only for the unit searched, once (speed is measured in bench/)', () => {

@@ -7,7 +7,12 @@ import { parseAccount } from '../../server/src/core/accounts/account';
 import { computeCoverage, type Coverage } from '../../server/src/core/coverage/coverage';
 import { positionAt } from '../../server/src/core/accounts/lines';
 import { expandItem } from '../../server/src/core/citations/codes';
-import { createPortfolio, removeAccount, updateAccount, type Portfolio } from '../../server/src/core/coverage/portfolio';
+import {
+  createPortfolio,
+  removeAccount,
+  updateAccount,
+  type Portfolio,
+} from '../../server/src/core/coverage/portfolio';
 import { testCatalog, rng } from './helpers';
 
 const catalog = testCatalog();
@@ -19,8 +24,14 @@ function account(next: () => number): string {
   const lines = ['---', `units: [${next() < 0.3 ? 'LMCB2' : 'LMCA5'}]`, '---', ''];
   for (let i = int(0, 6); i > 0; i--) {
     const shape = int(0, 3);
-    const cite = shape === 0 ? `${unit()}/${item()}` : shape === 1 ? `${unit()}/${item()}, ${item()}`
-      : shape === 2 ? `${unit()}/P${int(1, 10)}-P${int(5, 14)}` : `LMCZ9/${item()}`;
+    const cite =
+      shape === 0
+        ? `${unit()}/${item()}`
+        : shape === 1
+          ? `${unit()}/${item()}, ${item()}`
+          : shape === 2
+            ? `${unit()}/P${int(1, 10)}-P${int(5, 14)}`
+            : `LMCZ9/${item()}`;
     lines.push(`I did some work (${cite}).`, '');
   }
   return lines.join('\n');
@@ -45,7 +56,14 @@ function naiveCitations(p: Portfolio): Record<string, unknown[]> {
         const { line, character } = positionAt(a.lineStarts, item.start);
         for (const n of expandItem(item)) {
           if (!catalog.unit(c.unitCode)!.criteria.some((k) => k.id === `${item.kind}${n}`)) continue;
-          (out[`${c.unitCode}/${item.kind}${n}`] ??= []).push({ uri, evidence: a.evidence, start: item.start, end: item.end, line, character });
+          (out[`${c.unitCode}/${item.kind}${n}`] ??= []).push({
+            uri,
+            evidence: a.evidence,
+            start: item.start,
+            end: item.end,
+            line,
+            character,
+          });
         }
       }
     }
@@ -54,10 +72,15 @@ function naiveCitations(p: Portfolio): Record<string, unknown[]> {
 }
 
 /** The result as data, citations included (the fold's criteria make them in a getter, which JSON leaves out). */
-const plain = (c: Coverage) => JSON.parse(JSON.stringify({
-  ...c, generation: 0, revision: 0,
-  units: c.units.map((u) => ({ ...u, criteria: u.criteria.map((k) => ({ ...k, citations: k.citations })) })),
-}));
+const plain = (c: Coverage) =>
+  JSON.parse(
+    JSON.stringify({
+      ...c,
+      generation: 0,
+      revision: 0,
+      units: c.units.map((u) => ({ ...u, criteria: u.criteria.map((k) => ({ ...k, citations: k.citations })) })),
+    }),
+  );
 
 describe('coverage: incremental fold', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
@@ -74,7 +97,8 @@ describe('coverage: incremental fold', () => {
           texts.delete(uri);
         } else {
           // Now and then the same citations moved by prose typed before them (the fold keeps their criteria).
-          const text = roll < 0.35 && texts.has(uri) ? `${texts.get(uri)!.replace('I did', 'Then I did')}` : account(next);
+          const text =
+            roll < 0.35 && texts.has(uri) ? `${texts.get(uri)!.replace('I did', 'Then I did')}` : account(next);
           texts.set(uri, text);
           updateAccount(p, parseAccount(uri, text, catalog.resolve));
         }
@@ -82,7 +106,11 @@ describe('coverage: incremental fold', () => {
         const coverage = computeCoverage(catalog, p, minimum);
         assert.deepEqual(plain(coverage), plain(computeCoverage(catalog, fresh(p), minimum)), `step ${step}`);
         // What other accounts' diagnostics depend on never changes without the revision changing.
-        const key = `${minimum};` + coverage.units.map((u) => `${u.code}:${u.declaredIn.join()}:${u.criteria.map((c) => c.state[0]).join('')}`).join('|');
+        const key =
+          `${minimum};` +
+          coverage.units
+            .map((u) => `${u.code}:${u.declaredIn.join()}:${u.criteria.map((c) => c.state[0]).join('')}`)
+            .join('|');
         if (last && last.key !== key) assert.notEqual(coverage.revision, last.revision, `step ${step}`);
         last = { key, revision: coverage.revision };
       }
@@ -93,25 +121,32 @@ describe('coverage: incremental fold', () => {
     const next = rng(9);
     const p = createPortfolio('file:///p');
     computeCoverage(catalog, p);
-    for (let i = 0; i < 5000; i++) updateAccount(p, parseAccount(`file:///p/ra${i % 40}.md`, account(next), catalog.resolve));
+    for (let i = 0; i < 5000; i++)
+      updateAccount(p, parseAccount(`file:///p/ra${i % 40}.md`, account(next), catalog.resolve));
     assert.deepEqual(plain(computeCoverage(catalog, p)), plain(computeCoverage(catalog, fresh(p))));
   });
 
-  it('lists each criterion\'s citations by account URI, then in text order, with their positions', () => {
+  it("lists each criterion's citations by account URI, then in text order, with their positions", () => {
     const next = rng(11);
     const p = createPortfolio('file:///p');
     for (let i = 0; i < 30; i++) updateAccount(p, parseAccount(`file:///p/ra${i}.md`, account(next), catalog.resolve));
     computeCoverage(catalog, p);
-    for (let i = 0; i < 30; i += 3) updateAccount(p, parseAccount(`file:///p/ra${i}.md`, account(next), catalog.resolve));
+    for (let i = 0; i < 30; i += 3)
+      updateAccount(p, parseAccount(`file:///p/ra${i}.md`, account(next), catalog.resolve));
     const coverage = computeCoverage(catalog, p);
     const found: Record<string, unknown[]> = {};
-    for (const u of coverage.units) for (const c of u.criteria) if (c.citations.length) found[`${u.code}/${c.id}`] = JSON.parse(JSON.stringify(c.citations));
+    for (const u of coverage.units)
+      for (const c of u.criteria)
+        if (c.citations.length) found[`${u.code}/${c.id}`] = JSON.parse(JSON.stringify(c.citations));
     const expected = naiveCitations(p);
-    assert.ok(Object.values(expected).some((list) => new Set(list.map((r) => (r as { uri: string }).uri)).size > 1), 'some criterion is cited by several accounts');
+    assert.ok(
+      Object.values(expected).some((list) => new Set(list.map((r) => (r as { uri: string }).uri)).size > 1),
+      'some criterion is cited by several accounts',
+    );
     assert.deepEqual(found, expected);
   });
 
-  it('keeps each portfolio\'s fold to itself', () => {
+  it("keeps each portfolio's fold to itself", () => {
     const a = createPortfolio('file:///a');
     const b = createPortfolio('file:///b');
     updateAccount(a, parseAccount('file:///a/1.md', 'I planned it (LMCA5/P1).', catalog.resolve));
@@ -121,7 +156,10 @@ describe('coverage: incremental fold', () => {
     updateAccount(a, parseAccount('file:///a/2.md', 'Again (LMCB2/K3).', catalog.resolve));
     computeCoverage(catalog, a, 2);
     assert.deepEqual(plain(computeCoverage(catalog, b)), before);
-    assert.deepEqual(computeCoverage(catalog, b).units.map((u) => u.code), ['LMCB2']);
+    assert.deepEqual(
+      computeCoverage(catalog, b).units.map((u) => u.code),
+      ['LMCB2'],
+    );
   });
 
   it('answers the same result while the portfolio is unchanged', () => {

@@ -26,7 +26,9 @@ interface Example {
   text: string;
   spans: string[];
 }
-const examples = (JSON.parse(readFileSync(path.join(root, 'test/fixtures/citation-examples.json'), 'utf8')) as { examples: Example[] }).examples;
+const examples = (
+  JSON.parse(readFileSync(path.join(root, 'test/fixtures/citation-examples.json'), 'utf8')) as { examples: Example[] }
+).examples;
 
 let grammarPromise: Promise<textmate.IGrammar> | undefined;
 
@@ -145,15 +147,58 @@ describe('TextMate injection grammar', () => {
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
       // The injection grammar as a grammar of its own, so that no Markdown rule (lists, emphasis) gets in between.
-      loadGrammar: async (scope) => (scope === 'citations'
-        ? textmate.parseRawGrammar(readFileSync(path.join(root, 'syntaxes/citations.injection.json'), 'utf8')
-          .replace(`"${INJECTION_SCOPE}"`, '"citations"'), 'citations.json')
-        : null),
+      loadGrammar: async (scope) =>
+        scope === 'citations'
+          ? textmate.parseRawGrammar(
+              readFileSync(path.join(root, 'syntaxes/citations.injection.json'), 'utf8').replace(
+                `"${INJECTION_SCOPE}"`,
+                '"citations"',
+              ),
+              'citations.json',
+            )
+          : null,
     });
     const grammar = (await registry.loadGrammar('citations'))!;
     const catalog = buildCatalog(bundledUnits());
-    const pieces = ['LMCA5', 'lmcb2', 'H7LP', '04', 'SCDLMC', 'A5', 'LMC', 'XY12', '/', ' / ', 'P', 'PC', 'PCs', 'p', 'K', 'k', '1',
-      '29', '1234', ',', ', ', ' and ', ' & ', ' to ', '-', '\u2013', ' - ', ':', '.', ' ', '  ', 'a', 'staff', '(', ')', '%', '_'];
+    const pieces = [
+      'LMCA5',
+      'lmcb2',
+      'H7LP',
+      '04',
+      'SCDLMC',
+      'A5',
+      'LMC',
+      'XY12',
+      '/',
+      ' / ',
+      'P',
+      'PC',
+      'PCs',
+      'p',
+      'K',
+      'k',
+      '1',
+      '29',
+      '1234',
+      ',',
+      ', ',
+      ' and ',
+      ' & ',
+      ' to ',
+      '-',
+      '\u2013',
+      ' - ',
+      ':',
+      '.',
+      ' ',
+      '  ',
+      'a',
+      'staff',
+      '(',
+      ')',
+      '%',
+      '_',
+    ];
     const next = rng(1713);
     for (let i = 0; i < 3000; i++) {
       let text = '';
@@ -168,7 +213,11 @@ describe('TextMate injection grammar', () => {
         }
       }
       if (run !== undefined) spans.push(run);
-      assert.deepEqual(spans, scanCitations(text, catalog.resolve).map((c) => text.slice(c.start, c.end)), JSON.stringify(text));
+      assert.deepEqual(
+        spans,
+        scanCitations(text, catalog.resolve).map((c) => text.slice(c.start, c.end)),
+        JSON.stringify(text),
+      );
     }
   });
 });

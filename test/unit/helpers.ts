@@ -4,17 +4,38 @@ import type { CriterionData, UnitData } from '../../server/src/core/standards/un
 
 export function syntheticUnit(code: string, p: number, k: number, extra: Partial<UnitData> = {}): UnitData {
   const criteria: CriterionData[] = [];
-  for (let n = 1; n <= p; n++) criteria.push({ id: `P${n}`, kind: 'P', number: n, text: `${code} performance ${n}`, section: n <= p / 2 ? 'First part' : 'Second part' });
-  for (let n = 1; n <= k; n++) criteria.push({ id: `K${n}`, kind: 'K', number: n, text: `${code} knowledge ${n}`, section: 'Knowledge' });
-  return { code, aliases: [], title: `${code} title`, titleDerived: false, codeConfirmed: true, overview: '', criteria, glossary: [], ...extra };
+  for (let n = 1; n <= p; n++)
+    criteria.push({
+      id: `P${n}`,
+      kind: 'P',
+      number: n,
+      text: `${code} performance ${n}`,
+      section: n <= p / 2 ? 'First part' : 'Second part',
+    });
+  for (let n = 1; n <= k; n++)
+    criteria.push({ id: `K${n}`, kind: 'K', number: n, text: `${code} knowledge ${n}`, section: 'Knowledge' });
+  return {
+    code,
+    aliases: [],
+    title: `${code} title`,
+    titleDerived: false,
+    codeConfirmed: true,
+    overview: '',
+    criteria,
+    glossary: [],
+    ...extra,
+  };
 }
 
 /** Two units shaped like LMCA5 and LMCB2 (same counts and aliases), texts made up. */
 export function testCatalog(unitAliases: Record<string, string> = {}): Catalog {
-  return buildCatalog([
-    { origin: 'test', data: syntheticUnit('LMCA5', 29, 100, { aliases: ['SCDLMCA5', 'H7LP 04'] }) },
-    { origin: 'test', data: syntheticUnit('LMCB2', 45, 107, { aliases: ['SCDLMCB2', 'H7LR 04'] }) },
-  ], unitAliases);
+  return buildCatalog(
+    [
+      { origin: 'test', data: syntheticUnit('LMCA5', 29, 100, { aliases: ['SCDLMCA5', 'H7LP 04'] }) },
+      { origin: 'test', data: syntheticUnit('LMCB2', 45, 107, { aliases: ['SCDLMCB2', 'H7LR 04'] }) },
+    ],
+    unitAliases,
+  );
 }
 
 /** Splits "text with $0 cursor" into the text and the cursor offset. */

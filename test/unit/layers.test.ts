@@ -22,7 +22,8 @@ interface Import {
   target: string | undefined;
 }
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -39,14 +40,18 @@ function importsOf(file: string): Import[] {
   const out: Import[] = [];
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[3] ?? m[4];
-    const target = spec.startsWith('.') ? path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec)) : undefined;
+    const target = spec.startsWith('.')
+      ? path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec))
+      : undefined;
     out.push({ file, spec, typeOnly: Boolean(m[2]), target });
   }
   return out;
 }
 
-const under = (target: string | undefined, dir: string) => target !== undefined && (target === dir || target.startsWith(dir + '/'));
-const IO_OR_EDITOR = /^(node:)?(fs|fs\/promises|path|child_process|process|os|net|worker_threads)$|^vscode($|-languageserver|-languageclient|-jsonrpc)/;
+const under = (target: string | undefined, dir: string) =>
+  target !== undefined && (target === dir || target.startsWith(dir + '/'));
+const IO_OR_EDITOR =
+  /^(node:)?(fs|fs\/promises|path|child_process|process|os|net|worker_threads)$|^vscode($|-languageserver|-languageclient|-jsonrpc)/;
 
 function violations(files: string[], rule: (i: Import) => string | undefined): string[] {
   const found: string[] = [];
@@ -61,7 +66,12 @@ function violations(files: string[], rule: (i: Import) => string | undefined): s
 
 describe('layers: what each part of the code may import', () => {
   const core = sourceFiles('server/src/core');
-  const glue = [...sourceFiles('server/src/lsp'), ...sourceFiles('server/src/cli'), ...sourceFiles('server/src/io'), ...sourceFiles('client/src')];
+  const glue = [
+    ...sourceFiles('server/src/lsp'),
+    ...sourceFiles('server/src/cli'),
+    ...sourceFiles('server/src/io'),
+    ...sourceFiles('client/src'),
+  ];
 
   it('finds the files it checks (the scan itself works)', () => {
     assert.ok(core.length > 20, `core files: ${core.length}`);
@@ -69,35 +79,52 @@ describe('layers: what each part of the code may import', () => {
   });
 
   it('the core imports no editor, language-server or IO module, and nothing outside the core', () => {
-    assert.deepEqual(violations(core, (i) => {
-      if (IO_OR_EDITOR.test(i.spec)) return 'the core is pure';
-      // Data the bundle embeds (the JSON Schemas of unit and assessment files) is not IO.
-      const data = (under(i.target, 'standards') || under(i.target, 'schemas')) && i.spec.endsWith('.json');
-      if (i.target !== undefined && !under(i.target, 'server/src/core') && !data) return 'the core reaches outside itself';
-      return undefined;
-    }), []);
+    assert.deepEqual(
+      violations(core, (i) => {
+        if (IO_OR_EDITOR.test(i.spec)) return 'the core is pure';
+        // Data the bundle embeds (the JSON Schemas of unit and assessment files) is not IO.
+        const data = (under(i.target, 'standards') || under(i.target, 'schemas')) && i.spec.endsWith('.json');
+        if (i.target !== undefined && !under(i.target, 'server/src/core') && !data)
+          return 'the core reaches outside itself';
+        return undefined;
+      }),
+      [],
+    );
   });
 
   it('glue reaches the core only through its facade (server/src/core/index.ts)', () => {
-    assert.deepEqual(violations(glue, (i) =>
-      under(i.target, 'server/src/core') && i.target !== 'server/src/core' && i.target !== 'server/src/core/index'
-        ? 'import from the core facade instead' : undefined), []);
+    assert.deepEqual(
+      violations(glue, (i) =>
+        under(i.target, 'server/src/core') && i.target !== 'server/src/core' && i.target !== 'server/src/core/index'
+          ? 'import from the core facade instead'
+          : undefined,
+      ),
+      [],
+    );
   });
 
   it('the language server and the IO edge never import the CLI', () => {
     const server = [...sourceFiles('server/src/lsp'), ...sourceFiles('server/src/io')];
-    assert.deepEqual(violations(server, (i) => (under(i.target, 'server/src/cli') ? 'the server must not depend on the CLI' : undefined)), []);
+    assert.deepEqual(
+      violations(server, (i) =>
+        under(i.target, 'server/src/cli') ? 'the server must not depend on the CLI' : undefined,
+      ),
+      [],
+    );
   });
 
   it('the panel script imports no editor or Node module, and only types from the server', () => {
-    assert.deepEqual(violations(sourceFiles('client/src/webview'), (i) => {
-      if (/^(node:|vscode$)/.test(i.spec) || IO_OR_EDITOR.test(i.spec)) return 'the panel runs in a browser';
-      if (under(i.target, 'server') && !i.typeOnly) return 'only `import type` from the server';
-      return undefined;
-    }), []);
+    assert.deepEqual(
+      violations(sourceFiles('client/src/webview'), (i) => {
+        if (/^(node:|vscode$)/.test(i.spec) || IO_OR_EDITOR.test(i.spec)) return 'the panel runs in a browser';
+        if (under(i.target, 'server') && !i.typeOnly) return 'only `import type` from the server';
+        return undefined;
+      }),
+      [],
+    );
   });
 
-  it('the core\'s folders import each other without circles', () => {
+  it("the core's folders import each other without circles", () => {
     const folderOf = (file: string) => path.dirname(path.relative('server/src/core', file)) || '.';
     const edges = new Map<string, Set<string>>();
     for (const file of core) {

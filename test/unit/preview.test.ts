@@ -20,7 +20,9 @@ interface Example {
   units?: string[];
   cites: string[];
 }
-const examples = (JSON.parse(readFileSync(path.join(root, 'test/fixtures/citation-examples.json'), 'utf8')) as { examples: Example[] }).examples;
+const examples = (
+  JSON.parse(readFileSync(path.join(root, 'test/fixtures/citation-examples.json'), 'utf8')) as { examples: Example[] }
+).examples;
 
 /** The bundled units, shaped as the server's CriteriaRequest answer. */
 function bundledCriteria(): CriteriaResult {
@@ -29,8 +31,15 @@ function bundledCriteria(): CriteriaResult {
     units: codes.map((code) => {
       const unit = JSON.parse(readFileSync(path.join(root, 'standards', `${code}.json`), 'utf8'));
       return {
-        code: unit.code, title: unit.title, codeConfirmed: unit.codeConfirmed, aliases: unit.aliases,
-        criteria: unit.criteria.map((c: { id: string; text: string; section: string }) => ({ id: c.id, text: c.text, section: c.section })),
+        code: unit.code,
+        title: unit.title,
+        codeConfirmed: unit.codeConfirmed,
+        aliases: unit.aliases,
+        criteria: unit.criteria.map((c: { id: string; text: string; section: string }) => ({
+          id: c.id,
+          text: c.text,
+          section: c.section,
+        })),
       };
     }),
   };
@@ -45,13 +54,19 @@ function render(text: string, l: CitationLookup = lookup, options: MarkdownItOpt
 }
 
 function decode(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** The visible text of every rendered citation. */
 function citationTexts(html: string): string[] {
-  return [...html.matchAll(/<span class="ra-citation">((?:(?!<span class="ra-citation">).)*?)<\/span><\/span>/gs)]
-    .map((m) => decode(m[1] + '</span>'));
+  return [...html.matchAll(/<span class="ra-citation">((?:(?!<span class="ra-citation">).)*?)<\/span><\/span>/gs)].map(
+    (m) => decode(m[1] + '</span>'),
+  );
 }
 
 interface BadgeHtml {
@@ -61,8 +76,11 @@ interface BadgeHtml {
 }
 
 function badges(html: string): BadgeHtml[] {
-  return [...html.matchAll(/<span class="ra-badge( ra-unknown)?" title="([^"]*)">([^<]*)<\/span>/g)]
-    .map((m) => ({ unknown: Boolean(m[1]), title: decode(m[2]), text: decode(m[3]) }));
+  return [...html.matchAll(/<span class="ra-badge( ra-unknown)?" title="([^"]*)">([^<]*)<\/span>/g)].map((m) => ({
+    unknown: Boolean(m[1]),
+    title: decode(m[2]),
+    text: decode(m[3]),
+  }));
 }
 
 describe('preview plugin: citation badges', () => {
@@ -76,7 +94,9 @@ describe('preview plugin: citation badges', () => {
         const notCounted = badges(html).filter((b) => b.title.startsWith('Not counted'));
         if (example.cites.length === 0) assert.ok(notCounted.every((b) => b.unknown));
         else assert.deepEqual(notCounted, []);
-        const unknownUnits = badges(html).filter((b) => b.title.startsWith('Unknown unit')).map((b) => b.title.slice('Unknown unit '.length));
+        const unknownUnits = badges(html)
+          .filter((b) => b.title.startsWith('Unknown unit'))
+          .map((b) => b.title.slice('Unknown unit '.length));
         assert.deepEqual(unknownUnits, example.unknown ?? []);
       });
     }
@@ -95,7 +115,13 @@ describe('preview plugin: citation badges', () => {
 
   it('keeps the spelling as written and resolves aliases', () => {
     const b = badges(render('SCDLMC A5/P3 and h7lp 04/k2'));
-    assert.deepEqual(b.map((x) => [x.text, x.unknown]), [['SCDLMC A5/P3', false], ['h7lp 04/k2', false]]);
+    assert.deepEqual(
+      b.map((x) => [x.text, x.unknown]),
+      [
+        ['SCDLMC A5/P3', false],
+        ['h7lp 04/k2', false],
+      ],
+    );
     assert.equal(b[1].title, lookup.criterion('LMCA5', 'K2')!.text);
   });
 
@@ -108,7 +134,11 @@ describe('preview plugin: citation badges', () => {
 
   it('marks unknown criteria and malformed ranges, saying why', () => {
     const [p30] = badges(render('LMCA5/P30'));
-    assert.deepEqual(p30, { text: 'LMCA5/P30', title: 'LMCA5 has no performance criterion P30 (P1–P29)', unknown: true });
+    assert.deepEqual(p30, {
+      text: 'LMCA5/P30',
+      title: 'LMCA5 has no performance criterion P30 (P1–P29)',
+      unknown: true,
+    });
     const [reversed] = badges(render('LMCA5/P4-P1'));
     assert.equal(reversed.unknown, true);
     assert.match(reversed.title, /reversed/);
@@ -126,8 +156,14 @@ describe('preview plugin: citation badges', () => {
   it('marks citation-shaped text that counts nothing, saying why, and gives it no badge', () => {
     const html = render('P21a, LMCA5/P1.2 and A5/P21 <b>');
     assert.deepEqual(badges(html), []);
-    const marked = [...html.matchAll(/<span class="ra-near-miss" title="([^"]*)">([^<]*)<\/span>/g)].map((m) => [m[2], m[1]]);
-    assert.deepEqual(marked.map(([text]) => text), ['P21a', 'LMCA5/P1.2', 'A5/P21']);
+    const marked = [...html.matchAll(/<span class="ra-near-miss" title="([^"]*)">([^<]*)<\/span>/g)].map((m) => [
+      m[2],
+      m[1],
+    ]);
+    assert.deepEqual(
+      marked.map(([text]) => text),
+      ['P21a', 'LMCA5/P1.2', 'A5/P21'],
+    );
     assert.match(marked[0][1], /no lettered parts/);
     assert.match(marked[1][1], /another award/);
     assert.match(marked[2][1], /not a unit code/);
@@ -135,13 +171,20 @@ describe('preview plugin: citation badges', () => {
   });
 
   it('leaves code spans, code blocks and HTML comments alone', () => {
-    const html = render('`LMCA5/P1`\n\n```\nLMCA5/P2\n```\n\n    LMCA5/P3\n\n<!-- tutor: LMCA5/P4 -->\n\nText <!-- LMCA5/P5 --> end', lookup, { html: true });
+    const html = render(
+      '`LMCA5/P1`\n\n```\nLMCA5/P2\n```\n\n    LMCA5/P3\n\n<!-- tutor: LMCA5/P4 -->\n\nText <!-- LMCA5/P5 --> end',
+      lookup,
+      { html: true },
+    );
     assert.deepEqual(badges(html), []);
   });
 
   it('works inside headings, lists, emphasis and link text', () => {
     const html = render('# LMCA5/P1\n\n- LMCA5/P2\n\n**LMCA5/P3** and [LMCA5/P4](ra1.md)\n\n> LMCA5/P5');
-    assert.deepEqual(badges(html).map((b) => b.text), ['LMCA5/P1', 'LMCA5/P2', 'LMCA5/P3', 'LMCA5/P4', 'LMCA5/P5']);
+    assert.deepEqual(
+      badges(html).map((b) => b.text),
+      ['LMCA5/P1', 'LMCA5/P2', 'LMCA5/P3', 'LMCA5/P4', 'LMCA5/P5'],
+    );
     assert.match(html, /<a href="ra1.md"><span class="ra-citation">/);
   });
 
@@ -151,7 +194,14 @@ describe('preview plugin: citation badges', () => {
 
   it('escapes criterion texts, unit spellings and surrounding text', () => {
     const hostile = buildCitationLookup({
-      units: [{ code: 'LMCZ9', title: '<b>t</b>', codeConfirmed: true, criteria: [{ id: 'P1', text: '"><script>alert(1)</script>', section: 's' }] }],
+      units: [
+        {
+          code: 'LMCZ9',
+          title: '<b>t</b>',
+          codeConfirmed: true,
+          criteria: [{ id: 'P1', text: '"><script>alert(1)</script>', section: 's' }],
+        },
+      ],
     });
     const html = render('<img src=x onerror=alert(1)> LMCZ9/P1 & LMCZ9/P2', hostile);
     assert.doesNotMatch(html, /<script|<img/);

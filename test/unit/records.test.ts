@@ -26,7 +26,11 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 function golden(name: string, actual: string): void {
   const file = path.join(goldenDir, name);
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
-  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`);
+  assert.equal(
+    actual,
+    fs.readFileSync(file, 'utf8'),
+    `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
+  );
 }
 
 async function exportRecord(format: string, unit = 'LMCA5'): Promise<string> {
@@ -37,7 +41,12 @@ async function exportRecord(format: string, unit = 'LMCA5'): Promise<string> {
 }
 
 describe('evidence record: golden files on the example portfolio', () => {
-  for (const [format, ext] of [['markdown', 'md'], ['csv', 'csv'], ['html', 'html'], ['json', 'json']]) {
+  for (const [format, ext] of [
+    ['markdown', 'md'],
+    ['csv', 'csv'],
+    ['html', 'html'],
+    ['json', 'json'],
+  ]) {
     it(format, async () => golden(`LMCA5-record.${ext}`, await exportRecord(format)));
   }
 });
@@ -50,8 +59,20 @@ describe('evidence record: content', () => {
     assert.deepEqual(rows[0], CSV_HEADER);
     assert.equal(rows.length, 1 + 129);
     const json = JSON.parse(await exportRecord('json'));
-    assert.deepEqual(rows.slice(1), json.rows.map((r: { kind: string; id: string; section: string; text: string; evidence: string[]; state: string }) =>
-      ['LMCA5', r.kind === 'P' ? 'performance criterion' : 'knowledge point', r.id, r.section, r.text, r.evidence.join(', '), r.state]));
+    assert.deepEqual(
+      rows.slice(1),
+      json.rows.map(
+        (r: { kind: string; id: string; section: string; text: string; evidence: string[]; state: string }) => [
+          'LMCA5',
+          r.kind === 'P' ? 'performance criterion' : 'knowledge point',
+          r.id,
+          r.section,
+          r.text,
+          r.evidence.join(', '),
+          r.state,
+        ],
+      ),
+    );
     assert.deepEqual(rows.find((r) => r[2] === 'P6')?.[5], 'RA1, RA4');
   });
   it('JSON lists every criterion, the summary and the accounts', async () => {
@@ -60,7 +81,10 @@ describe('evidence record: content', () => {
     assert.equal(json.unit.codeConfirmed, false);
     assert.equal(json.rows.length, 145);
     assert.deepEqual(json.summary, { P: { covered: 9, total: 46 }, K: { covered: 2, total: 99 } });
-    assert.deepEqual(json.accounts.map((a: { evidence: string }) => a.evidence), ['RA1', 'RA2', 'RA3', 'RA4']);
+    assert.deepEqual(
+      json.accounts.map((a: { evidence: string }) => a.evidence),
+      ['RA1', 'RA2', 'RA3', 'RA4'],
+    );
   });
   it('HTML escapes text and carries the print rules', async () => {
     const html = await exportRecord('html');
@@ -76,12 +100,21 @@ describe('evidence record: content', () => {
     const r = await run('export', 'examples', '--unit', 'LMCA5', '--format', 'markdown', '--out', out);
     assert.equal(r.code, 2);
     assert.equal(fs.readFileSync(out, 'utf8'), 'precious');
-    assert.equal((await run('export', 'examples', '--unit', 'LMCA5', '--format', 'markdown', '--out', out, '--force')).code, 0);
+    assert.equal(
+      (await run('export', 'examples', '--unit', 'LMCA5', '--format', 'markdown', '--out', out, '--force')).code,
+      0,
+    );
     assert.match(fs.readFileSync(out, 'utf8'), /^# Evidence record: LMCA5/);
   });
   it('refuses a unit not in scope and bad usage', async () => {
-    assert.equal((await run('export', 'examples', '--unit', 'LMCQ1', '--format', 'csv', '--out', '/tmp/x.csv')).code, 2);
-    assert.equal((await run('export', 'examples', '--unit', 'LMCA5', '--format', 'pdf', '--out', '/tmp/x.pdf')).code, 2);
+    assert.equal(
+      (await run('export', 'examples', '--unit', 'LMCQ1', '--format', 'csv', '--out', '/tmp/x.csv')).code,
+      2,
+    );
+    assert.equal(
+      (await run('export', 'examples', '--unit', 'LMCA5', '--format', 'pdf', '--out', '/tmp/x.pdf')).code,
+      2,
+    );
     assert.equal((await run('export', 'examples', '--unit', 'LMCA5', '--format', 'csv')).code, 2);
   });
 });
@@ -91,19 +124,27 @@ describe('caseload: coverage --each', () => {
   it('prints one row per candidate and unit, with error counts', async () => {
     const r = await run('coverage', caseload, '--each');
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout,
+    assert.equal(
+      r.stdout,
       'Candidate  Unit    P covered  K covered  Accepted  Errors\n' +
-      'alice      LMCA5   7/29       1/100      3         0\n' +
-      'bob        LMCA5   0/29       0/100      0         1\n' +
-      'bob        LMCB2   2/45       0/107      0         1\n' +
-      'chloe      (none)  0/0        0/0        0         0\n');
+        'alice      LMCA5   7/29       1/100      3         0\n' +
+        'bob        LMCA5   0/29       0/100      0         1\n' +
+        'bob        LMCB2   2/45       0/107      0         1\n' +
+        'chloe      (none)  0/0        0/0        0         0\n',
+    );
   });
   it('as JSON and CSV', async () => {
     const json = JSON.parse((await run('coverage', caseload, '--each', '--format', 'json')).stdout);
-    assert.deepEqual(json.candidates.map((c: { candidate: string; unit: string }) => `${c.candidate}:${c.unit}`), ['alice:LMCA5', 'bob:LMCA5', 'bob:LMCB2', 'chloe:']);
+    assert.deepEqual(
+      json.candidates.map((c: { candidate: string; unit: string }) => `${c.candidate}:${c.unit}`),
+      ['alice:LMCA5', 'bob:LMCA5', 'bob:LMCB2', 'chloe:'],
+    );
     const csv: string[][] = parse((await run('coverage', caseload, '--each', '--format', 'csv')).stdout.slice(1));
     assert.deepEqual(csv[1], ['alice', 'LMCA5', '7/29', '1/100', '3', '0']);
-    assert.deepEqual(json.candidates.map((c: { accepted: number }) => c.accepted), [3, 0, 0, 0]);
+    assert.deepEqual(
+      json.candidates.map((c: { accepted: number }) => c.accepted),
+      [3, 0, 0, 0],
+    );
   });
   it('needs sub-folders', async () => {
     assert.equal((await run('coverage', path.join(caseload, 'chloe'), '--each')).code, 2);

@@ -22,8 +22,23 @@ function referenceNormalize(uri: string): string {
   return file === undefined ? uri : encodedFileUri(file);
 }
 
-
-const PIECES = ['ws', 'ra1.md', 'Jane Smith', "Jane's (2024)", 'é', '%41', '%2F', '.', '..', '', 'a~b_c-d', 'notes.MD', '#', '?x', '+'];
+const PIECES = [
+  'ws',
+  'ra1.md',
+  'Jane Smith',
+  "Jane's (2024)",
+  'é',
+  '%41',
+  '%2F',
+  '.',
+  '..',
+  '',
+  'a~b_c-d',
+  'notes.MD',
+  '#',
+  '?x',
+  '+',
+];
 
 function randomPath(next: () => number): string {
   const n = 1 + Math.floor(next() * 5);
@@ -32,7 +47,7 @@ function randomPath(next: () => number): string {
 }
 
 describe('workspace files: URI spelling and account membership', () => {
-  it('spells every path as the general code does, which is vscode-uri\'s spelling', () => {
+  it("spells every path as the general code does, which is vscode-uri's spelling", () => {
     const next = rng(5);
     for (let i = 0; i < 2000; i++) {
       const p = randomPath(next);
@@ -40,15 +55,28 @@ describe('workspace files: URI spelling and account membership', () => {
       // vscode-uri takes a leading `//` for a network share; on POSIX it is the root, made one slash first.
       assert.equal(encodedFileUri(p), URI.file(p.replace(/^\/+/, '/')).toString(), p);
     }
-    assert.equal(pathToUri("/ws/Jane's portfolio (2024)/é.md"), 'file:///ws/Jane%27s%20portfolio%20%282024%29/%C3%A9.md');
+    assert.equal(
+      pathToUri("/ws/Jane's portfolio (2024)/é.md"),
+      'file:///ws/Jane%27s%20portfolio%20%282024%29/%C3%A9.md',
+    );
     assert.equal(pathToUri('//ws/a.md'), 'file:///ws/a.md');
   });
 
   it('normalises every URI, and finds its path, as the general code does, plain ones included', () => {
     const next = rng(6);
-    const uris = ['file:///ws/ra1.md', 'file:///ws/./ra1.md', 'file:///ws/sub/..', 'file:///ws//ra1.md', 'file://host/ws/a.md',
-      'untitled:Untitled-1', 'file:///ws/a%20b.md', 'file:///ws/.', 'file:///C:/ws/a.md'];
-    for (let i = 0; i < 2000; i++) uris.push('file://' + randomPath(next), 'file://' + encodedFileUri(randomPath(next)).slice(7));
+    const uris = [
+      'file:///ws/ra1.md',
+      'file:///ws/./ra1.md',
+      'file:///ws/sub/..',
+      'file:///ws//ra1.md',
+      'file://host/ws/a.md',
+      'untitled:Untitled-1',
+      'file:///ws/a%20b.md',
+      'file:///ws/.',
+      'file:///C:/ws/a.md',
+    ];
+    for (let i = 0; i < 2000; i++)
+      uris.push('file://' + randomPath(next), 'file://' + encodedFileUri(randomPath(next)).slice(7));
     for (const uri of uris) assert.equal(normalizeUri(uri), referenceNormalize(uri), uri);
     for (const uri of uris) {
       let expected: string | undefined;

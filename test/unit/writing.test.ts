@@ -16,7 +16,7 @@ describe('writing: hypothetical', () => {
     ['I would speak to the family first.', true, 'what the candidate would do'],
     ['Good practice would be to involve the family.', true, 'what good practice would be'],
     ['Next time I will ask the seniors sooner.', true, 'will do'],
-    ["I'll review the rota next week.", true, "contracted will"],
+    ["I'll review the rota next week.", true, 'contracted will'],
     ['Staff should always wash their hands.', true, 'should, with an adverb between'],
     ['A manager should review the plan every month.', true, 'generic should'],
     ['I could have asked for help earlier.', true, 'could have'],
@@ -36,7 +36,11 @@ describe('writing: hypothetical', () => {
     ['Will covered the shift.', false, 'a name, not a modal'],
     ['Every day should have something to look forward to.', true, 'the same words, not quoted'],
     ['Our aim is that "every day should have something to look forward to".', false, 'a quotation'],
-    ['Our aim is that \u201cevery day should have something to look forward to\u201d.', false, 'a quotation in curly quotes'],
+    [
+      'Our aim is that \u201cevery day should have something to look forward to\u201d.',
+      false,
+      'a quotation in curly quotes',
+    ],
     ['I reviewed the rota and spoke to each senior.', false, 'plain past'],
     ['Her will was kept in the office safe.', false, 'a noun'],
   ];
@@ -68,15 +72,20 @@ describe('writing: identifiable person', () => {
   ];
   for (const [sentence, expected, why] of cases) {
     it(`${expected.length ? 'flags' : 'leaves'} "${sentence}" (${why})`, () => {
-      const found = findIdentifiable(sentence, analyse(sentence)).map((f) => (f.replacement ? `${f.text}>${f.replacement}` : f.text));
+      const found = findIdentifiable(sentence, analyse(sentence)).map((f) =>
+        f.replacement ? `${f.text}>${f.replacement}` : f.text,
+      );
       assert.deepEqual(found, expected);
     });
   }
 
   it('the quick fix edits every whole-word occurrence of the name', () => {
-    const text = 'Margaret Thomson came. I told Margaret Thomson\'s son. Margaret Thomsonia is not her.';
+    const text = "Margaret Thomson came. I told Margaret Thomson's son. Margaret Thomsonia is not her.";
     const edits = anonymiseEdits(text, 'Margaret Thomson', 'MT');
-    assert.deepEqual(edits.map((e) => text.slice(e.start, e.end)), ['Margaret Thomson', 'Margaret Thomson']);
+    assert.deepEqual(
+      edits.map((e) => text.slice(e.start, e.end)),
+      ['Margaret Thomson', 'Margaret Thomson'],
+    );
     let out = text;
     for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
     assert.equal(out, "MT came. I told MT's son. Margaret Thomsonia is not her.");
@@ -86,31 +95,49 @@ describe('writing: identifiable person', () => {
 describe('writing: diagnostics of an account', () => {
   const catalog = testCatalog();
   const text = [
-    '---', 'units: [LMCA5]', '---', '',
-    'I would ask Margaret Thomson first (LMCA5/P1).', '',
-    '<!-- tutor: Would John Smith agree? -->', '',
-    '`I would not count this`', '',
+    '---',
+    'units: [LMCA5]',
+    '---',
+    '',
+    'I would ask Margaret Thomson first (LMCA5/P1).',
+    '',
+    '<!-- tutor: Would John Smith agree? -->',
+    '',
+    '`I would not count this`',
+    '',
   ].join('\n');
   const account = parseAccount('file:///ra.md', text, catalog.resolve);
 
   it('flags prose only, with the configured severities', () => {
     const found = computeWritingDiagnostics(account, text, { hypothetical: 'hint', identifiablePerson: 'warning' });
-    assert.deepEqual(found.map((d) => [d.code, d.severity, text.slice(d.start, d.end)]), [
-      ['hypothetical', 'hint', 'I would ask Margaret Thomson first (LMCA5/P1).'],
-      ['identifiable-person', 'warning', 'Margaret Thomson'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, text.slice(d.start, d.end)]),
+      [
+        ['hypothetical', 'hint', 'I would ask Margaret Thomson first (LMCA5/P1).'],
+        ['identifiable-person', 'warning', 'Margaret Thomson'],
+      ],
+    );
   });
 
   it('a check set to off reports nothing', () => {
     const found = computeWritingDiagnostics(account, text, { hypothetical: 'off', identifiablePerson: 'error' });
-    assert.deepEqual(found.map((d) => [d.code, d.severity]), [['identifiable-person', 'error']]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity]),
+      [['identifiable-person', 'error']],
+    );
   });
 
   it('reads the settings, with defaults and off', () => {
     assert.equal(readSettings({}).writingHypothetical, 'hint');
     assert.equal(readSettings({}).writingIdentifiablePerson, 'warning');
-    const s = readSettings({ writing: { hypothetical: 'off', identifiablePerson: 'error' }, wordCount: { target: { min: 500, max: 1500 } } });
-    assert.deepEqual([s.writingHypothetical, s.writingIdentifiablePerson, s.wordCountTarget], ['off', 'error', { min: 500, max: 1500 }]);
+    const s = readSettings({
+      writing: { hypothetical: 'off', identifiablePerson: 'error' },
+      wordCount: { target: { min: 500, max: 1500 } },
+    });
+    assert.deepEqual(
+      [s.writingHypothetical, s.writingIdentifiablePerson, s.wordCountTarget],
+      ['off', 'error', { min: 500, max: 1500 }],
+    );
     assert.equal(readSettings({ wordCount: { target: { min: 900, max: 100 } } }).wordCountTarget, undefined);
     assert.equal(readSettings({ writing: { hypothetical: 'loud' } }).writingHypothetical, 'hint');
   });
@@ -121,10 +148,15 @@ describe('writing: word count', () => {
   const cases: Array<[string, number, string]> = [
     ['One two three.', 3, 'plain words'],
     ['---\ntitle: Four words here now\n---\nOne two (LMCA5/P1, P2) three.', 3, 'front matter and citations left out'],
-    ['# A heading\n\nOne two.\n\n```\ncode words here\n```\n\n- three\n- four', 4, 'headings and code left out, list items in'],
+    [
+      '# A heading\n\nOne two.\n\n```\ncode words here\n```\n\n- three\n- four',
+      4,
+      'headings and code left out, list items in',
+    ],
   ];
   for (const [text, words, why] of cases) {
-    it(`${words} words: ${why}`, () => assert.equal(accountWords(parseAccount('file:///a.md', text, catalog.resolve)), words));
+    it(`${words} words: ${why}`, () =>
+      assert.equal(accountWords(parseAccount('file:///a.md', text, catalog.resolve)), words));
   }
   const standings: Array<[number, { min?: number; max?: number } | undefined, string | undefined, string]> = [
     [499, { min: 500, max: 1500 }, 'below', '499 words (target 500–1,500)'],

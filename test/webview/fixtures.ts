@@ -4,12 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CitationDto, CoverageResult, CriterionDto, PortfolioCoverageDto, UnitDto } from '../../server/src/protocol';
+import type {
+  CitationDto,
+  CoverageResult,
+  CriterionDto,
+  PortfolioCoverageDto,
+  UnitDto,
+} from '../../server/src/protocol';
 
 const root = path.resolve(__dirname, '../..');
 export const FOLDER = 'file:///home/candidate/portfolio';
 export const ACCOUNTS = ['ra1', 'ra2', 'ra3', 'ra4'].map((name, i) => ({
-  uri: `${FOLDER}/${name}.md`, evidence: `RA${i + 1}`, title: `Account number ${i + 1}`,
+  uri: `${FOLDER}/${name}.md`,
+  evidence: `RA${i + 1}`,
+  title: `Account number ${i + 1}`,
 }));
 
 interface StandardJson {
@@ -43,12 +51,23 @@ export function unitDto(code: string, override: (c: CriterionDto) => CriterionDt
   const unit = readUnit(code);
   const criteria = unit.criteria.map((c, i): CriterionDto => {
     const state = stateFor(c.number);
-    const citations = state === 'covered' ? [citation(0, 10 + (i % 7), 4), citation(1 + (i % 3), 20 + (i % 5), 12)]
-      : state === 'partial' ? [citation(2, 30, 8)] : [];
+    const citations =
+      state === 'covered'
+        ? [citation(0, 10 + (i % 7), 4), citation(1 + (i % 3), 20 + (i % 5), 12)]
+        : state === 'partial'
+          ? [citation(2, 30, 8)]
+          : [];
     const accounts = new Set(citations.map((r) => r.uri)).size;
     return override({
-      id: c.id, kind: c.kind, number: c.number, text: c.text, section: c.section, state, accounts,
-      singleSource: accounts === 1, citations,
+      id: c.id,
+      kind: c.kind,
+      number: c.number,
+      text: c.text,
+      section: c.section,
+      state,
+      accounts,
+      singleSource: accounts === 1,
+      citations,
     });
   });
   const covered = { P: 0, K: 0 };
@@ -57,14 +76,26 @@ export function unitDto(code: string, override: (c: CriterionDto) => CriterionDt
     total[c.kind]++;
     if (c.state === 'covered') covered[c.kind]++;
   }
-  return { code: unit.code, title: unit.title, codeConfirmed: unit.codeConfirmed, titleDerived: unit.titleDerived, covered, total, criteria };
+  return {
+    code: unit.code,
+    title: unit.title,
+    codeConfirmed: unit.codeConfirmed,
+    titleDerived: unit.titleDerived,
+    covered,
+    total,
+    criteria,
+  };
 }
 
 export function portfolio(units: UnitDto[], folder = FOLDER, folderName = 'portfolio'): PortfolioCoverageDto {
   return {
-    folder, folderName, minimumEvidence: 2, units,
+    folder,
+    folderName,
+    minimumEvidence: 2,
+    units,
     accounts: ACCOUNTS.map((a, i) => ({
-      ...a, uri: a.uri.replace(FOLDER, folder),
+      ...a,
+      uri: a.uri.replace(FOLDER, folder),
       tutorNotes: i === 1 ? [{ text: 'Say more about how you checked workloads.', line: 14, character: 0 }] : [],
     })),
   };

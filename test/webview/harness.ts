@@ -26,10 +26,18 @@ export interface Harness {
 /** Bundles the panel script and CSS exactly as esbuild.mjs does, into a temporary folder. */
 async function bundlePanel(outdir: string): Promise<{ js: string; css: string }> {
   await esbuild.build({
-    entryPoints: [path.join(root, 'client/src/webview/panel.ts')], outfile: path.join(outdir, 'webview.js'),
-    bundle: true, platform: 'browser', format: 'iife', target: 'chrome114', logLevel: 'error',
+    entryPoints: [path.join(root, 'client/src/webview/panel.ts')],
+    outfile: path.join(outdir, 'webview.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+    logLevel: 'error',
   });
-  return { js: readFileSync(path.join(outdir, 'webview.js'), 'utf8'), css: readFileSync(path.join(outdir, 'webview.css'), 'utf8') };
+  return {
+    js: readFileSync(path.join(outdir, 'webview.js'), 'utf8'),
+    css: readFileSync(path.join(outdir, 'webview.css'), 'utf8'),
+  };
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -40,7 +48,14 @@ export async function startHarness(): Promise<Harness> {
     const url = req.url ?? '/';
     if (url.startsWith('/panel.html')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(renderPanelHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/webview.js`, styleUri: `${origin}/webview.css` }));
+      res.end(
+        renderPanelHtml({
+          cspSource: origin,
+          nonce: NONCE,
+          scriptUri: `${origin}/webview.js`,
+          styleUri: `${origin}/webview.css`,
+        }),
+      );
     } else if (url === '/webview.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       res.end(bundle.js);
@@ -57,8 +72,16 @@ export async function startHarness(): Promise<Harness> {
   const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1000, height: 760 },
   });
   // tsx compiles this file with esbuild's keepNames, which wraps functions in `__name(...)`; functions handed to
@@ -87,32 +110,60 @@ export const THEMES = {
   dark: {
     bodyClass: 'vscode-dark',
     vars: {
-      '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d',
-      '--vscode-charts-green': '#89d185', '--vscode-charts-yellow': '#cca700', '--vscode-focusBorder': '#0078d4',
-      '--vscode-editorWidget-border': '#454545', '--vscode-input-background': '#313131', '--vscode-input-foreground': '#cccccc',
-      '--vscode-input-border': '#3c3c3c', '--vscode-dropdown-background': '#313131', '--vscode-dropdown-foreground': '#cccccc',
-      '--vscode-textLink-foreground': '#4daafc', '--vscode-textBlockQuote-background': '#2b2b2b',
-      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px',
+      '--vscode-foreground': '#cccccc',
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-yellow': '#cca700',
+      '--vscode-focusBorder': '#0078d4',
+      '--vscode-editorWidget-border': '#454545',
+      '--vscode-input-background': '#313131',
+      '--vscode-input-foreground': '#cccccc',
+      '--vscode-input-border': '#3c3c3c',
+      '--vscode-dropdown-background': '#313131',
+      '--vscode-dropdown-foreground': '#cccccc',
+      '--vscode-textLink-foreground': '#4daafc',
+      '--vscode-textBlockQuote-background': '#2b2b2b',
+      '--vscode-font-family': 'system-ui, sans-serif',
+      '--vscode-font-size': '13px',
     },
   },
   light: {
     bodyClass: 'vscode-light',
     vars: {
-      '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
-      '--vscode-charts-green': '#388a34', '--vscode-charts-yellow': '#bf8803', '--vscode-focusBorder': '#005fb8',
-      '--vscode-editorWidget-border': '#c8c8c8', '--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#3b3b3b',
-      '--vscode-input-border': '#cecece', '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-foreground': '#3b3b3b',
-      '--vscode-textLink-foreground': '#005fb8', '--vscode-textBlockQuote-background': '#f2f2f2',
-      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px',
+      '--vscode-foreground': '#3b3b3b',
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-descriptionForeground': '#717171',
+      '--vscode-charts-green': '#388a34',
+      '--vscode-charts-yellow': '#bf8803',
+      '--vscode-focusBorder': '#005fb8',
+      '--vscode-editorWidget-border': '#c8c8c8',
+      '--vscode-input-background': '#ffffff',
+      '--vscode-input-foreground': '#3b3b3b',
+      '--vscode-input-border': '#cecece',
+      '--vscode-dropdown-background': '#ffffff',
+      '--vscode-dropdown-foreground': '#3b3b3b',
+      '--vscode-textLink-foreground': '#005fb8',
+      '--vscode-textBlockQuote-background': '#f2f2f2',
+      '--vscode-font-family': 'system-ui, sans-serif',
+      '--vscode-font-size': '13px',
     },
   },
   highContrast: {
     bodyClass: 'vscode-high-contrast',
     vars: {
-      '--vscode-foreground': '#ffffff', '--vscode-editor-background': '#000000', '--vscode-descriptionForeground': '#ffffff',
-      '--vscode-charts-green': '#89d185', '--vscode-charts-yellow': '#ffd700', '--vscode-focusBorder': '#f38518',
-      '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518', '--vscode-editorWidget-border': '#6fc3df',
-      '--vscode-textLink-foreground': '#21a6ff', '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px',
+      '--vscode-foreground': '#ffffff',
+      '--vscode-editor-background': '#000000',
+      '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-yellow': '#ffd700',
+      '--vscode-focusBorder': '#f38518',
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518',
+      '--vscode-editorWidget-border': '#6fc3df',
+      '--vscode-textLink-foreground': '#21a6ff',
+      '--vscode-font-family': 'system-ui, sans-serif',
+      '--vscode-font-size': '13px',
     },
   },
 } as const;
@@ -123,12 +174,20 @@ export type ThemeName = keyof typeof THEMES;
 export async function setTheme(page: Page, name: ThemeName): Promise<void> {
   const theme = THEMES[name];
   const all = [...new Set(Object.values(THEMES).flatMap((t) => Object.keys(t.vars)))];
-  await page.evaluate(({ bodyClass, vars, all }) => {
-    document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light');
-    document.body.classList.add(bodyClass);
-    for (const k of all) document.documentElement.style.removeProperty(k);
-    for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
-  }, { ...theme, all });
+  await page.evaluate(
+    ({ bodyClass, vars, all }) => {
+      document.body.classList.remove(
+        'vscode-light',
+        'vscode-dark',
+        'vscode-high-contrast',
+        'vscode-high-contrast-light',
+      );
+      document.body.classList.add(bodyClass);
+      for (const k of all) document.documentElement.style.removeProperty(k);
+      for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+    },
+    { ...theme, all },
+  );
 }
 
 /**
@@ -147,12 +206,16 @@ export async function openPanel(h: Harness, savedState?: unknown, theme: ThemeNa
     w.acquireVsCodeApi = () => ({
       postMessage: (m: unknown) => (w.__posted as unknown[]).push(JSON.parse(JSON.stringify(m))),
       getState: () => w.__state,
-      setState: (s: unknown) => { w.__state = JSON.parse(JSON.stringify(s)); },
+      setState: (s: unknown) => {
+        w.__state = JSON.parse(JSON.stringify(s));
+      },
     });
   }, savedState ?? null);
   await page.goto(`${h.origin}/panel.html`);
   await setTheme(page, theme);
-  await page.waitForFunction(() => ((window as unknown as { __posted: Array<{ type: string }> }).__posted ?? []).some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    ((window as unknown as { __posted: Array<{ type: string }> }).__posted ?? []).some((m) => m.type === 'ready'),
+  );
   return page;
 }
 

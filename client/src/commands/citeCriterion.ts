@@ -27,17 +27,22 @@ export async function citeCriterion(server: Server, uriArg?: unknown, positionAr
   const editor = vscode.window.activeTextEditor;
   const uri = typeof uriArg === 'string' ? uriArg : editor?.document.uri.toString();
   const p = positionArg as { line?: unknown; character?: unknown } | undefined;
-  const position = p && typeof p.line === 'number' && typeof p.character === 'number'
-    ? { line: p.line, character: p.character }
-    : editor && { line: editor.selection.active.line, character: editor.selection.active.character };
+  const position =
+    p && typeof p.line === 'number' && typeof p.character === 'number'
+      ? { line: p.line, character: p.character }
+      : editor && { line: editor.selection.active.line, character: editor.selection.active.character };
   if (!uri || !position) return;
   const result = await server.request<SuggestResult>(SuggestRequest, { uri, position, top: 5 });
   if (!result?.paragraph) {
-    void vscode.window.showInformationMessage('Reflective Accounts: put the cursor in a paragraph of your account to get criteria it may evidence.');
+    void vscode.window.showInformationMessage(
+      'Reflective Accounts: put the cursor in a paragraph of your account to get criteria it may evidence.',
+    );
     return;
   }
   if (result.suggestions.length === 0) {
-    void vscode.window.showInformationMessage('Reflective Accounts: no criterion of the units in scope matches this paragraph yet.');
+    void vscode.window.showInformationMessage(
+      'Reflective Accounts: no criterion of the units in scope matches this paragraph yet.',
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(result.suggestions.map(itemOf), {
@@ -49,6 +54,10 @@ export async function citeCriterion(server: Server, uriArg?: unknown, positionAr
   if (!picked) return;
   const { range, newText } = picked.suggestion.edit;
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(vscode.Uri.parse(uri), new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+  edit.replace(
+    vscode.Uri.parse(uri),
+    new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+    newText,
+  );
   await vscode.workspace.applyEdit(edit);
 }

@@ -27,14 +27,20 @@ const FORMATS: Array<{ format: RecordFormat; label: string; detail: string; ext:
 
 function isArgs(v: unknown): v is ExportRecordArgs {
   const a = v as ExportRecordArgs | undefined;
-  return !!a && typeof a.unit === 'string' && FORMATS.some((f) => f.format === a.format) &&
-    (typeof a.target === 'string' || a.target instanceof vscode.Uri);
+  return (
+    !!a &&
+    typeof a.unit === 'string' &&
+    FORMATS.some((f) => f.format === a.format) &&
+    (typeof a.target === 'string' || a.target instanceof vscode.Uri)
+  );
 }
 
 async function requestRecord(server: Server, params: RecordParams): Promise<RecordResult | undefined> {
   const result = await server.request<RecordResult>(RecordRequest, params);
   if (!result || result.content === null) {
-    void vscode.window.showErrorMessage(`No evidence record for ${params.unit}: the unit is not in scope of this portfolio.`);
+    void vscode.window.showErrorMessage(
+      `No evidence record for ${params.unit}: the unit is not in scope of this portfolio.`,
+    );
     return undefined;
   }
   return result;
@@ -61,11 +67,18 @@ export async function exportRecord(server: Server, store: CoverageStore, args?: 
     return 'cancelled';
   }
   const unit = await vscode.window.showQuickPick(
-    portfolio.units.map((u) => ({ label: u.code, description: u.title, detail: `P ${u.covered.P}/${u.total.P} · K ${u.covered.K}/${u.total.K}` })),
+    portfolio.units.map((u) => ({
+      label: u.code,
+      description: u.title,
+      detail: `P ${u.covered.P}/${u.total.P} · K ${u.covered.K}/${u.total.K}`,
+    })),
     { title: 'Export Evidence Record (1/2)', placeHolder: 'Which unit?' },
   );
   if (!unit) return 'cancelled';
-  const format = await vscode.window.showQuickPick(FORMATS, { title: 'Export Evidence Record (2/2)', placeHolder: 'Which format?' });
+  const format = await vscode.window.showQuickPick(FORMATS, {
+    title: 'Export Evidence Record (2/2)',
+    placeHolder: 'Which format?',
+  });
   if (!format) return 'cancelled';
   const result = await requestRecord(server, { uri: folder.uri.toString(), unit: unit.label, format: format.format });
   if (!result) return 'cancelled';

@@ -9,7 +9,9 @@ export type WriteOutcome = 'written' | 'exists' | 'cancelled';
 /** A Uri from a command argument: a Uri, a URI string or an absolute path. */
 export function toUri(value: vscode.Uri | string): vscode.Uri {
   if (typeof value !== 'string') return value;
-  return /^[a-z][a-z0-9+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value, true) : vscode.Uri.file(value);
+  return /^[a-z][a-z0-9+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)
+    ? vscode.Uri.parse(value, true)
+    : vscode.Uri.file(value);
 }
 
 export async function fileExists(uri: vscode.Uri): Promise<boolean> {
@@ -25,12 +27,20 @@ export async function fileExists(uri: vscode.Uri): Promise<boolean> {
  * Writes `content` to `target`. An existing file is replaced only when `overwrite` is true, or, when
  * `overwrite` is undefined (interactive use), after a modal confirmation.
  */
-export async function writeWithoutSurprises(target: vscode.Uri, content: string, overwrite: boolean | undefined): Promise<WriteOutcome> {
+export async function writeWithoutSurprises(
+  target: vscode.Uri,
+  content: string,
+  overwrite: boolean | undefined,
+): Promise<WriteOutcome> {
   if (await fileExists(target)) {
     if (overwrite === false) return 'exists';
     if (overwrite === undefined) {
       const name = target.path.split('/').pop() ?? target.toString();
-      const answer = await vscode.window.showWarningMessage(`${name} already exists. Replace it?`, { modal: true }, 'Replace');
+      const answer = await vscode.window.showWarningMessage(
+        `${name} already exists. Replace it?`,
+        { modal: true },
+        'Replace',
+      );
       if (answer !== 'Replace') return 'exists';
     }
   }

@@ -4,7 +4,11 @@
  * `{ source, target?, code?, overwrite? }` to skip the dialogs; the command answers 'written', 'exists' or 'cancelled'.
  */
 import * as vscode from 'vscode';
-import { ImportStandardRequest, type ImportStandardParams, type ImportStandardResult } from '../../../server/src/protocol';
+import {
+  ImportStandardRequest,
+  type ImportStandardParams,
+  type ImportStandardResult,
+} from '../../../server/src/protocol';
 import type { Server } from '../languageClient';
 import { chooseFolder, toUri, writeWithoutSurprises, type WriteOutcome } from './files';
 
@@ -20,14 +24,22 @@ function isArgs(v: unknown): v is ImportStandardArgs {
   return !!a && (typeof a.source === 'string' || a.source instanceof vscode.Uri);
 }
 
-export async function importStandard(server: Server, output: vscode.OutputChannel, args?: unknown): Promise<WriteOutcome> {
+export async function importStandard(
+  server: Server,
+  output: vscode.OutputChannel,
+  args?: unknown,
+): Promise<WriteOutcome> {
   const scripted = isArgs(args) ? args : undefined;
-  const source = scripted ? toUri(scripted.source) : (await vscode.window.showOpenDialog({
-    title: 'Import a National Occupational Standard from its text',
-    canSelectMany: false,
-    openLabel: 'Import',
-    filters: { 'NOS text': ['txt'], 'All files': ['*'] },
-  }))?.[0];
+  const source = scripted
+    ? toUri(scripted.source)
+    : (
+        await vscode.window.showOpenDialog({
+          title: 'Import a National Occupational Standard from its text',
+          canSelectMany: false,
+          openLabel: 'Import',
+          filters: { 'NOS text': ['txt'], 'All files': ['*'] },
+        })
+      )?.[0];
   if (!source) return 'cancelled';
 
   const bytes = await vscode.workspace.fs.readFile(source);
@@ -49,12 +61,20 @@ export async function importStandard(server: Server, output: vscode.OutputChanne
     const folder = await chooseFolder();
     const fileName = `${result.code || 'UNIT'}.json`;
     const defaultUri = folder ? vscode.Uri.joinPath(folder.uri, '.standards', fileName) : undefined;
-    target = scripted ? defaultUri : await vscode.window.showSaveDialog({
-      title: 'Save the imported unit', defaultUri, filters: { 'Unit JSON': ['json'] },
-    });
+    target = scripted
+      ? defaultUri
+      : await vscode.window.showSaveDialog({
+          title: 'Save the imported unit',
+          defaultUri,
+          filters: { 'Unit JSON': ['json'] },
+        });
   }
   if (!target) return 'cancelled';
-  const outcome = await writeWithoutSurprises(target, result.json, scripted ? scripted.overwrite ?? false : undefined);
+  const outcome = await writeWithoutSurprises(
+    target,
+    result.json,
+    scripted ? (scripted.overwrite ?? false) : undefined,
+  );
   if (outcome === 'written') {
     await vscode.window.showTextDocument(target);
     const note = result.problems.length ? ` with ${result.problems.length} problem(s) to check (see the output)` : '';

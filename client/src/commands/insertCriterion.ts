@@ -16,7 +16,12 @@ interface CriterionPick extends vscode.QuickPickItem {
   id?: string;
 }
 
-async function insertAtCursors(editor: vscode.TextEditor, code: string, id: string, resolve: UnitResolver): Promise<void> {
+async function insertAtCursors(
+  editor: vscode.TextEditor,
+  code: string,
+  id: string,
+  resolve: UnitResolver,
+): Promise<void> {
   await editor.edit((edit) => {
     for (const selection of editor.selections) {
       const prefix = editor.document.lineAt(selection.start.line).text.slice(0, selection.start.character);
@@ -26,7 +31,11 @@ async function insertAtCursors(editor: vscode.TextEditor, code: string, id: stri
 }
 
 /** 0 for units this account cites, 1 for the portfolio's other units, 2 for the rest. */
-function unitRanks(editor: vscode.TextEditor, lookup: CitationLookup, portfolioUnits: readonly string[]): Map<string, number> {
+function unitRanks(
+  editor: vscode.TextEditor,
+  lookup: CitationLookup,
+  portfolioUnits: readonly string[],
+): Map<string, number> {
   const ranks = new Map<string, number>();
   for (const code of portfolioUnits) ranks.set(code, 1);
   for (const c of scanCitations(editor.document.getText(), lookup.resolve)) if (c.unitCode) ranks.set(c.unitCode, 0);
@@ -63,8 +72,13 @@ export async function insertCriterion(cache: CriteriaCache, store: CoverageStore
     items.push({ label: `${unit.code} · ${shorten(unit.title, 60)}`, kind: vscode.QuickPickItemKind.Separator });
     for (const c of unit.criteria) {
       const state = states.get(c.id);
-      const description = !state ? undefined : state.state === 'covered' ? '$(pass) covered'
-        : state.state === 'partial' ? '$(circle-large-outline) below the minimum' : 'not yet covered';
+      const description = !state
+        ? undefined
+        : state.state === 'covered'
+          ? '$(pass) covered'
+          : state.state === 'partial'
+            ? '$(circle-large-outline) below the minimum'
+            : 'not yet covered';
       items.push({ label: `${unit.code}/${c.id}`, description, detail: c.text, code: unit.code, id: c.id });
     }
   }

@@ -26,8 +26,10 @@ async function accountsInScope(scope: 'account' | 'portfolio'): Promise<vscode.T
   const config = vscode.workspace.getConfiguration('reflectiveAccounts', folder.uri);
   const include = config.get<string[]>('include') ?? ['**/*.md'];
   const exclude = config.get<string[]>('exclude') ?? [];
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${include.join(',')}}`),
-    exclude.length ? `{${exclude.join(',')}}` : undefined);
+  const found = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, `{${include.join(',')}}`),
+    exclude.length ? `{${exclude.join(',')}}` : undefined,
+  );
   return Promise.all(found.map((uri) => vscode.workspace.openTextDocument(uri)));
 }
 
@@ -36,8 +38,10 @@ function toWorkspaceEdit(plan: RewritePlan, needsConfirmation: boolean): vscode.
   for (const account of plan.accounts) {
     const uri = vscode.Uri.parse(account.uri);
     for (const e of account.edits) {
-      edit.replace(uri, new vscode.Range(e.line, e.character, e.endLine, e.endCharacter), e.newText,
-        { needsConfirmation, label: 'Canonical citation' });
+      edit.replace(uri, new vscode.Range(e.line, e.character, e.endLine, e.endCharacter), e.newText, {
+        needsConfirmation,
+        label: 'Canonical citation',
+      });
     }
   }
   return edit;
@@ -45,27 +49,52 @@ function toWorkspaceEdit(plan: RewritePlan, needsConfirmation: boolean): vscode.
 
 export async function rewriteCanonical(cache: CriteriaCache, args?: unknown): Promise<RewritePlan | undefined> {
   const given = (args && typeof args === 'object' ? args : {}) as RewriteArgs;
-  const scope = given.scope ?? (await vscode.window.showQuickPick(
-    [{ label: 'This account', value: 'account' as const }, { label: 'Every account in this portfolio', value: 'portfolio' as const }],
-    { placeHolder: 'Rewrite citations in canonical form (LMCA5/P21) in…' }))?.value;
+  const scope =
+    given.scope ??
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'This account', value: 'account' as const },
+          { label: 'Every account in this portfolio', value: 'portfolio' as const },
+        ],
+        { placeHolder: 'Rewrite citations in canonical form (LMCA5/P21) in…' },
+      )
+    )?.value;
   if (!scope) return undefined;
   const lookup = cache.lookup.loaded ? cache.lookup : await cache.refresh();
   const docs = await accountsInScope(scope);
-  const bare = vscode.workspace.getConfiguration('reflectiveAccounts').get<BareCriteriaMode>('bareCriteria') ?? 'context';
-  const plan = planCanonicalRewrite(docs.map((d) => ({ uri: d.uri.toString(), name: vscode.workspace.asRelativePath(d.uri), text: d.getText() })),
-    lookup, bare);
+  const bare =
+    vscode.workspace.getConfiguration('reflectiveAccounts').get<BareCriteriaMode>('bareCriteria') ?? 'context';
+  const plan = planCanonicalRewrite(
+    docs.map((d) => ({ uri: d.uri.toString(), name: vscode.workspace.asRelativePath(d.uri), text: d.getText() })),
+    lookup,
+    bare,
+  );
   if (plan.citations === 0) {
-    void vscode.window.showInformationMessage(`Every citation is already in canonical form` +
-      (plan.left ? `; ${plan.left} left as written (see the not-counted warnings).` : '.'));
+    void vscode.window.showInformationMessage(
+      `Every citation is already in canonical form` +
+        (plan.left ? `; ${plan.left} left as written (see the not-counted warnings).` : '.'),
+    );
     return plan;
   }
   const changes = plan.accounts.flatMap((a) => a.changes);
-  const detail = changes.slice(0, SHOWN).join('\n') + (changes.length > SHOWN ? `\n… and ${changes.length - SHOWN} more` : '') +
-    (plan.left ? `\n\n${plan.left} citation-shaped text(s) will be left as written (their unit is not clear, or they count nothing).` : '');
+  const detail =
+    changes.slice(0, SHOWN).join('\n') +
+    (changes.length > SHOWN ? `\n… and ${changes.length - SHOWN} more` : '') +
+    (plan.left
+      ? `\n\n${plan.left} citation-shaped text(s) will be left as written (their unit is not clear, or they count nothing).`
+      : '');
   const accounts = plan.accounts.filter((a) => a.edits.length).length;
-  const answer = given.confirm ?? await vscode.window.showWarningMessage(
-    `Rewrite ${plan.citations} citation(s) in ${accounts} account(s) in canonical form?`, { modal: true, detail }, 'Rewrite', 'Preview…');
+  const answer =
+    given.confirm ??
+    (await vscode.window.showWarningMessage(
+      `Rewrite ${plan.citations} citation(s) in ${accounts} account(s) in canonical form?`,
+      { modal: true, detail },
+      'Rewrite',
+      'Preview…',
+    ));
   if (answer === 'Rewrite') await vscode.workspace.applyEdit(toWorkspaceEdit(plan, false));
-  else if (answer === 'Preview…') await vscode.workspace.applyEdit(toWorkspaceEdit(plan, true), { isRefactoring: true });
+  else if (answer === 'Preview…')
+    await vscode.workspace.applyEdit(toWorkspaceEdit(plan, true), { isRefactoring: true });
   return plan;
 }

@@ -8,7 +8,20 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { LineContexts, applyContext, expandItem, frontMatterContext, lineStarts, parseFrontMatter, rangeShapeProblem, scanText, type Citation, type CitationItem, type NamedUnits, type NearMiss } from '../../../server/src/core';
+import {
+  LineContexts,
+  applyContext,
+  expandItem,
+  frontMatterContext,
+  lineStarts,
+  parseFrontMatter,
+  rangeShapeProblem,
+  scanText,
+  type Citation,
+  type CitationItem,
+  type NamedUnits,
+  type NearMiss,
+} from '../../../server/src/core';
 import type { CitationLookup } from '../citationLookup';
 
 const TOKEN_TYPE = 'ra_citation';
@@ -17,7 +30,7 @@ const NEAR_MISS_TYPE = 'ra_near_miss';
 /** Why a near miss counts nothing, as its tooltip says. */
 const NEAR_MISS_TITLES: Record<NearMiss['reason'], string> = {
   lettered: 'Not counted: criteria have no lettered parts',
-  decimal: 'Not counted: numbered parts such as 1.2 belong to another award\'s assessment criteria',
+  decimal: "Not counted: numbered parts such as 1.2 belong to another award's assessment criteria",
   'unit-fragment': 'Not counted: this is not a unit code (write the whole code, e.g. LMCA5)',
 };
 /** Ranges list at most this many criterion texts in their tooltip; the rest is summarised. */
@@ -53,7 +66,8 @@ function describeItem(lookup: CitationLookup, code: string, item: CitationItem):
       const bounds = max > 0 ? `${item.kind}1–${item.kind}${max}` : 'none';
       return { title: `${code} has no ${kindName(item.kind)} ${item.kind}${n} (${bounds})`, unknown: true };
     }
-    if (lines.length < MAX_RANGE_LINES) lines.push(numbers.length > 1 ? `${criterion.id}: ${criterion.text}` : criterion.text);
+    if (lines.length < MAX_RANGE_LINES)
+      lines.push(numbers.length > 1 ? `${criterion.id}: ${criterion.text}` : criterion.text);
   }
   if (numbers.length > MAX_RANGE_LINES) lines.push(`… and ${numbers.length - MAX_RANGE_LINES} more`);
   return { title: lines.join('\n'), unknown: false };
@@ -67,7 +81,7 @@ function notCountedTitle(citation: Citation): string {
   return candidates.length > 1
     ? `Not counted: the unit is ambiguous here (${candidates.join(' or ')}); write it, e.g. ${candidates[0]}/${citation.items[0].kind}${citation.items[0].from}`
     : 'Not counted: no unit is named here (a heading, a "Unit:" line, a table or the units: list); write it, e.g. LMCA5/' +
-      `${citation.items[0].kind}${citation.items[0].from}`;
+        `${citation.items[0].kind}${citation.items[0].from}`;
 }
 
 /** The badges of one citation: the first carries the unit ("LMCA5/P1"), list items follow ("P2"). */
@@ -91,14 +105,21 @@ export function badgesOf(lookup: CitationLookup, source: string, citation: Citat
 
 function renderBadges(md: MarkdownIt, lookup: CitationLookup, meta: BadgeMeta): string {
   const esc = md.utils.escapeHtml;
-  const parts = badgesOf(lookup, meta.source, meta.citation).map((b) => typeof b === 'string'
-    ? esc(b)
-    : `<span class="ra-badge${b.unknown ? ' ra-unknown' : ''}" title="${esc(b.title)}">${esc(b.text)}</span>`);
+  const parts = badgesOf(lookup, meta.source, meta.citation).map((b) =>
+    typeof b === 'string'
+      ? esc(b)
+      : `<span class="ra-badge${b.unknown ? ' ra-unknown' : ''}" title="${esc(b.title)}">${esc(b.text)}</span>`,
+  );
   return `<span class="ra-citation">${parts.join('')}</span>`;
 }
 
 /** Splits one text token around the citations in it; bare criteria count for the unit `context` names. */
-function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup, context: () => NamedUnits | undefined): Token[] {
+function splitTextToken(
+  state: StateCore,
+  token: Token,
+  lookup: CitationLookup,
+  context: () => NamedUnits | undefined,
+): Token[] {
   const source = token.content;
   const { citations, nearMisses } = scanText(source, lookup.resolve);
   if (citations.length === 0 && nearMisses.length === 0) return [token];
@@ -119,7 +140,7 @@ function splitTextToken(state: StateCore, token: Token, lookup: CitationLookup, 
     const t = new state.Token(nearMiss ? NEAR_MISS_TYPE : TOKEN_TYPE, 'span', 0);
     t.content = source.slice(piece.start, piece.end);
     t.level = token.level;
-    t.meta = nearMiss ? { title: NEAR_MISS_TITLES[piece.reason] } : { source, citation: piece } satisfies BadgeMeta;
+    t.meta = nearMiss ? { title: NEAR_MISS_TITLES[piece.reason] } : ({ source, citation: piece } satisfies BadgeMeta);
     out.push(t);
     at = piece.end;
   }
@@ -138,7 +159,12 @@ function sourceContexts(src: string, lookup: CitationLookup): { at(line: number)
     at(line) {
       if (!contexts) {
         const fm = parseFrontMatter(src).frontMatter;
-        contexts = new LineContexts(src, lookup.resolve, frontMatterContext(fm?.units ?? [], lookup.resolve), fm?.end ?? 0);
+        contexts = new LineContexts(
+          src,
+          lookup.resolve,
+          frontMatterContext(fm?.units ?? [], lookup.resolve),
+          fm?.end ?? 0,
+        );
         starts = lineStarts(src);
       }
       return contexts.at(starts![Math.min(line, starts!.length - 1)]);
@@ -161,7 +187,9 @@ export function citationBadges(md: MarkdownIt, getLookup: () => CitationLookup):
       if (block.type !== 'inline' || !block.children) continue;
       const at = line;
       const context = () => contexts.at(at);
-      block.children = block.children.flatMap((child) => (child.type === 'text' ? splitTextToken(state, child, lookup, context) : [child]));
+      block.children = block.children.flatMap((child) =>
+        child.type === 'text' ? splitTextToken(state, child, lookup, context) : [child],
+      );
     }
   });
   md.renderer.rules[TOKEN_TYPE] = (tokens, idx) => {

@@ -11,13 +11,15 @@ export async function reviewerName(context: vscode.ExtensionContext): Promise<st
   if (configured) return configured;
   const remembered = context.globalState.get<string>(KEY, '').trim();
   if (remembered) return remembered;
-  const asked = (await vscode.window.showInputBox({
-    title: 'Your name for reviews',
-    prompt: 'Shown on your review comments and assessor decisions (setting: reflectiveAccounts.review.name)',
-    placeHolder: 'e.g. J Smith',
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'A name is needed'),
-  }))?.trim();
+  const asked = (
+    await vscode.window.showInputBox({
+      title: 'Your name for reviews',
+      prompt: 'Shown on your review comments and assessor decisions (setting: reflectiveAccounts.review.name)',
+      placeHolder: 'e.g. J Smith',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'A name is needed'),
+    })
+  )?.trim();
   if (asked) await context.globalState.update(KEY, asked);
   return asked || undefined;
 }

@@ -6,11 +6,23 @@
  * saved along with it.
  */
 import * as vscode from 'vscode';
-import { deleteThreadEdit, insertThreadEdit, linesClosedToThreads, newThreadId, replaceThreadEdit, scanThreads, threadTime, type LocatedThread, type ReviewThread, type TextEdit } from '../../../server/src/core';
+import {
+  deleteThreadEdit,
+  insertThreadEdit,
+  linesClosedToThreads,
+  newThreadId,
+  replaceThreadEdit,
+  scanThreads,
+  threadTime,
+  type LocatedThread,
+  type ReviewThread,
+  type TextEdit,
+} from '../../../server/src/core';
 import { Commands } from '../../../server/src/protocol';
 import { reviewerName } from './reviewer';
 
-const isAccount = (doc: vscode.TextDocument) => doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+const isAccount = (doc: vscode.TextDocument) =>
+  doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
 
 /** What the commands take: a thread from the comments UI, or plain arguments (palette, tests, other extensions). */
 type ThreadArg = vscode.CommentThread | { uri: string; id: string };
@@ -22,7 +34,10 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
   const shown = new Map<string, Map<string, vscode.CommentThread>>();
   const idOf = new WeakMap<vscode.CommentThread, { uri: string; id: string }>();
 
-  controller.options = { prompt: 'Start a review thread…', placeHolder: 'Write to the candidate (saved in the account as a comment)' };
+  controller.options = {
+    prompt: 'Start a review thread…',
+    placeHolder: 'Write to the candidate (saved in the account as a comment)',
+  };
   controller.commentingRangeProvider = {
     provideCommentingRanges(doc) {
       if (!isAccount(doc)) return [];
@@ -48,7 +63,12 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
     return t.messages.map((m) => {
       const body = new vscode.MarkdownString();
       body.appendText(m.body); // plain text: nothing a message says becomes a link or markup
-      return { body, mode: vscode.CommentMode.Preview, author: { name: m.author }, timestamp: new Date(m.at.replace(/Z$/, ':00Z')) };
+      return {
+        body,
+        mode: vscode.CommentMode.Preview,
+        author: { name: m.author },
+        timestamp: new Date(m.at.replace(/Z$/, ':00Z')),
+      };
     });
   }
 
@@ -69,13 +89,17 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
         mine.set(t.id, thread);
         idOf.set(thread, { uri: key, id: t.id });
         // Open threads are what a reviewer and a candidate need to read: shown open; resolved ones folded.
-        thread.collapsibleState = t.status === 'open' ? vscode.CommentThreadCollapsibleState.Expanded : vscode.CommentThreadCollapsibleState.Collapsed;
+        thread.collapsibleState =
+          t.status === 'open'
+            ? vscode.CommentThreadCollapsibleState.Expanded
+            : vscode.CommentThreadCollapsibleState.Collapsed;
       }
       if (!thread.range || !thread.range.isEqual(range)) thread.range = range;
       thread.comments = commentsOf(t);
       thread.label = `Review #${t.id}${t.status === 'resolved' ? ' (resolved)' : ''}`;
       thread.contextValue = t.status;
-      thread.state = t.status === 'resolved' ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
+      thread.state =
+        t.status === 'resolved' ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
       thread.canReply = true;
     }
     for (const [id, thread] of mine) {
@@ -89,10 +113,13 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
   function syncSoon(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(pending.get(key));
-    pending.set(key, setTimeout(() => {
-      pending.delete(key);
-      sync(doc);
-    }, 150));
+    pending.set(
+      key,
+      setTimeout(() => {
+        pending.delete(key);
+        sync(doc);
+      }, 150),
+    );
   }
 
   async function documentOf(uri: string | vscode.Uri): Promise<vscode.TextDocument> {
@@ -118,17 +145,29 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
     const author = await reviewerName(context);
     if (!author || !text.trim()) return undefined;
     const existing = scanThreads(doc.getText());
-    const thread: ReviewThread = { id: newThreadId(existing, Math.random), status: 'open', messages: [{ author, at: threadTime(new Date()), body: text.replace(/\r\n?/g, '\n') }] };
+    const thread: ReviewThread = {
+      id: newThreadId(existing, Math.random),
+      status: 'open',
+      messages: [{ author, at: threadTime(new Date()), body: text.replace(/\r\n?/g, '\n') }],
+    };
     const edit = insertThreadEdit(doc.getText(), existing, line, thread);
     if (!edit) {
-      void vscode.window.showWarningMessage('A review thread cannot go in the front matter or in fenced code: choose a line of the text.');
+      void vscode.window.showWarningMessage(
+        'A review thread cannot go in the front matter or in fenced code: choose a line of the text.',
+      );
       return undefined;
     }
     return (await write(doc, edit)) ? thread.id : undefined;
   }
 
-  async function update(arg: ThreadArg, change: (t: LocatedThread, author: string) => ReviewThread | 'delete' | undefined): Promise<boolean> {
-    const ref = 'uri' in arg && typeof arg.uri === 'string' ? arg as { uri: string; id: string } : idOf.get(arg as vscode.CommentThread);
+  async function update(
+    arg: ThreadArg,
+    change: (t: LocatedThread, author: string) => ReviewThread | 'delete' | undefined,
+  ): Promise<boolean> {
+    const ref =
+      'uri' in arg && typeof arg.uri === 'string'
+        ? (arg as { uri: string; id: string })
+        : idOf.get(arg as vscode.CommentThread);
     if (!ref) return false;
     const doc = await documentOf(ref.uri);
     const t = located(doc, ref.id);
@@ -137,7 +176,10 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
     if (!author) return false;
     const next = change(t, author);
     if (!next) return false;
-    return write(doc, next === 'delete' ? deleteThreadEdit(doc.getText(), t) : replaceThreadEdit(doc.getText(), t, next));
+    return write(
+      doc,
+      next === 'delete' ? deleteThreadEdit(doc.getText(), t) : replaceThreadEdit(doc.getText(), t, next),
+    );
   }
 
   const strip = ({ start: _s, end: _e, anchorLine: _a, ...t }: LocatedThread): ReviewThread => t;
@@ -153,17 +195,26 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
         arg.thread.dispose();
         return start(doc, line, text);
       }
-      return update({ uri: ref.uri, id: ref.id }, (t, author) => ({ ...strip(t), messages: [...t.messages, { author, at: threadTime(new Date()), body: text.replace(/\r\n?/g, '\n') }] }));
+      return update({ uri: ref.uri, id: ref.id }, (t, author) => ({
+        ...strip(t),
+        messages: [...t.messages, { author, at: threadTime(new Date()), body: text.replace(/\r\n?/g, '\n') }],
+      }));
     }
     if (!arg.id) return start(await documentOf(arg.uri), arg.line ?? 0, text);
-    return update({ uri: arg.uri, id: arg.id }, (t, author) => ({ ...strip(t), messages: [...t.messages, { author, at: threadTime(new Date()), body: text.replace(/\r\n?/g, '\n') }] }));
+    return update({ uri: arg.uri, id: arg.id }, (t, author) => ({
+      ...strip(t),
+      messages: [...t.messages, { author, at: threadTime(new Date()), body: text.replace(/\r\n?/g, '\n') }],
+    }));
   };
 
   const status = (to: 'open' | 'resolved') => (arg: ThreadArg | vscode.CommentReply) => {
     const thread = 'thread' in arg && !('id' in arg) ? (arg as vscode.CommentReply).thread : (arg as ThreadArg);
     const text = 'text' in arg && typeof arg.text === 'string' ? arg.text.trim() : '';
-    return update(thread, (t, author) => ({ ...strip(t), status: to,
-      messages: text ? [...t.messages, { author, at: threadTime(new Date()), body: text }] : t.messages }));
+    return update(thread, (t, author) => ({
+      ...strip(t),
+      status: to,
+      messages: text ? [...t.messages, { author, at: threadTime(new Date()), body: text }] : t.messages,
+    }));
   };
 
   for (const doc of vscode.workspace.textDocuments) sync(doc);
@@ -180,14 +231,22 @@ export function registerReviewThreads(context: vscode.ExtensionContext): vscode.
       if (arg?.uri && typeof arg.text === 'string') return reply({ uri: arg.uri, line: arg.line ?? 0, text: arg.text });
       const editor = vscode.window.activeTextEditor;
       if (!editor || !isAccount(editor.document)) return undefined;
-      return vscode.window.showInputBox({ title: `Start a review thread on line ${editor.selection.active.line + 1}`, ignoreFocusOut: true })
+      return vscode.window
+        .showInputBox({
+          title: `Start a review thread on line ${editor.selection.active.line + 1}`,
+          ignoreFocusOut: true,
+        })
         .then((text) => (text ? start(editor.document, editor.selection.active.line, text) : undefined));
     }),
     vscode.commands.registerCommand(Commands.replyThread, reply),
     vscode.commands.registerCommand(Commands.resolveThread, status('resolved')),
     vscode.commands.registerCommand(Commands.reopenThread, status('open')),
     vscode.commands.registerCommand(Commands.deleteThread, async (arg: ThreadArg) => {
-      const answer = await vscode.window.showWarningMessage('Delete this review thread from the account?', { modal: true }, 'Delete');
+      const answer = await vscode.window.showWarningMessage(
+        'Delete this review thread from the account?',
+        { modal: true },
+        'Delete',
+      );
       return answer === 'Delete' ? update(arg, () => 'delete') : false;
     }),
   );

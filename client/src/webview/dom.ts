@@ -6,7 +6,9 @@
 type Attrs = Record<string, string | number | boolean | undefined>;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K, attrs: Attrs = {}, ...children: Array<Node | string>
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string>
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {

@@ -11,7 +11,8 @@ export function visibleCells(scope: ParentNode): HTMLElement[] {
 
 /** Makes `cell` the grid's only tab stop. */
 export function setTabStop(grid: HTMLElement, cell: HTMLElement): void {
-  for (const c of Array.from(grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]'))) if (c !== cell) c.tabIndex = -1;
+  for (const c of Array.from(grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]')))
+    if (c !== cell) c.tabIndex = -1;
   cell.tabIndex = 0;
 }
 
@@ -19,7 +20,8 @@ export function setTabStop(grid: HTMLElement, cell: HTMLElement): void {
 export function ensureTabStop(grid: HTMLElement): void {
   const cells = visibleCells(grid);
   if (cells.length === 0) return;
-  const current = cells.find((c) => c.getAttribute('aria-selected') === 'true') ?? cells.find((c) => c.tabIndex === 0) ?? cells[0];
+  const current =
+    cells.find((c) => c.getAttribute('aria-selected') === 'true') ?? cells.find((c) => c.tabIndex === 0) ?? cells[0];
   setTabStop(grid, current);
 }
 
@@ -37,33 +39,56 @@ function verticalNeighbour(cells: HTMLElement[], current: HTMLElement, dir: 1 | 
     const dy = (r.top - here.top) * dir;
     if (dy <= tolerance) continue;
     const dx = Math.abs(centreX(r) - centreX(here));
-    if (!best || dy < best.dy - tolerance || (Math.abs(dy - best.dy) <= tolerance && dx < best.dx)) best = { cell, dy, dx };
+    if (!best || dy < best.dy - tolerance || (Math.abs(dy - best.dy) <= tolerance && dx < best.dx))
+      best = { cell, dy, dx };
   }
   return best?.cell;
 }
 
 /** The cell a key moves to from `current`, or undefined when the key is not a grid key or cannot move. */
-export function targetCell(grid: HTMLElement, current: HTMLElement, key: string, ctrl: boolean): HTMLElement | undefined {
+export function targetCell(
+  grid: HTMLElement,
+  current: HTMLElement,
+  key: string,
+  ctrl: boolean,
+): HTMLElement | undefined {
   const cells = visibleCells(grid);
   const i = cells.indexOf(current);
   if (i < 0) return cells[0];
   const row = current.closest('[role="row"]');
   const inRow = row ? visibleCells(row) : cells;
   switch (key) {
-    case 'ArrowRight': return cells[i + 1];
-    case 'ArrowLeft': return cells[i - 1];
-    case 'ArrowDown': return verticalNeighbour(cells, current, 1);
-    case 'ArrowUp': return verticalNeighbour(cells, current, -1);
-    case 'Home': return ctrl ? cells[0] : inRow[0];
-    case 'End': return ctrl ? cells.at(-1) : inRow.at(-1);
-    case 'PageDown': return cells.slice(i + 1).find((c) => c.closest('[role="row"]') !== row);
+    case 'ArrowRight':
+      return cells[i + 1];
+    case 'ArrowLeft':
+      return cells[i - 1];
+    case 'ArrowDown':
+      return verticalNeighbour(cells, current, 1);
+    case 'ArrowUp':
+      return verticalNeighbour(cells, current, -1);
+    case 'Home':
+      return ctrl ? cells[0] : inRow[0];
+    case 'End':
+      return ctrl ? cells.at(-1) : inRow.at(-1);
+    case 'PageDown':
+      return cells.slice(i + 1).find((c) => c.closest('[role="row"]') !== row);
     case 'PageUp': {
       const before = cells.slice(0, i).filter((c) => c.closest('[role="row"]') !== row);
       const prevRow = before.at(-1)?.closest('[role="row"]');
       return before.find((c) => c.closest('[role="row"]') === prevRow);
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
-export const GRID_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
+export const GRID_KEYS = new Set([
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowDown',
+  'ArrowUp',
+  'Home',
+  'End',
+  'PageDown',
+  'PageUp',
+]);

@@ -5,7 +5,14 @@
  */
 import { parseSuggestions } from './suggestions';
 import type {
-  AccountDto, CitationDto, CoverageResult, CriterionDto, PanelState, PortfolioCoverageDto, ToWebview, UnitDto,
+  AccountDto,
+  CitationDto,
+  CoverageResult,
+  CriterionDto,
+  PanelState,
+  PortfolioCoverageDto,
+  ToWebview,
+  UnitDto,
 } from '../../../server/src/protocol';
 import { parseReview } from './reviewModel';
 
@@ -18,8 +25,12 @@ function citationOf(v: unknown): CitationDto | undefined {
   const c = rec(v);
   if (typeof c.uri !== 'string') return undefined;
   return {
-    uri: c.uri, evidence: str(c.evidence), line: int(c.line), character: int(c.character),
-    endLine: int(c.endLine), endCharacter: int(c.endCharacter),
+    uri: c.uri,
+    evidence: str(c.evidence),
+    line: int(c.line),
+    character: int(c.character),
+    endLine: int(c.endLine),
+    endCharacter: int(c.endCharacter),
   };
 }
 
@@ -28,9 +39,17 @@ function criterionOf(v: unknown): CriterionDto | undefined {
   if (typeof c.id !== 'string' || !/^[PK]\d+$/.test(c.id)) return undefined;
   const state = c.state === 'covered' || c.state === 'partial' ? c.state : 'none';
   return {
-    id: c.id, kind: c.id[0] as 'P' | 'K', number: Number(c.id.slice(1)), text: str(c.text), section: str(c.section),
-    state, accounts: int(c.accounts), singleSource: c.singleSource === true,
-    citations: list(c.citations).map(citationOf).filter((x): x is CitationDto => !!x),
+    id: c.id,
+    kind: c.id[0] as 'P' | 'K',
+    number: Number(c.id.slice(1)),
+    text: str(c.text),
+    section: str(c.section),
+    state,
+    accounts: int(c.accounts),
+    singleSource: c.singleSource === true,
+    citations: list(c.citations)
+      .map(citationOf)
+      .filter((x): x is CitationDto => !!x),
   };
 }
 
@@ -40,9 +59,15 @@ function unitOf(v: unknown): UnitDto | undefined {
   const covered = rec(u.covered);
   const total = rec(u.total);
   return {
-    code: u.code, title: str(u.title), codeConfirmed: u.codeConfirmed !== false, titleDerived: u.titleDerived === true,
-    covered: { P: int(covered.P), K: int(covered.K) }, total: { P: int(total.P), K: int(total.K) },
-    criteria: list(u.criteria).map(criterionOf).filter((x): x is CriterionDto => !!x),
+    code: u.code,
+    title: str(u.title),
+    codeConfirmed: u.codeConfirmed !== false,
+    titleDerived: u.titleDerived === true,
+    covered: { P: int(covered.P), K: int(covered.K) },
+    total: { P: int(total.P), K: int(total.K) },
+    criteria: list(u.criteria)
+      .map(criterionOf)
+      .filter((x): x is CriterionDto => !!x),
   };
 }
 
@@ -50,9 +75,13 @@ function accountOf(v: unknown): AccountDto | undefined {
   const a = rec(v);
   if (typeof a.uri !== 'string') return undefined;
   return {
-    uri: a.uri, evidence: str(a.evidence), title: typeof a.title === 'string' ? a.title : null,
+    uri: a.uri,
+    evidence: str(a.evidence),
+    title: typeof a.title === 'string' ? a.title : null,
     ...(typeof a.words === 'number' ? { words: int(a.words) } : {}),
-    tutorNotes: list(a.tutorNotes).map(rec).map((n) => ({ text: str(n.text), line: int(n.line), character: int(n.character) })),
+    tutorNotes: list(a.tutorNotes)
+      .map(rec)
+      .map((n) => ({ text: str(n.text), line: int(n.line), character: int(n.character) })),
   };
 }
 
@@ -68,10 +97,16 @@ function portfolioOf(v: unknown): PortfolioCoverageDto | undefined {
   const p = rec(v);
   if (typeof p.folder !== 'string') return undefined;
   return {
-    folder: p.folder, folderName: str(p.folderName, p.folder), minimumEvidence: Math.max(1, int(p.minimumEvidence)),
+    folder: p.folder,
+    folderName: str(p.folderName, p.folder),
+    minimumEvidence: Math.max(1, int(p.minimumEvidence)),
     wordTarget: wordTargetOf(p.wordTarget),
-    units: list(p.units).map(unitOf).filter((x): x is UnitDto => !!x),
-    accounts: list(p.accounts).map(accountOf).filter((x): x is AccountDto => !!x),
+    units: list(p.units)
+      .map(unitOf)
+      .filter((x): x is UnitDto => !!x),
+    accounts: list(p.accounts)
+      .map(accountOf)
+      .filter((x): x is AccountDto => !!x),
     ...(p.review !== undefined && parseReview(p.review) ? { review: parseReview(p.review) } : {}),
   };
 }
@@ -80,7 +115,11 @@ function portfolioOf(v: unknown): PortfolioCoverageDto | undefined {
 export function parseToWebview(message: unknown): ToWebview | undefined {
   const m = rec(message);
   if (m.type === 'coverage') {
-    const data: CoverageResult = { portfolios: list(rec(m.data).portfolios).map(portfolioOf).filter((x): x is PortfolioCoverageDto => !!x) };
+    const data: CoverageResult = {
+      portfolios: list(rec(m.data).portfolios)
+        .map(portfolioOf)
+        .filter((x): x is PortfolioCoverageDto => !!x),
+    };
     const out: ToWebview = { type: 'coverage', data };
     if (typeof m.focusUnit === 'string') out.focusUnit = m.focusUnit;
     if (typeof m.focusFolder === 'string') out.focusFolder = m.focusFolder;
@@ -88,7 +127,9 @@ export function parseToWebview(message: unknown): ToWebview | undefined {
   }
   if (m.type === 'suggestions') return parseSuggestions(m);
   if (m.type === 'focus' && typeof m.unit === 'string') {
-    return typeof m.folder === 'string' ? { type: 'focus', unit: m.unit, folder: m.folder } : { type: 'focus', unit: m.unit };
+    return typeof m.folder === 'string'
+      ? { type: 'focus', unit: m.unit, folder: m.folder }
+      : { type: 'focus', unit: m.unit };
   }
   return undefined;
 }
@@ -164,7 +205,11 @@ export function cellTitle(c: CriterionDto, minimum: number): string {
 
 /** The file name shown for an account URI. */
 export function fileNameOf(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const last =
+    uri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -35,23 +35,49 @@ const portfolioPicker = el('label', { class: 'picker', hidden: true }, 'Portfoli
 const unitSelect = el('select', { id: 'unit' });
 const unitPicker = el('label', { class: 'picker', hidden: true }, 'Unit ', unitSelect);
 const search = el('input', {
-  id: 'search', type: 'search', placeholder: 'Search criteria: P3, K38, words…', 'aria-label': 'Search criteria by code or text',
-  spellcheck: 'false', autocomplete: 'off',
+  id: 'search',
+  type: 'search',
+  placeholder: 'Search criteria: P3, K38, words…',
+  'aria-label': 'Search criteria by code or text',
+  spellcheck: 'false',
+  autocomplete: 'off',
 });
 const uncovered = el('input', { id: 'uncovered', type: 'checkbox' });
 const status = el('p', { id: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading coverage…');
-const legendItem = (swatch: string, text: string) => el('span', { class: 'legend-item' }, el('span', { class: `swatch ${swatch}` }), text);
-const legend = el('p', { id: 'legend', class: 'legend' },
-  legendItem('state-none', 'not cited'), legendItem('state-partial', 'cited below the minimum'),
-  legendItem('state-covered', 'covered'), legendItem('single state-covered', 'cited in one account only'),
-  legendItem('state-covered review-accepted', 'cited and accepted'), legendItem('state-covered review-changed', 'changed since accepted'));
+const legendItem = (swatch: string, text: string) =>
+  el('span', { class: 'legend-item' }, el('span', { class: `swatch ${swatch}` }), text);
+const legend = el(
+  'p',
+  { id: 'legend', class: 'legend' },
+  legendItem('state-none', 'not cited'),
+  legendItem('state-partial', 'cited below the minimum'),
+  legendItem('state-covered', 'covered'),
+  legendItem('single state-covered', 'cited in one account only'),
+  legendItem('state-covered review-accepted', 'cited and accepted'),
+  legendItem('state-covered review-changed', 'changed since accepted'),
+);
 const unitsContainer = el('main', { id: 'units' });
 const accountsContainer = el('section', { id: 'accounts', 'aria-label': 'Accounts and tutor notes' });
-const suggestionsContainer = el('section', { id: 'suggestions', 'aria-label': 'Criteria this paragraph may evidence', 'aria-live': 'polite', hidden: true });
+const suggestionsContainer = el('section', {
+  id: 'suggestions',
+  'aria-label': 'Criteria this paragraph may evidence',
+  'aria-live': 'polite',
+  hidden: true,
+});
 document.body.append(
-  el('header', { class: 'toolbar' }, portfolioPicker, unitPicker, search,
-    el('label', { class: 'check' }, uncovered, 'Not yet covered only')),
-  legend, status, suggestionsContainer, unitsContainer, accountsContainer,
+  el(
+    'header',
+    { class: 'toolbar' },
+    portfolioPicker,
+    unitPicker,
+    search,
+    el('label', { class: 'check' }, uncovered, 'Not yet covered only'),
+  ),
+  legend,
+  status,
+  suggestionsContainer,
+  unitsContainer,
+  accountsContainer,
 );
 search.value = state.search ?? '';
 uncovered.checked = state.filter === 'uncovered';
@@ -86,11 +112,19 @@ function choosePortfolio(): PortfolioCoverageDto | undefined {
 function renderPickers(): void {
   const all = coverage?.portfolios ?? [];
   setHidden(portfolioPicker, all.length < 2);
-  setOptions(portfolioSelect, all.map((p) => [p.folder, p.folderName]), portfolio?.folder ?? '');
+  setOptions(
+    portfolioSelect,
+    all.map((p) => [p.folder, p.folderName]),
+    portfolio?.folder ?? '',
+  );
   const units = portfolio?.units ?? [];
   if (state.unit && !units.some((u) => u.code === state.unit)) state.unit = undefined;
   setHidden(unitPicker, units.length < 2);
-  setOptions(unitSelect, [['', `All units (${units.length})`], ...units.map((u): [string, string] => [u.code, `${u.code} · ${u.title}`])], state.unit ?? '');
+  setOptions(
+    unitSelect,
+    [['', `All units (${units.length})`], ...units.map((u): [string, string] => [u.code, `${u.code} · ${u.title}`])],
+    state.unit ?? '',
+  );
 }
 
 function renderUnits(): void {
@@ -121,11 +155,13 @@ function renderUnits(): void {
 function renderSelection(): void {
   const [unitCode, id] = (state.selected ?? '').split('/');
   const ctx = {
-    minimum: minimum(), accounts: new Map((portfolio?.accounts ?? []).map((a) => [a.uri, a])),
+    minimum: minimum(),
+    accounts: new Map((portfolio?.accounts ?? []).map((a) => [a.uri, a])),
     ...(portfolio?.review ? { review: { folder: portfolio.folder, dto: portfolio.review } } : {}),
   };
   for (const view of views.values()) {
-    for (const cell of view.cells.values()) setAttr(cell, 'aria-selected', view.data.code === unitCode && cell.dataset.id === id ? 'true' : 'false');
+    for (const cell of view.cells.values())
+      setAttr(cell, 'aria-selected', view.data.code === unitCode && cell.dataset.id === id ? 'true' : 'false');
     const criterion = view.data.code === unitCode ? view.data.criteria.find((c) => c.id === id) : undefined;
     renderDetail(view, criterion, ctx);
   }
@@ -143,8 +179,10 @@ function describeStatus(shown: number): string {
   const accounts = portfolio.accounts.length;
   const min = minimum();
   const review = reviewStatus(portfolio.review);
-  return `${units} unit${units === 1 ? '' : 's'} in scope · ${accounts} account${accounts === 1 ? '' : 's'} · ` +
-    `covered when cited in ${min} account${min === 1 ? '' : 's'}.${review ? ` ${review}.` : ''}`;
+  return (
+    `${units} unit${units === 1 ? '' : 's'} in scope · ${accounts} account${accounts === 1 ? '' : 's'} · ` +
+    `covered when cited in ${min} account${min === 1 ? '' : 's'}.${review ? ` ${review}.` : ''}`
+  );
 }
 
 function applyFilters(): void {
@@ -186,8 +224,9 @@ function select(cell: HTMLElement): void {
 
 function focusUnit(unit: string, folder?: string): void {
   if (folder && coverage?.portfolios.some((p) => p.folder === folder)) state.folder = folder;
-  const target = (coverage?.portfolios.find((p) => p.folder === (state.folder ?? '')) ?? choosePortfolio())?.units
-    .find((u) => u.code.toUpperCase() === unit.toUpperCase());
+  const target = (coverage?.portfolios.find((p) => p.folder === (state.folder ?? '')) ?? choosePortfolio())?.units.find(
+    (u) => u.code.toUpperCase() === unit.toUpperCase(),
+  );
   if (!target) return;
   state.unit = target.code;
   render();
@@ -275,13 +314,17 @@ unitSelect.addEventListener('change', () => {
 });
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
-window.addEventListener('scroll', () => {
-  clearTimeout(scrollTimer);
-  scrollTimer = setTimeout(() => {
-    state.scrollY = Math.round(window.scrollY);
-    saveState();
-  }, 150);
-}, { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      state.scrollY = Math.round(window.scrollY);
+      saveState();
+    }, 150);
+  },
+  { passive: true },
+);
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseToWebview(event.data);

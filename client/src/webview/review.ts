@@ -10,7 +10,11 @@ import { el, setAttr, setClass } from './dom';
 import { KINDS, reviewStateOf, reviewStateWords } from './reviewModel';
 import './review.css';
 
-const DECISION_WORDS: Record<DecisionKindDto, string> = { accepted: 'accepted', 'not-yet': 'not yet', referred: 'referred' };
+const DECISION_WORDS: Record<DecisionKindDto, string> = {
+  accepted: 'accepted',
+  'not-yet': 'not yet',
+  referred: 'referred',
+};
 
 /** "accepted by J Smith on 2026-12-06: reason". */
 export function decisionWords(d: DecisionDto): string {
@@ -18,7 +22,12 @@ export function decisionWords(d: DecisionDto): string {
 }
 
 /** Marks the cells of a unit with their review state (classes, and words for screen readers and hover). */
-export function markReviewCells(unit: string, cells: ReadonlyMap<string, HTMLElement>, criteria: readonly CriterionDto[], review: PortfolioReviewDto | undefined): void {
+export function markReviewCells(
+  unit: string,
+  cells: ReadonlyMap<string, HTMLElement>,
+  criteria: readonly CriterionDto[],
+  review: PortfolioReviewDto | undefined,
+): void {
   for (const c of criteria) {
     const cell = cells.get(c.id);
     if (!cell) continue;
@@ -29,7 +38,9 @@ export function markReviewCells(unit: string, cells: ReadonlyMap<string, HTMLEle
     setClass(cell, 'review-pending', !!decided && decided.decision.decision !== 'accepted');
     setAttr(cell, 'data-review', state);
     if (state === 'accepted' || state === 'changed' || decided) {
-      const words = decided ? `${reviewStateWords(state)} (${decisionWords(decided.decision)})` : reviewStateWords(state);
+      const words = decided
+        ? `${reviewStateWords(state)} (${decisionWords(decided.decision)})`
+        : reviewStateWords(state);
       const label = cell.getAttribute('aria-label') ?? '';
       if (!label.includes(words)) setAttr(cell, 'aria-label', `${label} — ${words}`);
       const title = cell.getAttribute('title') ?? '';
@@ -39,33 +50,72 @@ export function markReviewCells(unit: string, cells: ReadonlyMap<string, HTMLEle
 }
 
 /** The decision part of a cell's detail: the state, the decision and the buttons that ask for a new one. */
-export function reviewDetail(folder: string, unit: string, c: CriterionDto, review: PortfolioReviewDto | undefined): HTMLElement {
+export function reviewDetail(
+  folder: string,
+  unit: string,
+  c: CriterionDto,
+  review: PortfolioReviewDto | undefined,
+): HTMLElement {
   const state = reviewStateOf(review, unit, c);
   const decided = review?.decided[`${unit}/${c.id}`];
   const criterion = `${unit}/${c.id}`;
-  const button = (decision: DecisionKindDto | 'clear', text: string, disabled = false) => el('button', {
-    type: 'button', class: `decide decide-${decision}`, 'data-decide': decision, 'data-criterion': criterion, 'data-folder': folder,
-    disabled, 'aria-label': `${text}: ${criterion}`,
-  }, text);
+  const button = (decision: DecisionKindDto | 'clear', text: string, disabled = false) =>
+    el(
+      'button',
+      {
+        type: 'button',
+        class: `decide decide-${decision}`,
+        'data-decide': decision,
+        'data-criterion': criterion,
+        'data-folder': folder,
+        disabled,
+        'aria-label': `${text}: ${criterion}`,
+      },
+      text,
+    );
   const parts: Array<Node | string> = [
-    el('p', { class: 'review-state' }, 'Assessor: ', el('span', { class: `chip review-chip review-${state}` }, reviewStateWords(state))),
+    el(
+      'p',
+      { class: 'review-state' },
+      'Assessor: ',
+      el('span', { class: `chip review-chip review-${state}` }, reviewStateWords(state)),
+    ),
   ];
   if (decided) parts.push(el('p', { class: 'review-decision' }, decisionWords(decided.decision)));
-  if (state === 'changed') parts.push(el('p', { class: 'muted' }, 'A citing account changed after the acceptance: look at it again, then accept it again or change the decision.'));
-  const actions = el('div', { class: 'review-actions', role: 'group', 'aria-label': `Decide on ${criterion}` },
-    button('accepted', state === 'accepted' ? 'Accepted' : state === 'changed' ? 'Accept again' : 'Accept', c.citations.length === 0 || state === 'accepted'),
-    button('not-yet', 'Not yet'), button('referred', 'Refer'));
+  if (state === 'changed')
+    parts.push(
+      el(
+        'p',
+        { class: 'muted' },
+        'A citing account changed after the acceptance: look at it again, then accept it again or change the decision.',
+      ),
+    );
+  const actions = el(
+    'div',
+    { class: 'review-actions', role: 'group', 'aria-label': `Decide on ${criterion}` },
+    button(
+      'accepted',
+      state === 'accepted' ? 'Accepted' : state === 'changed' ? 'Accept again' : 'Accept',
+      c.citations.length === 0 || state === 'accepted',
+    ),
+    button('not-yet', 'Not yet'),
+    button('referred', 'Refer'),
+  );
   if (decided) actions.append(button('clear', 'Clear decision'));
   parts.push(actions);
   return el('div', { class: 'review', 'data-criterion': criterion }, ...parts);
 }
 
 /** A 'decide' message from a clicked decision button, or undefined. */
-export function decideMessage(button: HTMLElement): { type: 'decide'; folder: string; criterion: string; decision: DecisionKindDto | null } | undefined {
+export function decideMessage(
+  button: HTMLElement,
+): { type: 'decide'; folder: string; criterion: string; decision: DecisionKindDto | null } | undefined {
   const { decide, criterion, folder } = button.dataset;
   if (!criterion || !folder || !decide) return undefined;
   if (decide === 'clear') return { type: 'decide', folder, criterion, decision: null };
-  return KINDS.includes(decide as DecisionKindDto) ? { type: 'decide', folder, criterion, decision: decide as DecisionKindDto } : undefined;
+  return KINDS.includes(decide as DecisionKindDto)
+    ? { type: 'decide', folder, criterion, decision: decide as DecisionKindDto }
+    : undefined;
 }
 
 /** "2 open review threads · .assessment.yaml line 4: …" for the status line. */

@@ -7,7 +7,14 @@
 import type { AccountDto, CriterionDto, UnitDto } from '../../../server/src/protocol';
 import { el, setAttr, setClass, setHidden, setText } from './dom';
 import {
-  cellLabel, cellTitle, fileNameOf, groupBySection, isVisible, layoutSignature, partialCounts, stateWords,
+  cellLabel,
+  cellTitle,
+  fileNameOf,
+  groupBySection,
+  isVisible,
+  layoutSignature,
+  partialCounts,
+  stateWords,
 } from './model';
 import type { PanelState, PortfolioReviewDto } from '../../../server/src/protocol';
 import { reviewDetail } from './review';
@@ -47,11 +54,25 @@ function createBar(code: string, kind: 'P' | 'K'): { node: HTMLElement; view: Ba
   const name = kind === 'P' ? 'Performance criteria' : 'Knowledge';
   const covered = el('div', { class: 'fill fill-covered' });
   const partial = el('div', { class: 'fill fill-partial' });
-  const bar = el('div', {
-    class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-label': `${code} ${name.toLowerCase()} covered`,
-  }, covered, partial);
+  const bar = el(
+    'div',
+    {
+      class: 'bar',
+      role: 'progressbar',
+      'aria-valuemin': 0,
+      'aria-label': `${code} ${name.toLowerCase()} covered`,
+    },
+    covered,
+    partial,
+  );
   const count = el('span', { class: 'progress-count' });
-  const node = el('div', { class: `progress progress-${kind}` }, el('span', { class: 'progress-label' }, `${kind} · ${name}`), bar, count);
+  const node = el(
+    'div',
+    { class: `progress progress-${kind}` },
+    el('span', { class: 'progress-label' }, `${kind} · ${name}`),
+    bar,
+    count,
+  );
   return { node, view: { bar, covered, partial, count } };
 }
 
@@ -61,14 +82,27 @@ function updateBar(view: BarView, covered: number, partial: number, total: numbe
   if (view.partial.style.width !== pct(partial)) view.partial.style.width = pct(partial);
   setAttr(view.bar, 'aria-valuemax', String(total));
   setAttr(view.bar, 'aria-valuenow', String(covered));
-  setAttr(view.bar, 'aria-valuetext', `${covered} of ${total} covered${partial ? `, ${partial} below the minimum` : ''}`);
+  setAttr(
+    view.bar,
+    'aria-valuetext',
+    `${covered} of ${total} covered${partial ? `, ${partial} below the minimum` : ''}`,
+  );
   setText(view.count, `${covered}/${total}`);
 }
 
 function createCell(unit: UnitDto, c: CriterionDto): HTMLElement {
-  return el('div', {
-    role: 'gridcell', class: 'cell', tabindex: -1, 'data-unit': unit.code, 'data-id': c.id, 'aria-selected': 'false',
-  }, c.id);
+  return el(
+    'div',
+    {
+      role: 'gridcell',
+      class: 'cell',
+      tabindex: -1,
+      'data-unit': unit.code,
+      'data-id': c.id,
+      'aria-selected': 'false',
+    },
+    c.id,
+  );
 }
 
 function updateCell(cell: HTMLElement, c: CriterionDto, minimum: number): void {
@@ -84,8 +118,11 @@ function buildGrid(view: UnitView, unit: UnitDto): void {
   view.cells.clear();
   view.rows = [];
   for (const group of groupBySection(unit.criteria)) {
-    const row = el('div', { class: `section section-${group.kind}`, role: 'row' },
-      el('div', { class: 'section-heading', role: 'rowheader' }, group.heading));
+    const row = el(
+      'div',
+      { class: `section section-${group.kind}`, role: 'row' },
+      el('div', { class: 'section-heading', role: 'rowheader' }, group.heading),
+    );
     for (const c of group.criteria) {
       const cell = createCell(unit, c);
       view.cells.set(c.id, cell);
@@ -101,22 +138,55 @@ export function createUnitView(unit: UnitDto): UnitView {
   const titleId = domId('unit-title', unit.code);
   const title = el('span', { class: 'unit-title' });
   const heading = el('h2', { id: titleId, tabindex: -1 }, el('span', { class: 'unit-code' }, unit.code), ' ', title);
-  const unconfirmed = el('span', { class: 'tag', title: 'No source confirms this unit code; check it with your centre.' }, 'code unconfirmed');
-  const derived = el('span', { class: 'tag', title: 'The standard has no title; this one is derived from its overview.' }, 'title derived');
+  const unconfirmed = el(
+    'span',
+    { class: 'tag', title: 'No source confirms this unit code; check it with your centre.' },
+    'code unconfirmed',
+  );
+  const derived = el(
+    'span',
+    { class: 'tag', title: 'The standard has no title; this one is derived from its overview.' },
+    'title derived',
+  );
   const p = createBar(unit.code, 'P');
   const k = createBar(unit.code, 'K');
-  const grid = el('div', { class: 'grid', role: 'grid', 'aria-label': `${unit.code} criteria`, 'aria-describedby': 'legend' });
+  const grid = el('div', {
+    class: 'grid',
+    role: 'grid',
+    'aria-label': `${unit.code} criteria`,
+    'aria-describedby': 'legend',
+  });
   const note = el('p', { class: 'note', hidden: true });
   const detailBody = el('div', { role: 'gridcell', class: 'detail-body', 'aria-live': 'polite' });
   const detail = el('div', { class: 'detail', role: 'row', hidden: true }, detailBody);
-  const root = el('section', { class: 'unit', id: domId('unit', unit.code), 'data-code': unit.code, 'aria-labelledby': titleId },
-    el('header', { class: 'unit-header' },
+  const root = el(
+    'section',
+    { class: 'unit', id: domId('unit', unit.code), 'data-code': unit.code, 'aria-labelledby': titleId },
+    el(
+      'header',
+      { class: 'unit-header' },
       el('div', { class: 'unit-heading-row' }, heading, unconfirmed, derived),
-      el('div', { class: 'progress-row' }, p.node, k.node)),
-    grid, note);
+      el('div', { class: 'progress-row' }, p.node, k.node),
+    ),
+    grid,
+    note,
+  );
   const view: UnitView = {
-    root, heading, title, unconfirmed, derived, bars: { P: p.view, K: k.view }, grid, cells: new Map(), rows: [], note, detail,
-    detailBody, selectedId: undefined, signature: '', data: unit,
+    root,
+    heading,
+    title,
+    unconfirmed,
+    derived,
+    bars: { P: p.view, K: k.view },
+    grid,
+    cells: new Map(),
+    rows: [],
+    note,
+    detail,
+    detailBody,
+    selectedId: undefined,
+    signature: '',
+    data: unit,
   };
   buildGrid(view, unit);
   return view;
@@ -184,24 +254,39 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
   const signature = JSON.stringify([c, ctx.minimum, ctx.review ? [ctx.review.folder, decided ?? null] : null]);
   if (view.detail.dataset.signature === signature) return; // unchanged: keep focus on a citation button
   view.detail.dataset.signature = signature;
-  const heading = el('h3', {}, `${view.data.code}/${c.id} `, el('span', { class: `chip state-${c.state}` }, stateWords(c, ctx.minimum)));
+  const heading = el(
+    'h3',
+    {},
+    `${view.data.code}/${c.id} `,
+    el('span', { class: `chip state-${c.state}` }, stateWords(c, ctx.minimum)),
+  );
   const parts: Node[] = [heading];
   if (c.section) parts.push(el('p', { class: 'detail-section' }, c.section));
   parts.push(el('p', { class: 'detail-text' }, c.text));
   if (c.citations.length === 0) {
     parts.push(el('p', { class: 'muted' }, 'Not cited in any account yet.'));
   } else {
-    const summary = `Cited ${c.citations.length} time${c.citations.length === 1 ? '' : 's'} in ${c.accounts} account${c.accounts === 1 ? '' : 's'}` +
+    const summary =
+      `Cited ${c.citations.length} time${c.citations.length === 1 ? '' : 's'} in ${c.accounts} account${c.accounts === 1 ? '' : 's'}` +
       ` (minimum ${ctx.minimum})${c.singleSource ? ' · single source' : ''}`;
     parts.push(el('p', { class: 'muted' }, summary));
     const items = c.citations.map((r) => {
       const account = ctx.accounts.get(r.uri);
       const label = `${r.evidence || account?.evidence || fileNameOf(r.uri)}`;
       const where = `${fileNameOf(r.uri)}, line ${r.line + 1}`;
-      const button = el('button', {
-        type: 'button', class: 'citation', 'data-uri': r.uri, 'data-line': r.line, 'data-character': r.character,
-        'aria-label': `Open ${label}, ${where}`,
-      }, el('span', { class: 'evidence' }, label), el('span', { class: 'where' }, where));
+      const button = el(
+        'button',
+        {
+          type: 'button',
+          class: 'citation',
+          'data-uri': r.uri,
+          'data-line': r.line,
+          'data-character': r.character,
+          'aria-label': `Open ${label}, ${where}`,
+        },
+        el('span', { class: 'evidence' }, label),
+        el('span', { class: 'where' }, where),
+      );
       if (account?.title) button.append(el('span', { class: 'account-title' }, account.title));
       return el('li', {}, button);
     });
@@ -212,26 +297,59 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
 }
 
 /** The accounts of the portfolio with their tutor notes (never counted as evidence). */
-export function renderAccounts(container: HTMLElement, accounts: readonly AccountDto[],
-  wordTarget: { min?: number; max?: number } | null = null): void {
+export function renderAccounts(
+  container: HTMLElement,
+  accounts: readonly AccountDto[],
+  wordTarget: { min?: number; max?: number } | null = null,
+): void {
   const signature = JSON.stringify([accounts, wordTarget]);
   if (container.dataset.signature === signature) return;
   container.dataset.signature = signature;
   const notes = accounts.reduce((n, a) => n + a.tutorNotes.length, 0);
   const summary = el('summary', {}, `Accounts (${accounts.length}) · tutor notes (${notes})`);
   const items = accounts.map((a) => {
-    const open = el('button', {
-      type: 'button', class: 'citation', 'data-uri': a.uri, 'data-line': 0, 'data-character': 0, 'aria-label': `Open ${a.evidence}`,
-    }, el('span', { class: 'evidence' }, a.evidence), el('span', { class: 'where' }, fileNameOf(a.uri)));
+    const open = el(
+      'button',
+      {
+        type: 'button',
+        class: 'citation',
+        'data-uri': a.uri,
+        'data-line': 0,
+        'data-character': 0,
+        'aria-label': `Open ${a.evidence}`,
+      },
+      el('span', { class: 'evidence' }, a.evidence),
+      el('span', { class: 'where' }, fileNameOf(a.uri)),
+    );
     if (a.title) open.append(el('span', { class: 'account-title' }, a.title));
     if (a.words !== undefined) open.append(wordsBadge(a.words, wordTarget));
     const li = el('li', {}, open);
     if (a.tutorNotes.length) {
-      li.append(el('ul', { class: 'notes', 'aria-label': `Tutor notes in ${a.evidence}` }, ...a.tutorNotes.map((n) => el('li', {},
-        el('button', {
-          type: 'button', class: 'note-link', 'data-uri': a.uri, 'data-line': n.line, 'data-character': n.character,
-          'aria-label': `Tutor note, line ${n.line + 1}: ${n.text}`,
-        }, el('span', { class: 'where' }, `line ${n.line + 1}`), el('span', { class: 'note-text' }, n.text))))));
+      li.append(
+        el(
+          'ul',
+          { class: 'notes', 'aria-label': `Tutor notes in ${a.evidence}` },
+          ...a.tutorNotes.map((n) =>
+            el(
+              'li',
+              {},
+              el(
+                'button',
+                {
+                  type: 'button',
+                  class: 'note-link',
+                  'data-uri': a.uri,
+                  'data-line': n.line,
+                  'data-character': n.character,
+                  'aria-label': `Tutor note, line ${n.line + 1}: ${n.text}`,
+                },
+                el('span', { class: 'where' }, `line ${n.line + 1}`),
+                el('span', { class: 'note-text' }, n.text),
+              ),
+            ),
+          ),
+        ),
+      );
     }
     return li;
   });
@@ -246,6 +364,12 @@ function wordsBadge(words: number, target: { min?: number; max?: number } | null
   const above = target?.max !== undefined && words > target.max;
   const label = `${words.toLocaleString('en-GB')} word${words === 1 ? '' : 's'}`;
   const range = target ? ` (target ${target.min ?? 0}\u2013${target.max ?? '\u221e'})` : '';
-  return el('span', { class: `words${below || above ? ' off-target' : ''}`, title: `${label}${range}: citations and front matter not counted` },
-    below ? `${label}, below target` : above ? `${label}, above target` : label);
+  return el(
+    'span',
+    {
+      class: `words${below || above ? ' off-target' : ''}`,
+      title: `${label}${range}: citations and front matter not counted`,
+    },
+    below ? `${label}, below target` : above ? `${label}, above target` : label,
+  );
 }

@@ -10,7 +10,11 @@ const profiles = new Set();
 /** Remove the profiles of browsers not closed normally (from a signal handler; synchronous). */
 export function removeBrowserProfiles() {
   for (const p of profiles) {
-    try { rmSync(p, { recursive: true, force: true }); } catch { /* chromium may still be writing; best effort */ }
+    try {
+      rmSync(p, { recursive: true, force: true });
+    } catch {
+      /* chromium may still be writing; best effort */
+    }
   }
   profiles.clear();
 }
@@ -26,16 +30,27 @@ export async function launchBrowser({ width = 1400, height = 900 } = {}) {
       headless: true,
       viewport: { width, height },
       timeout: 60_000,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
     throw e;
   }
-  await context.route((url) => /^(http|ws)s?:$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
-  const page = context.pages()[0] ?? await context.newPage();
+  await context.route(
+    (url) => /^(http|ws)s?:$/.test(url.protocol) && url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -49,8 +64,10 @@ export async function launchBrowser({ width = 1400, height = 900 } = {}) {
 
 /** Workbench URL opening a folder of the code-server machine, optionally with a test `payload`. */
 export function workbenchUrl(base, folder, payload) {
-  return `${base}/?folder=${encodeURIComponent(folder)}` +
-    (payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
+  return (
+    `${base}/?folder=${encodeURIComponent(folder)}` +
+    (payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '')
+  );
 }
 
 /** The vscode-remote URI of a path on the code-server machine. */

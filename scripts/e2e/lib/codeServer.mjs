@@ -41,13 +41,20 @@ export function freePort() {
 export function installExtensions({ runDir, userDataDir, extensionsDir, vsix }) {
   for (const file of vsix) {
     log('installing %s', file);
-    const r = spawnSync(codeServerBin, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-      '--install-extension', file, '--force'], { env: codeServerEnv(runDir), encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(
+      codeServerBin,
+      ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', file, '--force'],
+      { env: codeServerEnv(runDir), encoding: 'utf8', timeout: 180_000 },
+    );
     if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) {
-      throw new E2EError(`installing ${file} into code-server failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`);
+      throw new E2EError(
+        `installing ${file} into code-server failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`,
+      );
     }
   }
-  return readdirSync(extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json').map((d) => join(extensionsDir, d));
+  return readdirSync(extensionsDir)
+    .filter((d) => !d.startsWith('.') && d !== 'extensions.json')
+    .map((d) => join(extensionsDir, d));
 }
 
 /**
@@ -59,7 +66,8 @@ export async function startCodeServer({ runDir, vsix = [], port, userDataDir, st
   userDataDir ??= join(runDir, 'user-data');
   const extensionsDir = join(runDir, 'extensions');
   const env = codeServerEnv(runDir);
-  for (const d of [join(userDataDir, 'User'), extensionsDir, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME]) mkdirSync(d, { recursive: true });
+  for (const d of [join(userDataDir, 'User'), extensionsDir, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME])
+    mkdirSync(d, { recursive: true });
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(WORKBENCH_SETTINGS, null, 2));
   const extensionDirs = installExtensions({ runDir, userDataDir, extensionsDir, vsix });
@@ -67,18 +75,32 @@ export async function startCodeServer({ runDir, vsix = [], port, userDataDir, st
   port ??= await freePort();
   const logFile = join(runDir, 'code-server.log');
   const out = openSync(logFile, 'a');
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+  const args = [
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
     // Makes the workbench honour ?payload=[["extensionDevelopmentPath",…],["extensionTestsPath",…]].
-    '--vscode-option', 'enable-smoke-test-driver'];
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ];
   // detached: the child calls setsid(), so its pid is the id of its session and process group.
   const child = spawn(codeServerBin, args, { env, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   const sid = child.pid;
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
   child.unref();
   const base = `http://127.0.0.1:${port}`;
   const stop = () => stopSession(sid);
@@ -93,7 +115,9 @@ export async function startCodeServer({ runDir, vsix = [], port, userDataDir, st
     if (await healthy(base)) break;
     if (Date.now() > deadline) {
       stop();
-      throw new E2EError(`code-server did not answer ${base}/healthz within ${startTimeoutMs / 1000} s:\n${tail(logFile)}`);
+      throw new E2EError(
+        `code-server did not answer ${base}/healthz within ${startTimeoutMs / 1000} s:\n${tail(logFile)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -110,7 +134,11 @@ async function healthy(base) {
 }
 
 function tail(file, lines = 40) {
-  try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 /**
@@ -119,8 +147,13 @@ function tail(file, lines = 40) {
  */
 export function sessionPids(sid) {
   const r = spawnSync('ps', ['-o', 'pid=,stat=', '-s', String(sid)], { encoding: 'utf8' });
-  return (r.stdout || '').trim().split('\n').map((l) => l.trim().split(/\s+/))
-    .filter(([pid, stat]) => pid && !stat?.startsWith('Z')).map(([pid]) => Number(pid)).filter((p) => p !== process.pid);
+  return (r.stdout || '')
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([pid, stat]) => pid && !stat?.startsWith('Z'))
+    .map(([pid]) => Number(pid))
+    .filter((p) => p !== process.pid);
 }
 
 /**
@@ -129,8 +162,18 @@ export function sessionPids(sid) {
  */
 export function stopSession(sid, graceMs = 5000) {
   const signalAll = (sig) => {
-    try { process.kill(-sid, sig); } catch { /* group gone */ }
-    for (const p of sessionPids(sid)) { try { process.kill(p, sig); } catch { /* gone */ } }
+    try {
+      process.kill(-sid, sig);
+    } catch {
+      /* group gone */
+    }
+    for (const p of sessionPids(sid)) {
+      try {
+        process.kill(p, sig);
+      } catch {
+        /* gone */
+      }
+    }
   };
   if (sessionPids(sid).length === 0) return 0;
   signalAll('SIGTERM');
@@ -138,8 +181,16 @@ export function stopSession(sid, graceMs = 5000) {
   while (sessionPids(sid).length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.1']);
   const left = sessionPids(sid);
   if (left.length > 0) {
-    const names = spawnSync('ps', ['-o', 'args=', '-p', left.join(',')], { encoding: 'utf8' }).stdout.trim().split('\n')
-      .map((a) => a.split(' ').slice(0, 3).map((w) => w.split('/').pop()).join(' '));
+    const names = spawnSync('ps', ['-o', 'args=', '-p', left.join(',')], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')
+      .map((a) =>
+        a
+          .split(' ')
+          .slice(0, 3)
+          .map((w) => w.split('/').pop())
+          .join(' '),
+      );
     log('session %d: still running %d s after SIGTERM, sending SIGKILL: %s', sid, graceMs / 1000, names.join('; '));
     signalAll('SIGKILL');
   }

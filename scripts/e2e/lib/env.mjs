@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const cacheDir = process.env.RA_E2E_CACHE ||
-  join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'reflective-accounts-e2e');
+export const cacheDir =
+  process.env.RA_E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'reflective-accounts-e2e');
 const nodeMajor = process.env.RA_E2E_NODE_MAJOR || '24';
 export const codeServerVersion = process.env.RA_E2E_CODE_SERVER_VERSION || '4.139.1';
 export const chromiumPath = process.env.RA_E2E_CHROMIUM || '/usr/bin/chromium';
@@ -58,7 +58,11 @@ const children = new Set();
 /** End every command run() has started and not yet seen finish (for signal handlers). */
 export function killChildren(signal = 'SIGTERM') {
   for (const pid of children) {
-    try { process.kill(-pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -66,7 +70,11 @@ export function killChildren(signal = 'SIGTERM') {
  * Runs a command to completion, streaming its output with a prefix (or silently into `capture`), with a time
  * limit. Resolves with { code, output }; never rejects for a non-zero exit (callers decide).
  */
-export function run(cmd, args, { cwd = repoRoot, env = process.env, timeoutMs = 15 * 60_000, quiet = false, prefix = '' } = {}) {
+export function run(
+  cmd,
+  args,
+  { cwd = repoRoot, env = process.env, timeoutMs = 15 * 60_000, quiet = false, prefix = '' } = {},
+) {
   return new Promise((resolveRun, rejectRun) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     if (child.pid) children.add(child.pid);
@@ -80,9 +88,20 @@ export function run(cmd, args, { cwd = repoRoot, env = process.env, timeoutMs = 
     child.stderr.on('data', onData);
     const timer = setTimeout(() => {
       output += `\n[timed out after ${timeoutMs / 1000} s]\n`;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); rejectRun(new E2EError(`cannot run ${cmd}: ${e.message}`)); });
-    child.on('close', (code, signal) => { clearTimeout(timer); children.delete(child.pid); resolveRun({ code: code ?? (signal ? 128 : 1), output }); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      rejectRun(new E2EError(`cannot run ${cmd}: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child.pid);
+      resolveRun({ code: code ?? (signal ? 128 : 1), output });
+    });
   });
 }

@@ -12,16 +12,35 @@ import { log } from './env.mjs';
 
 /** Workbench chatter that is not part of the suite's report (shown with RA_E2E_VERBOSE=1). */
 const NOISE = [
-  /^\[/, /^Resolv/, /^Creating a socket/, /^Updating additional/, /^Ignoring fetching additional/,
-  /^%c/, /^Creation of workbench contribution/, /^Started local extension host/, /^Extension host \(/, /^Activating extension/,
-  /Missing property "(title|name)"/, /authentication provider '\w+' to register/, /^Using default/, /Long running operations during shutdown/,
+  /^\[/,
+  /^Resolv/,
+  /^Creating a socket/,
+  /^Updating additional/,
+  /^Ignoring fetching additional/,
+  /^%c/,
+  /^Creation of workbench contribution/,
+  /^Started local extension host/,
+  /^Extension host \(/,
+  /^Activating extension/,
+  /Missing property "(title|name)"/,
+  /authentication provider '\w+' to register/,
+  /^Using default/,
+  /Long running operations during shutdown/,
 ];
 
 /**
  * @returns {Promise<{ code: number, reason?: string, passed: number, failed: number }>} code 0 when the suite passed;
  *   passed/failed as the suite counted them (a suite that never reported counts as one failure).
  */
-export async function runExtensionTests({ base, workspace, devPath, testsPath, extensionEnv = {}, timeoutMs = 10 * 60_000, artifacts }) {
+export async function runExtensionTests({
+  base,
+  workspace,
+  devPath,
+  testsPath,
+  extensionEnv = {},
+  timeoutMs = 10 * 60_000,
+  artifacts,
+}) {
   const payload = [
     ['extensionDevelopmentPath', remoteUri(base, devPath)],
     ['extensionTestsPath', remoteUri(base, testsPath)],
@@ -29,7 +48,9 @@ export async function runExtensionTests({ base, workspace, devPath, testsPath, e
   ];
   const { context, page, close } = await launchBrowser();
   let settle;
-  const result = new Promise((r) => { settle = r; });
+  const result = new Promise((r) => {
+    settle = r;
+  });
   const verbose = Boolean(process.env.RA_E2E_VERBOSE);
   let tally; // the suite's closing "e2e: N passed, N failed" line
   try {
@@ -41,7 +62,9 @@ export async function runExtensionTests({ base, workspace, devPath, testsPath, e
       if (verbose || !noise) process.stdout.write(`${type === 'error' ? '[host error] ' : ''}${line}\n`);
     });
     await context.exposeFunction('codeAutomationExit', (code) => settle({ code: Number(code) }));
-    page.on('pageerror', (e) => { if (verbose) log('page error: %s', e.message); });
+    page.on('pageerror', (e) => {
+      if (verbose) log('page error: %s', e.message);
+    });
     page.on('crash', () => settle({ code: 1, reason: 'the browser page crashed' }));
     page.on('close', () => settle({ code: 1, reason: 'the workbench page closed before the suite finished' }));
 
@@ -49,10 +72,16 @@ export async function runExtensionTests({ base, workspace, devPath, testsPath, e
     if (verbose) log('%s', workbenchUrl(base, workspace, payload));
     await page.goto(workbenchUrl(base, workspace, payload), { timeout: 60_000 });
     // The workbench must come up; if it does not, say so instead of waiting for the whole suite timeout.
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 }).catch(() => {
-      settle({ code: 1, reason: 'the workbench did not render within 90 s' });
-    });
-    const timer = setTimeout(() => settle({ code: 1, reason: `the suite did not finish within ${timeoutMs / 1000} s` }), timeoutMs);
+    await page
+      .locator('.monaco-workbench')
+      .waitFor({ timeout: 90_000 })
+      .catch(() => {
+        settle({ code: 1, reason: 'the workbench did not render within 90 s' });
+      });
+    const timer = setTimeout(
+      () => settle({ code: 1, reason: `the suite did not finish within ${timeoutMs / 1000} s` }),
+      timeoutMs,
+    );
     const outcome = await result;
     clearTimeout(timer);
     if (outcome.code !== 0 && artifacts) {

@@ -6,7 +6,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { citingDigest, computeCoverage, criterionKey, decisionLabel, decisionTime, reviewStateLabel, setDecision, type DecisionKind } from '../core';
+import {
+  citingDigest,
+  computeCoverage,
+  criterionKey,
+  decisionLabel,
+  decisionTime,
+  reviewStateLabel,
+  setDecision,
+  type DecisionKind,
+} from '../core';
 import { folderArg, loadAll, settingsFrom, UsageError, type CliArgs, type Out } from './common';
 import { loadReview } from './review';
 
@@ -21,7 +30,10 @@ export interface AssessValues {
 
 /** Criterion ids from repeated flags, each of which may be a comma list: --accept P6,P7 --accept K3. */
 function ids(list: string[] | undefined): string[] {
-  return (list ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase().replace(/^PC/, 'P')).filter(Boolean);
+  return (list ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim().toUpperCase().replace(/^PC/, 'P'))
+    .filter(Boolean);
 }
 
 export async function runAssess(args: CliArgs, out: Out): Promise<number> {
@@ -42,21 +54,32 @@ export async function runAssess(args: CliArgs, out: Out): Promise<number> {
     ...ids(values.clear).map((id) => [undefined, id] as [undefined, string]),
   ];
   if (actions.length === 0) {
-    if (!unit) throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
+    if (!unit)
+      throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
     const r = review.unit(code)!;
-    out.stdout(`${code}: ${r.accepted} accepted, ${r.changed} changed since accepted; ${review.openThreads} open review threads\n`);
+    out.stdout(
+      `${code}: ${r.accepted} accepted, ${r.changed} changed since accepted; ${review.openThreads} open review threads\n`,
+    );
     for (const c of unit.criteria) {
       const cr = r.criteria.get(c.id)!;
       if (!cr.decision) continue;
-      out.stdout(`${c.id}  ${reviewStateLabel(cr.state)}  ${decisionLabel(cr.decision.decision)} by ${cr.decision.by} at ${cr.decision.at}` +
-        `${cr.decision.reason ? ` — ${cr.decision.reason}` : ''}\n`);
+      out.stdout(
+        `${c.id}  ${reviewStateLabel(cr.state)}  ${decisionLabel(cr.decision.decision)} by ${cr.decision.by} at ${cr.decision.at}` +
+          `${cr.decision.reason ? ` — ${cr.decision.reason}` : ''}\n`,
+      );
     }
     return 0;
   }
   const by = values.by?.trim();
   if (!by && actions.some(([kind]) => kind)) throw new UsageError('assess needs --by NAME: who decided');
-  if (review.text !== undefined && review.assessment.problems.length > 0 && /Not valid YAML|could not be read/.test(review.assessment.problems[0].message)) {
-    throw new UsageError(`${review.file} line ${review.assessment.problems[0].line} is not valid YAML; fix it before recording decisions`);
+  if (
+    review.text !== undefined &&
+    review.assessment.problems.length > 0 &&
+    /Not valid YAML|could not be read/.test(review.assessment.problems[0].message)
+  ) {
+    throw new UsageError(
+      `${review.file} line ${review.assessment.problems[0].line} is not valid YAML; fix it before recording decisions`,
+    );
   }
   let text = review.text ?? '';
   const at = decisionTime(new Date());
@@ -67,10 +90,16 @@ export async function runAssess(args: CliArgs, out: Out): Promise<number> {
     if (kind === 'accepted' && (!cited || cited.citations.length === 0)) {
       throw new UsageError(`${code}/${id} is not cited in any account of ${path.basename(folder)}: nothing to accept`);
     }
-    const decision = kind === undefined ? undefined : {
-      decision: kind, by: by!, at, ...(values.reason ? { reason: values.reason } : {}),
-      ...(kind === 'accepted' ? { evidence: citingDigest(cited!, portfolio.accounts) } : {}),
-    };
+    const decision =
+      kind === undefined
+        ? undefined
+        : {
+            decision: kind,
+            by: by!,
+            at,
+            ...(values.reason ? { reason: values.reason } : {}),
+            ...(kind === 'accepted' ? { evidence: citingDigest(cited!, portfolio.accounts) } : {}),
+          };
     const next = setDecision(text, criterionKey(code, id), decision);
     if ('error' in next) throw new UsageError(next.error);
     text = next.text;

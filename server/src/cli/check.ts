@@ -2,7 +2,15 @@
  * `check [folder] [--writing]`: diagnostics as `file:line:col severity code message`, exit 1 on errors. With
  * `--writing`, the writing checks (hypothetical, identifiable-person) too.
  */
-import { computeCoverage, computeDiagnostics, computeWritingDiagnostics, positionAt, writingSettingsOf, type Account, type Settings } from '../core';
+import {
+  computeCoverage,
+  computeDiagnostics,
+  computeWritingDiagnostics,
+  positionAt,
+  writingSettingsOf,
+  type Account,
+  type Settings,
+} from '../core';
 import { readAccount } from '../io/accountFiles';
 import { uriToPath } from '../io/uris';
 import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
@@ -25,14 +33,15 @@ export async function runCheck(args: CliArgs, out: Out): Promise<number> {
   let gaps = 0;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   // In the order of the names printed, as people read them.
-  const named = [...portfolio.accounts.values()].map((account) => ({ account, file: fileOf(account.uri) }))
+  const named = [...portfolio.accounts.values()]
+    .map((account) => ({ account, file: fileOf(account.uri) }))
     .sort((a, b) => a.file.localeCompare(b.file));
   for (const { account, file } of named) {
     const diagnostics: Array<{ start: number; end: number; severity: Severity; code: string; message: string }> =
       computeDiagnostics(catalog, account, coverage, settings);
     if (args.values.writing) {
       // Opt-in: tagging every account's prose costs far more than checking its citations.
-      diagnostics.push(...await writingOf(account, settings));
+      diagnostics.push(...(await writingOf(account, settings)));
       diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
     }
     for (const d of diagnostics) {
@@ -42,7 +51,9 @@ export async function runCheck(args: CliArgs, out: Out): Promise<number> {
       if (d.code === 'uncovered') gaps++;
     }
   }
-  out.stderr(`${portfolio.accounts.size} account(s): ${counts.error} error(s), ${counts.warning} warning(s), ` +
-    `${counts.information} information, ${counts.hint} hint(s)\n`);
+  out.stderr(
+    `${portfolio.accounts.size} account(s): ${counts.error} error(s), ${counts.warning} warning(s), ` +
+      `${counts.information} information, ${counts.hint} hint(s)\n`,
+  );
   return counts.error > 0 || (args.values['fail-on-uncovered'] && gaps > 0) ? 1 : 0;
 }

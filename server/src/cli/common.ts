@@ -54,8 +54,14 @@ export function settingsFrom(values: CliValues): Settings {
     if (!Number.isInteger(min) || min < 1) throw new UsageError('--min-evidence expects a whole number of at least 1');
   }
   const bare = values['bare-criteria'];
-  if (bare !== undefined && bare !== 'context' && bare !== 'off') throw new UsageError('--bare-criteria expects context or off');
-  return readSettings({ minimumEvidence: min, standardsPaths: values.standards ?? [], unitAliases: aliases, bareCriteria: bare });
+  if (bare !== undefined && bare !== 'context' && bare !== 'off')
+    throw new UsageError('--bare-criteria expects context or off');
+  return readSettings({
+    minimumEvidence: min,
+    standardsPaths: values.standards ?? [],
+    unitAliases: aliases,
+    bareCriteria: bare,
+  });
 }
 
 export function folderArg(positionals: string[]): string {

@@ -1,7 +1,18 @@
 /** `export [folder] --unit X --format F --out FILE [--force]`: the evidence record an assessor signs off. */
 import * as path from 'node:path';
 import { RECORD_FORMATS, buildRecord, computeCoverage, renderRecord, type RecordFormat } from '../core';
-import { folderArg, formatArg, loadAll, recordDate, settingsFrom, shownFromCwd, UsageError, writeNewFile, type CliArgs, type Out } from './common';
+import {
+  folderArg,
+  formatArg,
+  loadAll,
+  recordDate,
+  settingsFrom,
+  shownFromCwd,
+  UsageError,
+  writeNewFile,
+  type CliArgs,
+  type Out,
+} from './common';
 import { loadReview, recordReviewOf } from './review';
 
 export async function runExport(args: CliArgs, out: Out): Promise<number> {
@@ -17,10 +28,18 @@ export async function runExport(args: CliArgs, out: Out): Promise<number> {
   if (!code) throw new UsageError(`unknown unit ${values.unit}`);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
   const review = recordReviewOf(loadReview(folder, portfolio, coverage, out), code);
-  const record = buildRecord(coverage, code, { portfolio: path.basename(folder), date: recordDate(values), fileOf, review });
-  if (!record) throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
+  const record = buildRecord(coverage, code, {
+    portfolio: path.basename(folder),
+    date: recordDate(values),
+    fileOf,
+    review,
+  });
+  if (!record)
+    throw new UsageError(`${code} is not in scope in ${path.basename(folder)}: no account lists or cites it`);
   writeNewFile(values.out, renderRecord(record, format), values.force);
-  out.stderr(`wrote ${shownFromCwd(path.resolve(values.out))}: ${code} evidence record (${format}), ` +
-    `P ${record.summary.P.covered}/${record.summary.P.total}, K ${record.summary.K.covered}/${record.summary.K.total}\n`);
+  out.stderr(
+    `wrote ${shownFromCwd(path.resolve(values.out))}: ${code} evidence record (${format}), ` +
+      `P ${record.summary.P.covered}/${record.summary.P.total}, K ${record.summary.K.covered}/${record.summary.K.total}\n`,
+  );
   return 0;
 }

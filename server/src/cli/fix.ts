@@ -14,7 +14,8 @@ import { settingsFrom, UsageError, type CliArgs, type Out } from './common';
 
 /** The accounts a `fix` works on: every account of a folder, or one file; and the folder whose standards apply. */
 async function target(positionals: string[], settings: Settings): Promise<{ root: string; files: string[] }> {
-  if (positionals.length > 2) throw new UsageError(`expected one folder or file, got ${positionals.slice(1).join(' ')}`);
+  if (positionals.length > 2)
+    throw new UsageError(`expected one folder or file, got ${positionals.slice(1).join(' ')}`);
   const given = positionals[1] ?? '.';
   const full = path.resolve(given);
   const stat = fs.existsSync(full) ? fs.statSync(full) : undefined;
@@ -68,7 +69,9 @@ export async function runFix(args: CliArgs, out: Out): Promise<number> {
     const starts = lineStarts(read.text);
     for (const l of rewrite.left) {
       const pos = positionAt(starts, l.start);
-      out.stderr(`${name}:${pos.line + 1}:${pos.character + 1} left as written: ${read.text.slice(l.start, l.end)}: ${l.reason}\n`);
+      out.stderr(
+        `${name}:${pos.line + 1}:${pos.character + 1} left as written: ${read.text.slice(l.start, l.end)}: ${l.reason}\n`,
+      );
     }
     left += rewrite.left.length;
     if (rewrite.edits.length === 0) continue;
@@ -79,7 +82,9 @@ export async function runFix(args: CliArgs, out: Out): Promise<number> {
     if (args.values.write) fs.writeFileSync(file, (startsWithBom(file) ? '\ufeff' : '') + after);
   }
   const action = args.values.write ? 'rewritten' : 'to rewrite';
-  out.stderr(`${rewritten} citation(s) ${action} in ${accounts} account(s); ${left} left as written` +
-    (args.values.write || rewritten === 0 ? '\n' : ' (nothing written: pass --write to apply)\n'));
+  out.stderr(
+    `${rewritten} citation(s) ${action} in ${accounts} account(s); ${left} left as written` +
+      (args.values.write || rewritten === 0 ? '\n' : ' (nothing written: pass --write to apply)\n'),
+  );
   return 0;
 }

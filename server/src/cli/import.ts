@@ -19,6 +19,8 @@ export function runImport(args: CliArgs, out: Out): number {
   if (!unit.code) throw new UsageError(`${source} names no unit code: pass --code X`);
   writeNewFile(args.values.out, JSON.stringify(unit, null, 2) + '\n', args.values.force);
   const p = unit.criteria.filter((c) => c.kind === 'P').length;
-  out.stderr(`wrote ${args.values.out}: ${unit.code} with ${p} performance criteria and ${unit.criteria.length - p} knowledge points\n`);
+  out.stderr(
+    `wrote ${args.values.out}: ${unit.code} with ${p} performance criteria and ${unit.criteria.length - p} knowledge points\n`,
+  );
   return 0;
 }

@@ -113,20 +113,29 @@ export async function main(argv: string[], out: Out = realOut): Promise<number> 
       return 0;
     }
     switch (command) {
-      case 'coverage': return await runCoverage(args, out);
-      case 'check': return await runCheck(args, out);
-      case 'export': return await runExport(args, out);
-      case 'fix': return await runFix(args, out);
-      case 'assess': return await runAssess(args, out);
-      case 'import': return runImport(args, out);
-      case 'suggest': return await runSuggest(args, out);
+      case 'coverage':
+        return await runCoverage(args, out);
+      case 'check':
+        return await runCheck(args, out);
+      case 'export':
+        return await runExport(args, out);
+      case 'fix':
+        return await runFix(args, out);
+      case 'assess':
+        return await runAssess(args, out);
+      case 'import':
+        return runImport(args, out);
+      case 'suggest':
+        return await runSuggest(args, out);
       case 'serve': {
         if (!args.values.stdio) throw new UsageError('serve supports --stdio only');
         loadServer().startStdioServer();
         return -1;
       }
-      case undefined: throw new UsageError('no command given');
-      default: throw new UsageError(`unknown command "${command}"`);
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

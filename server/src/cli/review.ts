@@ -4,7 +4,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ASSESSMENT_FILE, openThreadCount, parseAssessment, reviewUnit, type Assessment, type Coverage, type Portfolio, type UnitReview } from '../core';
+import {
+  ASSESSMENT_FILE,
+  openThreadCount,
+  parseAssessment,
+  reviewUnit,
+  type Assessment,
+  type Coverage,
+  type Portfolio,
+  type UnitReview,
+} from '../core';
 import type { Out } from './common';
 
 export interface PortfolioReview {
@@ -31,7 +40,10 @@ export function loadReview(folder: string, portfolio: Portfolio, coverage: Cover
   const openThreads = openThreadCount(portfolio.accounts.values());
   const units = new Map<string, UnitReview>();
   return {
-    file, text, assessment, openThreads,
+    file,
+    text,
+    assessment,
+    openThreads,
     active: text !== undefined || [...portfolio.accounts.values()].some((a) => a.reviewThreads.length > 0),
     unit: (code) => {
       const uc = coverage.units.find((u) => u.code === code);

@@ -15,7 +15,10 @@ import { formatArg, loadAll, settingsFrom, UsageError, type CliArgs, type Out } 
 export interface SuggestJson {
   accounts: Array<{
     file: string;
-    paragraphs: Array<{ line: number; suggestions: Array<{ code: string; score: number; why: string[]; text: string }> }>;
+    paragraphs: Array<{
+      line: number;
+      suggestions: Array<{ code: string; score: number; why: string[]; text: string }>;
+    }>;
   }>;
 }
 
@@ -42,10 +45,12 @@ export async function runSuggest(args: CliArgs, out: Out): Promise<number> {
   const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
   const only = file ? pathToUri(file) : undefined;
-  if (only && !portfolio.accounts.has(only)) throw new UsageError(`${args.positionals[1]} is not an account of its folder (see include/exclude, maxFileSize)`);
+  if (only && !portfolio.accounts.has(only))
+    throw new UsageError(`${args.positionals[1]} is not an account of its folder (see include/exclude, maxFileSize)`);
   const result: SuggestJson = { accounts: [] };
   // In the order of the names printed, as people read them (as `check` does).
-  const named = [...portfolio.accounts.values()].map((account) => ({ account, name: fileOf(account.uri) }))
+  const named = [...portfolio.accounts.values()]
+    .map((account) => ({ account, name: fileOf(account.uri) }))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const { account, name } of named) {
     if (only && account.uri !== only) continue;
@@ -68,7 +73,8 @@ export async function runSuggest(args: CliArgs, out: Out): Promise<number> {
     if (a.paragraphs.length === 0) out.stdout('  (nothing to suggest)\n');
     for (const p of a.paragraphs) {
       out.stdout(`  line ${p.line}:\n`);
-      for (const s of p.suggestions) out.stdout(`    ${s.code.padEnd(10)} ${s.score.toFixed(2).padStart(6)}  shares: ${s.why.join(', ')}\n`);
+      for (const s of p.suggestions)
+        out.stdout(`    ${s.code.padEnd(10)} ${s.score.toFixed(2).padStart(6)}  shares: ${s.why.join(', ')}\n`);
     }
   }
   return 0;

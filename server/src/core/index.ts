@@ -6,7 +6,15 @@ export { parseAccount } from './accounts/account';
 export type { Account } from './accounts/account';
 export { parseFrontMatter } from './accounts/frontMatter';
 export { lineStarts, offsetAt, positionAt } from './accounts/lines';
-export { deleteThreadEdit, insertThreadEdit, linesClosedToThreads, newThreadId, replaceThreadEdit, scanThreads, threadTime } from './accounts/reviewThreads';
+export {
+  deleteThreadEdit,
+  insertThreadEdit,
+  linesClosedToThreads,
+  newThreadId,
+  replaceThreadEdit,
+  scanThreads,
+  threadTime,
+} from './accounts/reviewThreads';
 export type { LocatedThread, ReviewThread, TextEdit } from './accounts/reviewThreads';
 export { expandItem, rangeShapeProblem, scanCitations, scanText, unitKey } from './citations/codes';
 export type { Citation, CitationItem, NearMiss, UnitResolver } from './citations/codes';
@@ -28,13 +36,26 @@ export { navigationTargetAt, referencesOf, renderUnitDocument } from './features
 export { citationInsertion } from './features/suggest/insertion';
 export { paragraphAt, suggestForAccount, suggestForParagraph } from './features/suggest/suggest';
 export { accountWords, describeWordCount, wordCountStanding } from './features/writing/wordCount';
-export { WritingCode, anonymiseEdits, computeWritingDiagnostics, writingHover, writingSettingsOf } from './features/writing/writingChecks';
+export {
+  WritingCode,
+  anonymiseEdits,
+  computeWritingDiagnostics,
+  writingHover,
+  writingSettingsOf,
+} from './features/writing/writingChecks';
 export type { WritingDiagnostic } from './features/writing/writingChecks';
 export { buildRecord, recordFileName } from './reports/record';
 export { CSV_HEADER, RECORD_FORMATS, renderRecord, renderRecordHtml } from './reports/recordFormats';
 export type { RecordFormat } from './reports/recordFormats';
 export { coverageToJson, renderCoverageMarkdown, renderCoverageText } from './reports/report';
-export { ASSESSMENT_FILE, criterionKey, decisionLabel, decisionTime, parseAssessment, setDecision } from './review/assessment';
+export {
+  ASSESSMENT_FILE,
+  criterionKey,
+  decisionLabel,
+  decisionTime,
+  parseAssessment,
+  setDecision,
+} from './review/assessment';
 export type { Assessment, DecisionKind } from './review/assessment';
 export { citingDigest, openThreadCount, reviewStateLabel, reviewUnit } from './review/reviewState';
 export type { UnitReview } from './review/reviewState';

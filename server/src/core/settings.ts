@@ -101,18 +101,29 @@ export function readSettings(raw: unknown): Settings {
     uncoveredSeverity: severity(diag.uncovered ?? r.uncoveredSeverity, d.uncoveredSeverity),
     overClaimedSeverity: severity(over.severity ?? r.overClaimedSeverity, d.overClaimedSeverity),
     overClaimedMinCriteria: positiveInt(over.minCriteria ?? r.overClaimedMinCriteria, d.overClaimedMinCriteria),
-    overClaimedWordsPerCriterion: positiveInt(over.wordsPerCriterion ?? r.overClaimedWordsPerCriterion, d.overClaimedWordsPerCriterion),
+    overClaimedWordsPerCriterion: positiveInt(
+      over.wordsPerCriterion ?? r.overClaimedWordsPerCriterion,
+      d.overClaimedWordsPerCriterion,
+    ),
     bareCriteria: r.bareCriteria === 'off' ? 'off' : d.bareCriteria,
     ...writingSettings(r),
   };
 }
 
-function writingSettings(r: Record<string, unknown>): Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson' | 'wordCountTarget'> {
+function writingSettings(
+  r: Record<string, unknown>,
+): Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson' | 'wordCountTarget'> {
   const writing = (r.writing && typeof r.writing === 'object' ? r.writing : {}) as Record<string, unknown>;
   const wordCount = (r.wordCount && typeof r.wordCount === 'object' ? r.wordCount : {}) as Record<string, unknown>;
   return {
-    writingHypothetical: severity(writing.hypothetical ?? r['writing.hypothetical'], DEFAULT_SETTINGS.writingHypothetical),
-    writingIdentifiablePerson: severity(writing.identifiablePerson ?? r['writing.identifiablePerson'], DEFAULT_SETTINGS.writingIdentifiablePerson),
+    writingHypothetical: severity(
+      writing.hypothetical ?? r['writing.hypothetical'],
+      DEFAULT_SETTINGS.writingHypothetical,
+    ),
+    writingIdentifiablePerson: severity(
+      writing.identifiablePerson ?? r['writing.identifiablePerson'],
+      DEFAULT_SETTINGS.writingIdentifiablePerson,
+    ),
     wordCountTarget: wordCountTarget(wordCount.target ?? r['wordCount.target']),
   };
 }

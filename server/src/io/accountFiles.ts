@@ -11,7 +11,8 @@ import { isInside, relativeInside } from './uris';
 
 /** Why a file is not read as an account: the text said to the user (CLI stderr, the server's output). */
 export const SKIP_REASON = {
-  tooBig: (size: number, maxFileSize: number) => `larger than reflectiveAccounts.maxFileSize (${size} > ${maxFileSize} bytes)`,
+  tooBig: (size: number, maxFileSize: number) =>
+    `larger than reflectiveAccounts.maxFileSize (${size} > ${maxFileSize} bytes)`,
   binary: 'binary file (contains NUL bytes)',
   notUtf8: 'not valid UTF-8 text',
   unreadable: (e: unknown) => `could not be read: ${(e as Error)?.message ?? String(e)}`,
@@ -95,7 +96,11 @@ export function decodeAccount(bytes: Uint8Array, maxFileSize: number): { text: s
  * one, decodeAccount one more). Anything else goes to decodeAccount itself. Checked against it in
  * test/unit/files.test.ts.
  */
-export function decodeAccountBuffer(bytes: Buffer, maxFileSize: number, length = bytes.length): { text: string } | { reason: string } {
+export function decodeAccountBuffer(
+  bytes: Buffer,
+  maxFileSize: number,
+  length = bytes.length,
+): { text: string } | { reason: string } {
   if (length > maxFileSize) return { reason: SKIP_REASON.tooBig(length, maxFileSize) };
   // The first `length` bytes, decoded without a Buffer made for them (making one cost as much as decoding).
   const text = bytes.toString('utf8', 0, length);

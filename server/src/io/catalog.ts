@@ -5,7 +5,14 @@
  */
 import * as path from 'node:path';
 import { bundledUnits } from './bundled';
-import { buildCatalog, validateUnitJson, type Catalog, type CatalogProblem, type Settings, type UnitSource } from '../core';
+import {
+  buildCatalog,
+  validateUnitJson,
+  type Catalog,
+  type CatalogProblem,
+  type Settings,
+  type UnitSource,
+} from '../core';
 import type { FileSystem } from './deps';
 import { SKIP_REASON } from './accountFiles';
 
@@ -31,7 +38,11 @@ export function resolveStandardsPath(root: string | undefined, p: string): strin
 }
 
 /** JSON files of user standards: `.standards/*.json` in the folder plus every configured path (file or folder). */
-export async function listStandardsFiles(fs: FileSystem, root: string | undefined, standardsPaths: readonly string[]): Promise<string[]> {
+export async function listStandardsFiles(
+  fs: FileSystem,
+  root: string | undefined,
+  standardsPaths: readonly string[],
+): Promise<string[]> {
   const out = new Set<string>();
   const isJson = (f: string) => f.toLowerCase().endsWith('.json');
   if (root) for (const f of await fs.listFiles(path.join(root, '.standards'), false)) if (isJson(f)) out.add(f);
@@ -39,13 +50,19 @@ export async function listStandardsFiles(fs: FileSystem, root: string | undefine
     const full = resolveStandardsPath(root, p);
     if (full === undefined) continue;
     const stat = await fs.stat(full);
-    if (stat?.isDirectory) for (const f of await fs.listFiles(full, false)) { if (isJson(f)) out.add(f); }
+    if (stat?.isDirectory)
+      for (const f of await fs.listFiles(full, false)) {
+        if (isJson(f)) out.add(f);
+      }
     else out.add(full); // a missing file is reported by the reader, so the user learns the path is wrong
   }
   return [...out].sort();
 }
 
-async function readUserUnits(fs: FileSystem, files: readonly string[]): Promise<{ sources: UnitSource[]; problems: CatalogProblem[] }> {
+async function readUserUnits(
+  fs: FileSystem,
+  files: readonly string[],
+): Promise<{ sources: UnitSource[]; problems: CatalogProblem[] }> {
   const sources: UnitSource[] = [];
   const problems: CatalogProblem[] = [];
   for (const file of files) {
@@ -74,7 +91,12 @@ export function bundledCatalog(): FolderCatalog {
  * untrusted workspace) loads no user standards at all: a folder must not be able to feed the server files
  * it has not been trusted with.
  */
-export async function loadCatalog(fs: FileSystem, root: string | undefined, settings: Pick<Settings, 'standardsPaths' | 'unitAliases'>, trusted: boolean): Promise<FolderCatalog> {
+export async function loadCatalog(
+  fs: FileSystem,
+  root: string | undefined,
+  settings: Pick<Settings, 'standardsPaths' | 'unitAliases'>,
+  trusted: boolean,
+): Promise<FolderCatalog> {
   const files = trusted ? await listStandardsFiles(fs, root, settings.standardsPaths) : [];
   const user = await readUserUnits(fs, files);
   if (user.sources.length === 0 && Object.keys(settings.unitAliases).length === 0) {

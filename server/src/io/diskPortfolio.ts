@@ -24,12 +24,19 @@ export interface DiskPortfolio {
  */
 const READS_IN_FLIGHT = 32;
 
-export async function loadPortfolio(fs: FileSystem, folder: string, settings: Settings, catalog: Catalog): Promise<DiskPortfolio> {
+export async function loadPortfolio(
+  fs: FileSystem,
+  folder: string,
+  settings: Settings,
+  catalog: Catalog,
+): Promise<DiskPortfolio> {
   const portfolio = createPortfolio(pathToUri(folder));
   const skipped: SkippedFile[] = [];
   const files = await listAccounts(fs, folder, settings);
   const reads: Array<Promise<AccountRead | undefined>> = [];
-  const startRead = (i: number) => { if (i < files.length) reads[i] = readAccount(fs, files[i], settings.maxFileSize); };
+  const startRead = (i: number) => {
+    if (i < files.length) reads[i] = readAccount(fs, files[i], settings.maxFileSize);
+  };
   for (let i = 0; i < READS_IN_FLIGHT; i++) startRead(i);
   // Parsed in file order, whatever order the reads finish in, so the output does not depend on timing.
   for (let i = 0; i < files.length; i++) {
@@ -38,7 +45,11 @@ export async function loadPortfolio(fs: FileSystem, folder: string, settings: Se
     delete reads[i];
     if (read === undefined) continue; // gone since the listing
     if ('skipped' in read) skipped.push({ path: files[i], reason: read.skipped });
-    else updateAccount(portfolio, parseAccount(pathToUri(files[i]), read.text, catalog.resolve, { bareCriteria: settings.bareCriteria }));
+    else
+      updateAccount(
+        portfolio,
+        parseAccount(pathToUri(files[i]), read.text, catalog.resolve, { bareCriteria: settings.bareCriteria }),
+      );
   }
   return { portfolio, skipped };
 }

@@ -11,10 +11,24 @@ import { uriToPath } from '../io/uris';
 import type { Folder } from './types';
 
 /** A portfolio folder (or a single file's portfolio) with its catalogue and nothing indexed yet. */
-export function newFolder(uri: string, name: string, folderPath: string | undefined, settings: Settings, catalog: FolderCatalog): Folder {
+export function newFolder(
+  uri: string,
+  name: string,
+  folderPath: string | undefined,
+  settings: Settings,
+  catalog: FolderCatalog,
+): Folder {
   return {
-    uri, name, path: folderPath, settings, catalog: catalog.catalog, standardsFiles: catalog.files,
-    portfolio: createPortfolio(uri), ready: Promise.resolve(), indexRun: 0, indexing: 0,
+    uri,
+    name,
+    path: folderPath,
+    settings,
+    catalog: catalog.catalog,
+    standardsFiles: catalog.files,
+    portfolio: createPortfolio(uri),
+    ready: Promise.resolve(),
+    indexRun: 0,
+    indexing: 0,
   };
 }
 
@@ -27,8 +41,11 @@ export function isAccountOf(folder: Folder, file: string): boolean {
 export function isStandardsFileOf(folder: Folder, file: string): boolean {
   if (!folder.path || !file.toLowerCase().endsWith('.json')) return false;
   const dir = path.dirname(file);
-  return folder.standardsFiles.includes(file) || dir === path.join(folder.path, '.standards') ||
-    folder.settings.standardsPaths.some((p) => resolveStandardsPath(folder.path, p) === dir);
+  return (
+    folder.standardsFiles.includes(file) ||
+    dir === path.join(folder.path, '.standards') ||
+    folder.settings.standardsPaths.some((p) => resolveStandardsPath(folder.path, p) === dir)
+  );
 }
 
 export function createFolders() {
@@ -45,14 +62,26 @@ export function createFolders() {
   }
 
   return {
-    get looseSettings(): Settings { return looseSettings; },
-    set looseSettings(s: Settings) { looseSettings = s; },
-    get looseCatalog(): FolderCatalog { return looseCatalog; },
-    set looseCatalog(c: FolderCatalog) { looseCatalog = c; },
+    get looseSettings(): Settings {
+      return looseSettings;
+    },
+    set looseSettings(s: Settings) {
+      looseSettings = s;
+    },
+    get looseCatalog(): FolderCatalog {
+      return looseCatalog;
+    },
+    set looseCatalog(c: FolderCatalog) {
+      looseCatalog = c;
+    },
 
-    add(folder: Folder): void { folders.set(folder.uri, folder); },
+    add(folder: Folder): void {
+      folders.set(folder.uri, folder);
+    },
     /** False when no workspace folder has that URI. */
-    remove(key: string): boolean { return folders.delete(key); },
+    remove(key: string): boolean {
+      return folders.delete(key);
+    },
     workspaceFolder: (key: string): Folder | undefined => folders.get(key),
     workspaceFolders: (): Folder[] => [...folders.values()],
     /** Workspace folders when there are any, else the single-file portfolios: what "every portfolio" means to a report. */
@@ -61,7 +90,9 @@ export function createFolders() {
     /** The portfolio that has the account, if any does. */
     holding: (key: string): Folder | undefined => all().find((f) => f.portfolio.accounts.has(key)),
     /** Forgets a single-file portfolio (its document closed or moved into a folder). */
-    dropLoose(key: string): void { loose.delete(key); },
+    dropLoose(key: string): void {
+      loose.delete(key);
+    },
 
     /** The portfolio a document belongs to: the deepest folder that counts it as an account, else its own. */
     homeOf(key: string): Folder {

@@ -28,7 +28,12 @@ export interface RefreshOptions {
   current?: () => boolean;
 }
 
-export function createIndexer(host: WorkspaceHost, documents: Documents, folders: Folders, problems: ReturnType<typeof createProblemLog>) {
+export function createIndexer(
+  host: WorkspaceHost,
+  documents: Documents,
+  folders: Folders,
+  problems: ReturnType<typeof createProblemLog>,
+) {
   /** Portfolios changed since the workspace last reported. */
   let changed = new Set<Folder>();
   /** The catalogue each account was parsed with: one parsed with the folder's current catalogue is up to date. */
@@ -91,7 +96,10 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
     const digest = textDigest(text);
     let account = folder.portfolio.accounts.get(key);
     // Parsed from this very text with this catalogue: nothing to do (a watcher event for a file saved unchanged).
-    const upToDate = account && parsedWith.get(account) === folder.catalog && account.length === text.length &&
+    const upToDate =
+      account &&
+      parsedWith.get(account) === folder.catalog &&
+      account.length === text.length &&
       diskDigests.get(account) === digest;
     if (!account || !upToDate) {
       account = parseInto(folder, key, text);
@@ -116,7 +124,9 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
   }
 
   function loadFolderCatalog(folder: Folder): Promise<FolderCatalog> {
-    return folder.path ? loadCatalog(host.fs, folder.path, folder.settings, host.trusted) : Promise.resolve(folders.looseCatalog);
+    return folder.path
+      ? loadCatalog(host.fs, folder.path, folder.settings, host.trusted)
+      : Promise.resolve(folders.looseCatalog);
   }
 
   /** Reads a folder's catalogue and every account anew; a newer run for the same folder supersedes this one. */
@@ -130,7 +140,8 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
       if (!current()) return;
       // Accounts no longer listed (deleted, excluded now) leave, unless open: refresh decides.
       const listed = new Set(keys);
-      for (const key of [...folder.portfolio.accounts.keys()]) if (!listed.has(key)) await refresh(folder, key, { deleted: true });
+      for (const key of [...folder.portfolio.accounts.keys()])
+        if (!listed.has(key)) await refresh(folder, key, { deleted: true });
       for (let i = 0; i < keys.length; i++) {
         if ((await refresh(folder, keys[i], { pace: true, current })) === 'superseded') return;
         if (i % 20 === 0) progress.report(`${i + 1}/${keys.length} accounts`, Math.round((100 * i) / keys.length));
@@ -138,7 +149,9 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
       // Documents opened before the folder's catalogue was loaded were parsed with another one.
       for (const doc of documents.all()) if (doc.folder === folder) refreshOpen(folder, doc.key);
       changed.add(folder);
-      host.log(`Indexed ${folder.name}: ${folder.portfolio.accounts.size} account(s), ${folder.catalog.units.length} unit(s)`);
+      host.log(
+        `Indexed ${folder.name}: ${folder.portfolio.accounts.size} account(s), ${folder.catalog.units.length} unit(s)`,
+      );
     } finally {
       progress.done();
     }
@@ -159,7 +172,9 @@ export function createIndexer(host: WorkspaceHost, documents: Documents, folders
     indexFolder,
     reloadCatalog,
     /** Notes that a portfolio changed (an account moved out of it, say). */
-    touched(folder: Folder): void { changed.add(folder); },
+    touched(folder: Folder): void {
+      changed.add(folder);
+    },
     /**
      * The portfolios changed since last asked, except those still being indexed: their requests wait for
      * the index, and the end of indexing reports everything at once.

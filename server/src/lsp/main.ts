@@ -42,6 +42,8 @@ function startFromCommandLine(): void {
  * Only when this file is the program (dist/server.js, or main.ts run directly): the CLI bundle contains this
  * module too, and there `require.main === module` also holds, so the file name tells the two apart.
  */
-const isProgram = typeof require !== 'undefined' && require.main === module &&
+const isProgram =
+  typeof require !== 'undefined' &&
+  require.main === module &&
   /^(server|main)\.[cm]?[jt]s$/.test(path.basename(require.main?.filename ?? ''));
 if (isProgram) startFromCommandLine();

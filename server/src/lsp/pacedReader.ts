@@ -6,7 +6,12 @@
  * waiting data stays in the pipe and in the client, which has it anyway.
  */
 import {
-  Emitter, StreamMessageReader, type DataCallback, type Disposable, type Message, type MessageReader,
+  Emitter,
+  StreamMessageReader,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
 } from 'vscode-languageserver/node';
 
 /** Messages parsed but not yet handed over beyond which the stream is paused. */

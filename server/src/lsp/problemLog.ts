@@ -21,8 +21,10 @@ export function createProblemLog(host: Pick<WorkspaceHost, 'warn' | 'showWarning
       const fresh = loaded.problems.filter((p) => !logged.has(`${p.origin}: ${p.message}`));
       for (const p of fresh) once(`${p.origin}: ${p.message}`);
       if (fresh.length) {
-        host.showWarning(`Reflective Accounts: ${fresh.length} problem(s) with user standards; the bundled units still work. ` +
-          `First: ${fresh[0].origin}: ${fresh[0].message}`);
+        host.showWarning(
+          `Reflective Accounts: ${fresh.length} problem(s) with user standards; the bundled units still work. ` +
+            `First: ${fresh[0].origin}: ${fresh[0].message}`,
+        );
       }
     },
   };

@@ -5,7 +5,18 @@
  * A malformed file is reported once per distinct problem, naming the line, and coverage goes on.
  */
 import * as path from 'node:path';
-import { ASSESSMENT_FILE, citingDigest, criterionKey, decisionTime, openThreadCount, parseAssessment, reviewUnit, setDecision, type Assessment, type Coverage } from '../core';
+import {
+  ASSESSMENT_FILE,
+  citingDigest,
+  criterionKey,
+  decisionTime,
+  openThreadCount,
+  parseAssessment,
+  reviewUnit,
+  setDecision,
+  type Assessment,
+  type Coverage,
+} from '../core';
 import type { FileSystem } from '../io/deps';
 import { pathToUri, uriToPath } from '../io/uris';
 import type { DecideParams, DecideResult, PortfolioReviewDto } from '../protocol';
@@ -87,10 +98,12 @@ export function createReview(host: ReviewHost) {
       let key = `${entry.text ?? ''}`;
       if (entry.assessment.decisions.size > 0) {
         for (const uc of coverage.units) {
-          for (const [id, r] of reviewUnit(uc, folder.portfolio.accounts, entry.assessment).criteria) if (r.decision) key += `|${uc.code}/${id}=${r.state}`;
+          for (const [id, r] of reviewUnit(uc, folder.portfolio.accounts, entry.assessment).criteria)
+            if (r.decision) key += `|${uc.code}/${id}=${r.state}`;
         }
       }
-      for (const a of folder.portfolio.accounts.values()) for (const t of a.reviewThreads) key += `|${t.id}:${t.status}`;
+      for (const a of folder.portfolio.accounts.values())
+        for (const t of a.reviewThreads) key += `|${t.id}:${t.status}`;
       return key;
     },
 
@@ -104,30 +117,51 @@ export function createReview(host: ReviewHost) {
         for (const [id, r] of reviewUnit(uc, folder.portfolio.accounts, assessment).criteria) {
           if (!r.decision) continue;
           const { decision, by, at, reason } = r.decision;
-          decided[criterionKey(uc.code, id)] = { state: r.state, decision: { decision, by, at, ...(reason ? { reason } : {}) } };
+          decided[criterionKey(uc.code, id)] = {
+            state: r.state,
+            decision: { decision, by, at, ...(reason ? { reason } : {}) },
+          };
         }
       }
-      return { file: pathToUri(file), exists: text !== undefined, problems: assessment.problems, openThreads: openThreadCount(folder.portfolio.accounts.values()), decided };
+      return {
+        file: pathToUri(file),
+        exists: text !== undefined,
+        problems: assessment.problems,
+        openThreads: openThreadCount(folder.portfolio.accounts.values()),
+        decided,
+      };
     },
 
     /** The assessment file's new text with one decision recorded; nothing is written here. */
     async decide(folder: Folder, coverage: Coverage, params: DecideParams, now = new Date()): Promise<DecideResult> {
       const file = fileOf(folder);
-      if (!file) return { file: '', text: null, error: 'Decisions are kept in a portfolio folder: open the folder first' };
+      if (!file)
+        return { file: '', text: null, error: 'Decisions are kept in a portfolio folder: open the folder first' };
       const entry = await read(folder); // the file as it is now, not as last seen
       entries.set(folder.uri, Promise.resolve(entry));
       const [unitText, id] = params.criterion.split('/');
       const code = folder.catalog.resolve(unitText ?? '') ?? unitText;
-      const criterion = coverage.units.find((u) => u.code === code)?.criteria.find((c) => c.id === (id ?? '').toUpperCase());
+      const criterion = coverage.units
+        .find((u) => u.code === code)
+        ?.criteria.find((c) => c.id === (id ?? '').toUpperCase());
       const fail = (error: string): DecideResult => ({ file: pathToUri(file), text: null, error });
       if (!criterion) return fail(`${params.criterion} is not a criterion of a unit in scope of ${folder.name}`);
-      if (params.decision === 'accepted' && criterion.citations.length === 0) return fail(`${code}/${criterion.id} is not cited in any account: nothing to accept`);
+      if (params.decision === 'accepted' && criterion.citations.length === 0)
+        return fail(`${code}/${criterion.id} is not cited in any account: nothing to accept`);
       const by = (params.by ?? '').trim();
       if (params.decision && !by) return fail('A decision needs the name of who decided');
-      const decision = params.decision === null ? undefined : {
-        decision: params.decision, by, at: decisionTime(now), ...(params.reason?.trim() ? { reason: params.reason.trim() } : {}),
-        ...(params.decision === 'accepted' ? { evidence: citingDigest(criterion, folder.portfolio.accounts) } : {}),
-      };
+      const decision =
+        params.decision === null
+          ? undefined
+          : {
+              decision: params.decision,
+              by,
+              at: decisionTime(now),
+              ...(params.reason?.trim() ? { reason: params.reason.trim() } : {}),
+              ...(params.decision === 'accepted'
+                ? { evidence: citingDigest(criterion, folder.portfolio.accounts) }
+                : {}),
+            };
       const next = setDecision(entry.text ?? '', criterionKey(code, criterion.id), decision);
       return 'error' in next ? fail(next.error) : { file: pathToUri(file), text: next.text };
     },

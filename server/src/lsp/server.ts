@@ -4,8 +4,16 @@
  * system comes in through `deps`, so nothing here touches the disk directly.
  */
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  MessageType, TextDocumentSyncKind, TextDocuments, type ClientCapabilities, type Connection, type InitializeResult,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings } from '../core';
@@ -60,7 +68,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     try {
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin(title, 0, undefined, false);
-      return { report: (message, percentage) => progress.report(percentage ?? 0, message), done: () => progress.done() };
+      return {
+        report: (message, percentage) => progress.report(percentage ?? 0, message),
+        done: () => progress.done(),
+      };
     } catch {
       return { report: () => undefined, done: () => undefined };
     }
@@ -69,7 +80,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities ?? {};
     options = (params.initializationOptions ?? {}) as InitializationOptions;
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? 'root' }] : []);
+    const folders =
+      params.workspaceFolders ??
+      (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? 'root' }] : []);
     workspace = createWorkspace({
       fs: deps.fs,
       messagesWaiting: deps.messagesWaiting,
@@ -82,10 +95,14 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       showWarning: (m) => {
         if (shownWarnings.has(m)) return;
         shownWarnings.add(m);
-        void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: m }).catch(() => undefined);
+        void connection
+          .sendNotification('window/showMessage', { type: MessageType.Warning, message: m })
+          .catch(() => undefined);
       },
       didChange: (change) => {
-        void diagnostics.didChange(change).catch((e) => connection.console.error(`diagnostics: ${(e as Error)?.stack ?? e}`));
+        void diagnostics
+          .didChange(change)
+          .catch((e) => connection.console.error(`diagnostics: ${(e as Error)?.stack ?? e}`));
         custom.coverageMayHaveChanged(change.folders);
       },
     });
@@ -108,7 +125,15 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         referencesProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         codeLensProvider: { resolveProvider: false },
-        ...(diagnostics.pull ? { diagnosticProvider: { identifier: 'reflective-accounts', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        ...(diagnostics.pull
+          ? {
+              diagnosticProvider: {
+                identifier: 'reflective-accounts',
+                interFileDependencies: true,
+                workspaceDiagnostics: true,
+              },
+            }
+          : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'reflective-accounts' },
@@ -117,20 +142,32 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onInitialized(() => {
     const ws = workspace!;
-    void ws.initialize(initialFolders).catch((e) => connection.console.error(`initialize: ${(e as Error)?.stack ?? e}`));
+    void ws
+      .initialize(initialFolders)
+      .catch((e) => connection.console.error(`initialize: ${(e as Error)?.stack ?? e}`));
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.standards/*.json' }, { globPattern: '**/.assessment.yaml' }],
-      }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.md' },
+            { globPattern: '**/.standards/*.json' },
+            { globPattern: '**/.assessment.yaml' },
+          ],
+        })
+        .catch(() => undefined);
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(() => undefined);
     }
     if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(guardedNotification(connection, 'workspaceFolders', async (e) => {
-        for (const f of e.removed) ws.removeFolder(f.uri);
-        for (const f of e.added) await ws.addFolder(f.uri, f.name);
-      }));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardedNotification(connection, 'workspaceFolders', async (e) => {
+          for (const f of e.removed) ws.removeFolder(f.uri);
+          for (const f of e.added) await ws.addFolder(f.uri, f.name);
+        }),
+      );
     }
   });
 
@@ -148,15 +185,24 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       void ws.close(e.document.uri).catch((err) => connection.console.error(`close: ${(err as Error)?.stack ?? err}`));
       void diagnostics.didClose(e.document.uri).catch(() => undefined);
     });
-    connection.onDidChangeWatchedFiles(guardedNotification(connection, 'didChangeWatchedFiles', async (params) => {
-      await ws.watchedFilesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
-      await reviewFiles?.watchedFilesChanged(params.changes.map((c) => c.uri), ws.allFolders());
-    }));
-    connection.onDidChangeConfiguration(guardedNotification(connection, 'didChangeConfiguration', (params) => {
-      const pushed = (params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-      if (pushed !== undefined) pushedSettings = pushed;
-      return ws.configurationChanged();
-    }));
+    connection.onDidChangeWatchedFiles(
+      guardedNotification(connection, 'didChangeWatchedFiles', async (params) => {
+        await ws.watchedFilesChanged(
+          params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })),
+        );
+        await reviewFiles?.watchedFilesChanged(
+          params.changes.map((c) => c.uri),
+          ws.allFolders(),
+        );
+      }),
+    );
+    connection.onDidChangeConfiguration(
+      guardedNotification(connection, 'didChangeConfiguration', (params) => {
+        const pushed = (params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+        if (pushed !== undefined) pushedSettings = pushed;
+        return ws.configurationChanged();
+      }),
+    );
   }
 
   connection.onShutdown(() => undefined);

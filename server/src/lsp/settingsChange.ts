@@ -20,11 +20,18 @@ export function sameSettings(a: Settings, b: Settings): boolean {
 
 export function settingsChange(before: Settings, after: Settings): SettingsChange {
   if (sameSettings(before, after)) return 'none';
-  if (!sameList(before.include, after.include) || !sameList(before.exclude, after.exclude) || before.maxFileSize !== after.maxFileSize) {
+  if (
+    !sameList(before.include, after.include) ||
+    !sameList(before.exclude, after.exclude) ||
+    before.maxFileSize !== after.maxFileSize
+  ) {
     return 'reindex';
   }
-  if (!sameList(before.standardsPaths, after.standardsPaths) || JSON.stringify(before.unitAliases) !== JSON.stringify(after.unitAliases) ||
-    before.bareCriteria !== after.bareCriteria) {
+  if (
+    !sameList(before.standardsPaths, after.standardsPaths) ||
+    JSON.stringify(before.unitAliases) !== JSON.stringify(after.unitAliases) ||
+    before.bareCriteria !== after.bareCriteria
+  ) {
     return 'reload';
   }
   return 'recheck';

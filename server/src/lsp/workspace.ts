@@ -44,7 +44,8 @@ export function createWorkspace(host: WorkspaceHost) {
   }
 
   function whenIndexed(folder: Folder, job: Promise<void>): Promise<void> {
-    folder.ready = job.catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`))
+    folder.ready = job
+      .catch((e) => host.warn(`Indexing ${folder.name} failed: ${(e as Error)?.stack ?? e}`))
       .then(() => {
         // One indexing job of the folder is over (done, failed or superseded): report what changed.
         folder.indexing--;
@@ -73,11 +74,14 @@ export function createWorkspace(host: WorkspaceHost) {
     folder.indexing++; // from now: its settings are fetched before indexing starts
     folders.add(folder);
     rehomeOpenDocuments();
-    return whenIndexed(folder, (async () => {
-      folder.settings = await host.fetchSettings(uri);
-      rehomeOpenDocuments();
-      await indexer.indexFolder(folder);
-    })());
+    return whenIndexed(
+      folder,
+      (async () => {
+        folder.settings = await host.fetchSettings(uri);
+        rehomeOpenDocuments();
+        await indexer.indexFolder(folder);
+      })(),
+    );
   }
 
   /** Moves open documents whose portfolio changed (a folder added or removed, include/exclude changed). */
@@ -158,7 +162,13 @@ export function createWorkspace(host: WorkspaceHost) {
         if (!account) return undefined;
         // The text only when read: a diagnostics pull needs the parsed account alone.
         const clientUri = doc.clientUri;
-        return { folder: doc.folder, account, get text() { return host.openText(clientUri) ?? ''; } };
+        return {
+          folder: doc.folder,
+          account,
+          get text() {
+            return host.openText(clientUri) ?? '';
+          },
+        };
       }
       // A closed account: its text is read again, and re-parsed if the file changed without a watcher event.
       const refreshed = await indexer.refresh(folder, key);
@@ -175,7 +185,8 @@ export function createWorkspace(host: WorkspaceHost) {
         const key = pathToUri(file);
         for (const folder of folders.workspaceFolders()) {
           if (isStandardsFileOf(folder, file)) reload.add(folder);
-          if (isAccountOf(folder, file) && folders.homeOf(key) === folder) await indexer.refresh(folder, key, { deleted: change.deleted });
+          if (isAccountOf(folder, file) && folders.homeOf(key) === folder)
+            await indexer.refresh(folder, key, { deleted: change.deleted });
         }
       }
       for (const folder of reload) await indexer.reloadCatalog(folder);

@@ -8,8 +8,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  bySortText, completionsAt, EXTENSION_ID, hoverText, insertText, labelOf, openAccount, ours, positionOf,
-  rangeOf, waitFor, waitForDiagnostics, withRestoredText,
+  bySortText,
+  completionsAt,
+  EXTENSION_ID,
+  hoverText,
+  insertText,
+  labelOf,
+  openAccount,
+  ours,
+  positionOf,
+  rangeOf,
+  waitFor,
+  waitForDiagnostics,
+  withRestoredText,
 } from './helpers';
 
 const ALL_LMCA5 = [
@@ -45,7 +56,10 @@ suite('Reflective Accounts in VS Code: language features', function () {
     this.timeout(150_000);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
-    await waitFor(() => ext.isActive, { what: `${EXTENSION_ID} to activate on opening a Markdown account`, timeout: 60_000 });
+    await waitFor(() => ext.isActive, {
+      what: `${EXTENSION_ID} to activate on opening a Markdown account`,
+      timeout: 60_000,
+    });
     // The language server is up once the portfolio's diagnostics arrive.
     await waitForDiagnostics('the first diagnostics of the portfolio', () => ours(ra3.uri).length > 0, 60_000);
   });
@@ -55,10 +69,13 @@ suite('Reflective Accounts in VS Code: language features', function () {
       const end = ra1.positionAt(ra1.getText().length);
       await insertText(ra1, end, '\nI planned the rota (LMCA5/');
       const at = ra1.positionAt(ra1.getText().length);
-      const items = await waitFor(async () => {
-        const got = (await completionsAt(ra1, at)).filter((i) => /^[PK]\d+$/.test(labelOf(i)));
-        return got.length >= ALL_LMCA5.length && got;
-      }, { what: 'criteria completions after LMCA5/' });
+      const items = await waitFor(
+        async () => {
+          const got = (await completionsAt(ra1, at)).filter((i) => /^[PK]\d+$/.test(labelOf(i)));
+          return got.length >= ALL_LMCA5.length && got;
+        },
+        { what: 'criteria completions after LMCA5/' },
+      );
       const labels = items.map(labelOf);
       assert.equal(labels.length, 129, 'one item per criterion, no duplicates');
       assert.deepEqual([...labels].sort(), [...ALL_LMCA5].sort());
@@ -71,21 +88,30 @@ suite('Reflective Accounts in VS Code: language features', function () {
     await withRestoredText(ra1, async () => {
       await insertText(ra1, ra1.positionAt(ra1.getText().length), '\nI used it in supervision (LMCA5/superv');
       const at = ra1.positionAt(ra1.getText().length);
-      const items = await waitFor(async () => {
-        const got = await completionsAt(ra1, at);
-        return got.some((i) => labelOf(i) === 'K45') && got;
-      }, { what: 'K45 among the completions for LMCA5/superv' });
+      const items = await waitFor(
+        async () => {
+          const got = await completionsAt(ra1, at);
+          return got.some((i) => labelOf(i) === 'K45') && got;
+        },
+        { what: 'K45 among the completions for LMCA5/superv' },
+      );
       const firstFive = bySortText(items).slice(0, 5).map(labelOf);
       assert.ok(firstFive.includes('K45'), `K45 among the first items, got ${firstFive.join(', ')}`);
     });
   });
 
   test('hover on a citation shows the unit, the criterion text and where it is cited', async () => {
-    const hovers = await waitFor(async () => {
-      const got = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ra1.uri,
-        positionOf(ra1, 'LMCA5/P1)', 7));
-      return got && got.length > 0 && got;
-    }, { what: 'a hover on LMCA5/P1' });
+    const hovers = await waitFor(
+      async () => {
+        const got = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          ra1.uri,
+          positionOf(ra1, 'LMCA5/P1)', 7),
+        );
+        return got && got.length > 0 && got;
+      },
+      { what: 'a hover on LMCA5/P1' },
+    );
     const text = hoverText(hovers);
     assert.match(text, /LMCA5/);
     assert.match(text, /Lead work with individuals, key people and others to identify areas of work/);
@@ -93,7 +119,10 @@ suite('Reflective Accounts in VS Code: language features', function () {
   });
 
   test('an unknown criterion is an error with a stable code', async () => {
-    const d = await waitForDiagnostics('unknown-criterion on LMCA5/P30 in ra3.md', () => ours(ra3.uri, 'unknown-criterion')[0]);
+    const d = await waitForDiagnostics(
+      'unknown-criterion on LMCA5/P30 in ra3.md',
+      () => ours(ra3.uri, 'unknown-criterion')[0],
+    );
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.message, 'LMCA5 has no performance criterion P30 (P1–P29)');
     assert.ok(d.range.intersection(rangeOf(ra3, 'LMCA5/P30')), 'placed on the citation');
@@ -128,15 +157,20 @@ suite('Reflective Accounts in VS Code: language features', function () {
 
   /** The quick fixes VS Code offers for one of our diagnostics. */
   async function quickFixesFor(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
-      doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     return (actions ?? []).filter((a) => a.edit);
   }
 
   test('a quick fix replaces an unknown unit with the likely one', async () => {
     await withRestoredText(ra3, async () => {
       const diagnostic = await waitForDiagnostics('unknown-unit on LMCA6/P4', () =>
-        ours(ra3.uri, 'unknown-unit').find((d) => d.range.intersection(rangeOf(ra3, 'LMCA6/P4'))));
+        ours(ra3.uri, 'unknown-unit').find((d) => d.range.intersection(rangeOf(ra3, 'LMCA6/P4'))),
+      );
       assert.equal(diagnostic.message, 'Unknown unit LMCA6. Did you mean LMCA5?');
       const actions = await quickFixesFor(ra3, diagnostic);
       const fix = actions.find((a) => a.isPreferred) ?? actions[0];
@@ -144,7 +178,10 @@ suite('Reflective Accounts in VS Code: language features', function () {
       assert.equal(fix.title, 'Replace with LMCA5');
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.match(ra3.lineAt(diagnostic.range.start.line).text, /\(LMCA5\/P4\)/);
-      await waitForDiagnostics('unknown-unit to go away after the fix', () => ours(ra3.uri, 'unknown-unit').length === 0);
+      await waitForDiagnostics(
+        'unknown-unit to go away after the fix',
+        () => ours(ra3.uri, 'unknown-unit').length === 0,
+      );
     });
   });
 
@@ -168,17 +205,27 @@ suite('Reflective Accounts in VS Code: language features', function () {
   });
 
   test('go to definition opens the unit document at the criterion', async () => {
-    const found = await waitFor(async () => {
-      const got = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
-        'vscode.executeDefinitionProvider', ra1.uri, positionOf(ra1, 'LMCA5/P2)', 7));
-      return got && got.length > 0 && got;
-    }, { what: 'a definition for LMCA5/P2' });
+    const found = await waitFor(
+      async () => {
+        const got = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+          'vscode.executeDefinitionProvider',
+          ra1.uri,
+          positionOf(ra1, 'LMCA5/P2)', 7),
+        );
+        return got && got.length > 0 && got;
+      },
+      { what: 'a definition for LMCA5/P2' },
+    );
     const target = 'targetUri' in found[0] ? found[0].targetUri : found[0].uri;
     const range = 'targetUri' in found[0] ? found[0].targetRange : found[0].range;
     assert.equal(target.scheme, 'reflective-accounts-unit');
     const unitDoc = await vscode.workspace.openTextDocument(target);
     assert.match(unitDoc.getText(), /Prioritise identified areas of work to achieve positive outcomes for individuals/);
-    const lines = unitDoc.getText().split('\n').slice(range.start.line, range.end.line + 1).join('\n');
+    const lines = unitDoc
+      .getText()
+      .split('\n')
+      .slice(range.start.line, range.end.line + 1)
+      .join('\n');
     assert.match(lines, /P2\b/, `the definition range points at P2: ${lines}`);
   });
 });

@@ -29,18 +29,25 @@ suite('Reflective Accounts in VS Code: commands', function () {
   suiteSetup(async function () {
     this.timeout(120_000);
     await openAccount('ra1.md');
-    const commands = await waitFor(async () => {
-      const all = await vscode.commands.getCommands(true);
-      return Object.values(Commands).every((c) => all.includes(c)) && all;
-    }, { what: 'the extension to register its commands', timeout: 60_000 });
+    const commands = await waitFor(
+      async () => {
+        const all = await vscode.commands.getCommands(true);
+        return Object.values(Commands).every((c) => all.includes(c)) && all;
+      },
+      { what: 'the extension to register its commands', timeout: 60_000 },
+    );
     assert.ok(commands);
   });
 
   test('the coverage command opens the coverage panel as a webview', async () => {
     await vscode.commands.executeCommand(Commands.showCoverage);
-    const tab = await waitFor(() => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && /^Coverage\b/.test(t.label)), {
-      what: 'a webview tab titled like "Coverage"', events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
-    });
+    const tab = await waitFor(
+      () => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && /^Coverage\b/.test(t.label)),
+      {
+        what: 'a webview tab titled like "Coverage"',
+        events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
+      },
+    );
     assert.ok(tab.label.length > 0);
     await vscode.window.tabGroups.close(tab);
   });
@@ -57,7 +64,10 @@ suite('Reflective Accounts in VS Code: commands', function () {
   }
 
   function textChanged(doc: vscode.TextDocument, before: string, what: string): Promise<true> {
-    return waitFor(() => doc.getText() !== before, { what, events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>] });
+    return waitFor(() => doc.getText() !== before, {
+      what,
+      events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>],
+    });
   }
 
   test('Insert Criterion inserts the canonical code, then only the item in a list of that unit', async () => {
@@ -84,11 +94,18 @@ suite('Reflective Accounts in VS Code: commands', function () {
       const before = doc.getText();
       const running = vscode.commands.executeCommand(Commands.insertCriterion);
       // The pick list opens once the criteria are loaded: accept its selected (first) entry as soon as it shows.
-      await waitFor(async () => {
-        if (doc.getText() !== before) return true;
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return doc.getText() !== before;
-      }, { what: 'the pick list to insert a code', events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>], interval: 250 });
+      await waitFor(
+        async () => {
+          if (doc.getText() !== before) return true;
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          return doc.getText() !== before;
+        },
+        {
+          what: 'the pick list to insert a code',
+          events: [vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>],
+          interval: 250,
+        },
+      );
       await running;
       const inserted = /\((LMC[A-Z]\d)\/([PK]\d+)$/.exec(doc.getText());
       assert.ok(inserted, `a canonical citation at the cursor, got: ${doc.getText().slice(before.length - 10)}`);
@@ -103,7 +120,11 @@ suite('Reflective Accounts in VS Code: commands', function () {
     const target = vscode.Uri.joinPath(workspaceFolder().uri, 'records', 'LMCA5-record.html');
     assert.equal(await exists(target), false, 'no record before the export');
 
-    const first = await vscode.commands.executeCommand(Commands.exportRecord, { unit: 'LMCA5', format: 'html', target });
+    const first = await vscode.commands.executeCommand(Commands.exportRecord, {
+      unit: 'LMCA5',
+      format: 'html',
+      target,
+    });
     assert.equal(first, 'written');
     const text = await read(target);
     assert.match(text, /LMCA5/);
@@ -111,11 +132,20 @@ suite('Reflective Accounts in VS Code: commands', function () {
     assert.match(text, /RA1/, 'evidence numbers are in the record');
 
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('signed off by the assessor\n'));
-    const second = await vscode.commands.executeCommand(Commands.exportRecord, { unit: 'LMCA5', format: 'html', target });
+    const second = await vscode.commands.executeCommand(Commands.exportRecord, {
+      unit: 'LMCA5',
+      format: 'html',
+      target,
+    });
     assert.equal(second, 'exists');
     assert.equal(await read(target), 'signed off by the assessor\n', 'the existing file is untouched');
 
-    const forced = await vscode.commands.executeCommand(Commands.exportRecord, { unit: 'LMCA5', format: 'html', target, overwrite: true });
+    const forced = await vscode.commands.executeCommand(Commands.exportRecord, {
+      unit: 'LMCA5',
+      format: 'html',
+      target,
+      overwrite: true,
+    });
     assert.equal(forced, 'written', 'overwrite: true replaces it');
     assert.equal(await read(target), text);
   });

@@ -23,12 +23,17 @@ suite('Reflective Accounts in VS Code: review', function () {
 
   suiteSetup(async function () {
     this.timeout(120_000);
-    await vscode.workspace.getConfiguration('reflectiveAccounts').update('review.name', 'J Smith', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('reflectiveAccounts')
+      .update('review.name', 'J Smith', vscode.ConfigurationTarget.Global);
     original = await read(accountUri('ra2.md'));
     // Earlier suites leave ra2.md with unsaved edits put back; reverted, a thread action is the only change, so it is saved.
     await openAccount('ra2.md');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor(async () => (await vscode.commands.getCommands(true)).includes(Review.startThread), { what: 'the review commands', timeout: 60_000 });
+    await waitFor(async () => (await vscode.commands.getCommands(true)).includes(Review.startThread), {
+      what: 'the review commands',
+      timeout: 60_000,
+    });
   });
 
   suiteTeardown(async () => {
@@ -41,35 +46,59 @@ suite('Reflective Accounts in VS Code: review', function () {
 
   test('start a thread, reply, resolve: each step written into the account, readable as text', async () => {
     const doc = await openAccount('ra2.md');
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('(LMCA5/P7, P10)'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('(LMCA5/P7, P10)'));
     assert.ok(line > 0);
-    const id = await vscode.commands.executeCommand<string>(Review.startThread,
-      { uri: doc.uri.toString(), line, text: 'Which questions did the team ask? Say what changed because of them.' });
+    const id = await vscode.commands.executeCommand<string>(Review.startThread, {
+      uri: doc.uri.toString(),
+      line,
+      text: 'Which questions did the team ask? Say what changed because of them.',
+    });
     assert.match(id ?? '', /^r[a-z0-9]{4}$/);
-    const started = await waitFor(async () => {
-      const text = await read(doc.uri);
-      return text.includes(`<!-- review #${id} open`) && text;
-    }, { what: 'the thread saved in ra2.md' });
+    const started = await waitFor(
+      async () => {
+        const text = await read(doc.uri);
+        return text.includes(`<!-- review #${id} open`) && text;
+      },
+      { what: 'the thread saved in ra2.md' },
+    );
     const lines = started.split('\n');
     assert.equal(lines[line + 1], `<!-- review #${id} open`, 'the thread sits under the line it is about');
     assert.match(lines[line + 2], /^J Smith, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC:$/);
     assert.equal(lines[line + 3], '  Which questions did the team ask? Say what changed because of them.');
     assert.equal(lines[line + 4], '-->');
 
-    const note = await waitForDiagnostics('a review-note on the thread\'s line',
-      () => ours(doc.uri, 'review-note').find((d) => d.range.start.line === line));
+    const note = await waitForDiagnostics("a review-note on the thread's line", () =>
+      ours(doc.uri, 'review-note').find((d) => d.range.start.line === line),
+    );
     assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
     assert.match(note.message, /^Review \(open\): J Smith: Which questions did the team ask\?/);
 
-    await vscode.commands.executeCommand(Review.reply, { uri: doc.uri.toString(), id, text: 'They asked who covers\nweekend visits.' });
-    const replied = await waitFor(async () => {
-      const text = await read(doc.uri);
-      return text.includes('  weekend visits.') && text;
-    }, { what: 'the reply saved' });
-    assert.match(replied, new RegExp(`<!-- review #${id} open\\nJ Smith, .* UTC:\\n  Which questions[^\\n]*\\nJ Smith, .* UTC:\\n  They asked who covers\\n  weekend visits\\.\\n-->`));
+    await vscode.commands.executeCommand(Review.reply, {
+      uri: doc.uri.toString(),
+      id,
+      text: 'They asked who covers\nweekend visits.',
+    });
+    const replied = await waitFor(
+      async () => {
+        const text = await read(doc.uri);
+        return text.includes('  weekend visits.') && text;
+      },
+      { what: 'the reply saved' },
+    );
+    assert.match(
+      replied,
+      new RegExp(
+        `<!-- review #${id} open\\nJ Smith, .* UTC:\\n  Which questions[^\\n]*\\nJ Smith, .* UTC:\\n  They asked who covers\\n  weekend visits\\.\\n-->`,
+      ),
+    );
 
     await vscode.commands.executeCommand(Review.resolve, { uri: doc.uri.toString(), id });
-    await waitFor(async () => (await read(doc.uri)).includes(`<!-- review #${id} resolved`), { what: 'the thread resolved in the file' });
+    await waitFor(async () => (await read(doc.uri)).includes(`<!-- review #${id} resolved`), {
+      what: 'the thread resolved in the file',
+    });
     await waitForDiagnostics('the review-note gone once resolved', () => ours(doc.uri, 'review-note').length === 0);
     assert.equal(doc.isDirty, false, 'saved: the reviewer asked for each change');
   });
@@ -77,19 +106,33 @@ suite('Reflective Accounts in VS Code: review', function () {
   test('accept a criterion as the panel does: .assessment.yaml written with who, when and the evidence digest', async () => {
     const folder = workspaceFolder().uri;
     const file = vscode.Uri.joinPath(folder, '.assessment.yaml');
-    const ok = await vscode.commands.executeCommand<boolean>(Review.decide, { folder: folder.toString(), criterion: 'LMCA5/P7', decision: 'accepted' });
+    const ok = await vscode.commands.executeCommand<boolean>(Review.decide, {
+      folder: folder.toString(),
+      criterion: 'LMCA5/P7',
+      decision: 'accepted',
+    });
     assert.equal(ok, true);
-    const text = await waitFor(async () => {
-      try {
-        return await read(file);
-      } catch {
-        return undefined;
-      }
-    }, { what: '.assessment.yaml written' });
+    const text = await waitFor(
+      async () => {
+        try {
+          return await read(file);
+        } catch {
+          return undefined;
+        }
+      },
+      { what: '.assessment.yaml written' },
+    );
     assert.match(text, /^# Assessor decisions for this portfolio/);
-    assert.match(text, /decisions:\n {2}LMCA5\/P7:\n {4}decision: accepted\n {4}by: J Smith\n {4}at: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\n {4}evidence: [0-9a-f]{8}\n/);
+    assert.match(
+      text,
+      /decisions:\n {2}LMCA5\/P7:\n {4}decision: accepted\n {4}by: J Smith\n {4}at: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\n {4}evidence: [0-9a-f]{8}\n/,
+    );
     // Not cited anywhere: refused, and the file is left as it was.
-    const refused = await vscode.commands.executeCommand<boolean>(Review.decide, { folder: folder.toString(), criterion: 'LMCA5/P29', decision: 'accepted' });
+    const refused = await vscode.commands.executeCommand<boolean>(Review.decide, {
+      folder: folder.toString(),
+      criterion: 'LMCA5/P29',
+      decision: 'accepted',
+    });
     assert.equal(refused, false);
     assert.equal(await read(file), text);
   });

@@ -45,7 +45,10 @@ export async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, op
       if (left <= 0) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(interval, left));
-        wake = () => { clearTimeout(timer); resolve(); };
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
     }
   } finally {
@@ -88,7 +91,10 @@ export function labelOf(item: vscode.CompletionItem): string {
 }
 
 export function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }
 
 export function codeOf(d: vscode.Diagnostic): string | undefined {
@@ -134,8 +140,15 @@ export async function withRestoredText<T>(doc: vscode.TextDocument, body: () => 
 }
 
 /** Completion items at a position, as VS Code's API returns them. */
-export async function completionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+export async function completionsAt(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+  );
   return list?.items ?? [];
 }
 

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { launchBrowser, workbenchUrl } from '../../../scripts/e2e/lib/browser.mjs';
 import { log, repoRoot } from '../../../scripts/e2e/lib/env.mjs';
 import {
-  activeEditor, lineContaining, openFromExplorer, runCommand, textBox, triggerSuggest, waitForWorkbench, webviewContent,
+  activeEditor,
+  lineContaining,
+  openFromExplorer,
+  runCommand,
+  textBox,
+  triggerSuggest,
+  waitForWorkbench,
+  webviewContent,
 } from './workbench.mjs';
 
 /** Title of a contributed command as the palette shows it ("Category: Title"). */
@@ -65,7 +72,9 @@ export async function runScenario({ base, folder, shots }) {
     const x = box.x + box.width * 0.85;
     const y = box.y + box.height / 2;
     await page.mouse.move(x, y);
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Ensure that others understand how their allocated areas' }).first();
+    const hover = page
+      .locator('.monaco-hover:not(.hidden)', { hasText: 'Ensure that others understand how their allocated areas' })
+      .first();
     try {
       await hover.waitFor({ timeout: 5000 });
     } catch {
@@ -102,9 +111,14 @@ export async function runScenario({ base, folder, shots }) {
     await activeEditor(page).locator('.view-lines').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type("Margaret Thomson's daughter rang the office on the Monday. Next time I would ask the family first.");
+    await page.keyboard.type(
+      "Margaret Thomson's daughter rang the office on the Monday. Next time I would ask the family first.",
+    );
     await hoverText('Thomson', 'names a person in full');
-    await page.locator('.statusbar-item', { hasText: /\d+ words/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.statusbar-item', { hasText: /\d+ words/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await shot('11-identifiable-person-warning');
     await page.keyboard.press('Escape');
     await hoverText('would ask', 'Hypothetical writing');
@@ -119,14 +133,17 @@ export async function runScenario({ base, folder, shots }) {
     await shot('13-anonymise-quick-fix');
     await fix.click();
     const line = await lineContaining(page, 'rang the office');
-    if (!/^MT's daughter/.test(line.trim())) throw new Error(`expected "MT's daughter" after the fix, the line reads: ${line}`);
+    if (!/^MT's daughter/.test(line.trim()))
+      throw new Error(`expected "MT's daughter" after the fix, the line reads: ${line}`);
   });
 
   step('cite a criterion this paragraph evidences (code action and pick list)', async () => {
     const box = await textBox(page, 'monthly staff meeting');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.keyboard.press('Control+.');
-    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Cite a criterion this paragraph evidences' }).first();
+    const action = page
+      .locator('.action-widget .monaco-list-row', { hasText: 'Cite a criterion this paragraph evidences' })
+      .first();
     await action.waitFor({ timeout: 15_000 });
     await shot('14-cite-code-action');
     await action.click();
@@ -141,7 +158,8 @@ export async function runScenario({ base, folder, shots }) {
     const lines = activeEditor(page).locator('.view-lines');
     await lines.filter({ hasText: code.split('/')[1] }).waitFor({ timeout: 15_000 });
     const text = (await lines.innerText()).replace(/[\s\u00a0]+/g, '');
-    if (!text.includes(expected)) throw new Error(`expected "${expected}" (without spaces) at the end of the sentence, the text reads: ${text}`);
+    if (!text.includes(expected))
+      throw new Error(`expected "${expected}" (without spaces) at the end of the sentence, the text reads: ${text}`);
     log('ui: cited %s', code);
     await shot('16-cite-inserted');
   });
@@ -171,7 +189,9 @@ export async function runScenario({ base, folder, shots }) {
     await citation.click();
     // The account opens with the citation selected: its tab is active and the cursor is on that line.
     await page.locator('.tabs-container .tab.active', { hasText: file }).first().waitFor({ timeout: 15_000 });
-    await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) }).first()
+    await page
+      .locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) })
+      .first()
       .waitFor({ timeout: 15_000 });
     log('ui: revealed %s', label);
     await shot('09-citation-revealed');
@@ -186,7 +206,8 @@ export async function runScenario({ base, folder, shots }) {
     await view.locator('#suggestions .hint', { hasText: 'ra1.md, paragraph at line 17' }).waitFor({ timeout: 30_000 });
     await view.locator('#suggestions button.suggestion').first().waitFor({ timeout: 30_000 });
     const codes = await view.locator('#suggestions button.suggestion .code').allTextContents();
-    if (codes.some((c) => !c.startsWith('LMCA5/'))) throw new Error(`ra1.md lists units: [LMCA5], yet the panel suggests ${codes.join(', ')}`);
+    if (codes.some((c) => !c.startsWith('LMCA5/')))
+      throw new Error(`ra1.md lists units: [LMCA5], yet the panel suggests ${codes.join(', ')}`);
     await view.locator('#suggestions h2').scrollIntoViewIfNeeded();
     await shot('17-panel-suggestions');
   });
@@ -204,7 +225,9 @@ export async function runScenario({ base, folder, shots }) {
     await page.mouse.move(5, 5); // no stray tooltip where the palette row was clicked
     await page.locator('.tabs-container .tab', { hasText: 'Preview ra4.md' }).first().waitFor({ timeout: 30_000 });
     const body = webviewContent(page);
-    await body.getByRole('heading', { name: 'Re-allocating visits after a staff absence' }).waitFor({ timeout: 30_000 });
+    await body
+      .getByRole('heading', { name: 'Re-allocating visits after a staff absence' })
+      .waitFor({ timeout: 30_000 });
     const badge = body.getByText('LMCA4/P37').first();
     await badge.waitFor({ timeout: 15_000 });
     await badge.scrollIntoViewIfNeeded(); // the first citation badge, on screen with its heading
@@ -228,7 +251,10 @@ export async function runScenario({ base, folder, shots }) {
     // Not runCommand: it waits for the palette to close, and the command's own input box opens in its place.
     await page.keyboard.press('Control+Shift+P');
     await page.locator('.quick-input-widget input').fill(`>${commandTitle('reflectiveAccounts.review.startThread')}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: commandTitle('reflectiveAccounts.review.startThread') }).first().click();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: commandTitle('reflectiveAccounts.review.startThread') })
+      .first()
+      .click();
     await answer('Start a review thread', 'Say what the family asked for, and what you changed because of it.');
     // The reviewer's name is asked once per installation, then remembered: the extension-host suite, run in the
     // same code-server before this scenario, may already have given it.
@@ -239,7 +265,11 @@ export async function runScenario({ base, folder, shots }) {
     await thread.waitFor({ timeout: 30_000 });
     await shot('11-review-thread');
     const saved = readFileSync(join(folder, 'ra1.md'), 'utf8');
-    if (!/\(LMCA5\/P10\)\.\n<!-- review #r\w{4} open\nJ Smith, [\d-]+ [\d:]+ UTC:\n {2}Say what the family asked for/.test(saved)) {
+    if (
+      !/\(LMCA5\/P10\)\.\n<!-- review #r\w{4} open\nJ Smith, [\d-]+ [\d:]+ UTC:\n {2}Say what the family asked for/.test(
+        saved,
+      )
+    ) {
       throw new Error('the thread is not saved under its line in ra1.md');
     }
   });
@@ -253,12 +283,19 @@ export async function runScenario({ base, folder, shots }) {
     const accept = view.locator('.detail:not([hidden]) .review button.decide-accepted').first();
     await accept.waitFor({ timeout: 15_000 });
     await accept.click();
-    await view.locator('.cell[data-unit="LMCA5"][data-id="P6"][data-review="accepted"]').first().waitFor({ timeout: 30_000 });
-    await view.locator('.detail:not([hidden]) .review-decision', { hasText: 'accepted by J Smith' }).first().waitFor({ timeout: 15_000 });
+    await view
+      .locator('.cell[data-unit="LMCA5"][data-id="P6"][data-review="accepted"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await view
+      .locator('.detail:not([hidden]) .review-decision', { hasText: 'accepted by J Smith' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('treeitem', { name: '.assessment.yaml' }).first().waitFor({ timeout: 30_000 });
     await shot('12-review-accepted');
     const decisions = readFileSync(join(folder, '.assessment.yaml'), 'utf8');
-    if (!/ {2}LMCA5\/P6:\n {4}decision: accepted\n {4}by: J Smith\n/.test(decisions)) throw new Error(`unexpected .assessment.yaml:\n${decisions}`);
+    if (!/ {2}LMCA5\/P6:\n {4}decision: accepted\n {4}by: J Smith\n/.test(decisions))
+      throw new Error(`unexpected .assessment.yaml:\n${decisions}`);
   });
 
   step('reply to the thread and resolve it in the Comments UI (#16)', async () => {
@@ -276,9 +313,15 @@ export async function runScenario({ base, folder, shots }) {
     await shot('13-review-reply');
     await thread.getByRole('button', { name: 'Resolve Thread' }).first().click();
     // Resolved threads fold away; the text under the line says so.
-    await editor.locator('.view-line', { hasText: /<!--\sreview\s#\w+\sresolved/ }).first().waitFor({ timeout: 30_000 });
+    await editor
+      .locator('.view-line', { hasText: /<!--\sreview\s#\w+\sresolved/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     // Saved: the tab is no longer dirty (VS Code may fold the resolved thread away or leave it open).
-    await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'ra1.md' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'ra1.md' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await shot('14-review-resolved');
     const resolved = readFileSync(join(folder, 'ra1.md'), 'utf8');
     if (!/<!-- review #r\w{4} resolved\n[^]*\n {2}I have added a paragraph about the meeting\.\n-->/.test(resolved)) {

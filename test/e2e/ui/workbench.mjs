@@ -62,26 +62,34 @@ export async function lineContaining(page, needle) {
  * token spans, so the match is found across them with a DOM Range).
  */
 export async function textBox(page, needle) {
-  const box = await activeEditor(page).locator('.view-lines').evaluate((root, text) => {
-    for (const line of root.querySelectorAll('.view-line')) {
-      const full = line.textContent.replace(/\u00a0/g, ' ');
-      const at = full.indexOf(text);
-      if (at < 0) continue;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      let started = false;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent.length;
-        if (!started && at < seen + len) { range.setStart(n, at - seen); started = true; }
-        if (started && at + text.length <= seen + len) { range.setEnd(n, at + text.length - seen); break; }
-        seen += len;
+  const box = await activeEditor(page)
+    .locator('.view-lines')
+    .evaluate((root, text) => {
+      for (const line of root.querySelectorAll('.view-line')) {
+        const full = line.textContent.replace(/\u00a0/g, ' ');
+        const at = full.indexOf(text);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let seen = 0;
+        let started = false;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent.length;
+          if (!started && at < seen + len) {
+            range.setStart(n, at - seen);
+            started = true;
+          }
+          if (started && at + text.length <= seen + len) {
+            range.setEnd(n, at + text.length - seen);
+            break;
+          }
+          seen += len;
+        }
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
       }
-      const r = range.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }
-    return null;
-  }, needle);
+      return null;
+    }, needle);
   if (!box) throw new Error(`"${needle}" is not visible in the editor`);
   return box;
 }

@@ -61,7 +61,11 @@ export interface Account {
 
 /** File name without folders or extension, from a URI or path, without touching the file system. */
 export function evidenceFromUri(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? uri;
+  const last =
+    uri
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .pop() ?? uri;
   let name = last;
   try {
     name = decodeURIComponent(last);
@@ -186,7 +190,7 @@ class LineBreakFinder {
 
 /** Pushes spaces for [start, end) of the text, with its line breaks kept where they are. */
 function blankOut(text: string, start: number, end: number, breaks: LineBreakFinder, parts: string[]): void {
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const brk = Math.min(breaks.next(at), end);
     if (brk > at) parts.push(' '.repeat(brk - at));
     if (brk === end) return;
@@ -215,7 +219,8 @@ const LOW_SURROGATE = 9;
  * load, where the Map it replaces cost a lookup per character above ASCII.
  */
 const UNIT_CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
-for (let c = 0; c < 128; c++) UNIT_CLASS[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? LETTER : OTHER;
+for (let c = 0; c < 128; c++)
+  UNIT_CLASS[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? LETTER : OTHER;
 UNIT_CLASS[39] = JOINER; // '
 UNIT_CLASS[45] = JOINER; // -
 UNIT_CLASS[0x2019] = JOINER; // ’

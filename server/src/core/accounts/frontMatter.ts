@@ -33,7 +33,9 @@ const OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /** Locates the front matter block; undefined when the file does not start with one that is closed. */
-export function findFrontMatter(text: string): { start: number; end: number; yamlStart: number; yamlEnd: number } | undefined {
+export function findFrontMatter(
+  text: string,
+): { start: number; end: number; yamlStart: number; yamlEnd: number } | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const yamlStart = open[0].length;
@@ -73,7 +75,13 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
   const block = findFrontMatter(text);
   if (!block) return { problems: [] };
   const problems: TextProblem[] = [];
-  const fm: FrontMatter = { start: block.start, end: block.end, yamlStart: block.yamlStart, yamlEnd: block.yamlEnd, units: [] };
+  const fm: FrontMatter = {
+    start: block.start,
+    end: block.end,
+    yamlStart: block.yamlStart,
+    yamlEnd: block.yamlEnd,
+    units: [],
+  };
   // A lone CR ends a line in YAML 1.2 and in LSP, but the yaml library reads it as part of the line; as a
   // LF it has the same length, so every offset stays valid.
   const yaml = text.slice(block.yamlStart, block.yamlEnd);
@@ -82,7 +90,11 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
   } catch (e) {
-    problems.push({ start: block.yamlStart, end: block.yamlEnd, message: `Front matter could not be read: ${String(e)}` });
+    problems.push({
+      start: block.yamlStart,
+      end: block.yamlEnd,
+      message: `Front matter could not be read: ${String(e)}`,
+    });
     return { frontMatter: fm, problems };
   }
   for (const err of doc.errors) {
@@ -114,7 +126,10 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
   if (evidence !== undefined) {
     const s = scalarString(evidence);
     if ((s === undefined || s.trim() === '') && strictTypes) {
-      problems.push({ ...(rangeOf(evidence, block.yamlStart) ?? block), message: 'evidence should be a short text such as RA3' });
+      problems.push({
+        ...(rangeOf(evidence, block.yamlStart) ?? block),
+        message: 'evidence should be a short text such as RA3',
+      });
     } else if (s !== undefined && s.trim() !== '') fm.evidence = s.trim();
   }
   const units = doc.get('units', true) as YamlNode | undefined;
@@ -124,7 +139,8 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
         const s = scalarString(item);
         const r = rangeOf(item as YamlNode, block.yamlStart);
         if (s === undefined || !r) {
-          if (r && strictTypes) problems.push({ ...r, message: 'each entry of units should be a unit code such as LMCA5' });
+          if (r && strictTypes)
+            problems.push({ ...r, message: 'each entry of units should be a unit code such as LMCA5' });
           continue;
         }
         fm.units.push({ text: s.trim(), start: r.start, end: r.end });
@@ -134,7 +150,10 @@ export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; pro
       const raw = text.slice(r.start, r.end);
       fm.units.push(...splitUnitList(raw, r.start));
     } else if (strictTypes) {
-      problems.push({ ...(rangeOf(units, block.yamlStart) ?? block), message: 'units should be a list such as [LMCA5, LMCB2]' });
+      problems.push({
+        ...(rangeOf(units, block.yamlStart) ?? block),
+        message: 'units should be a list such as [LMCA5, LMCB2]',
+      });
     }
   }
   return { frontMatter: fm, problems };

@@ -79,7 +79,8 @@ function prefix(text: string, line: Line): { depth: number; lists: number } {
 
 /** Why a body is too costly for the CommonMark parser, or undefined when it is fine to parse. */
 export function markdownCost(body: string): string | undefined {
-  if (body.length > MAX_PARSED_LENGTH) return `${body.length} characters, over ${MAX_PARSED_LENGTH} for the full Markdown parser`;
+  if (body.length > MAX_PARSED_LENGTH)
+    return `${body.length} characters, over ${MAX_PARSED_LENGTH} for the full Markdown parser`;
   let nested = 0;
   for (const line of lines(body)) {
     const p = prefix(body, line);

@@ -74,8 +74,12 @@ export function threadTime(date: Date): string {
 
 /** Whether a value can be written and read back unchanged (what the property tests generate). */
 export function isWritableThread(t: ReviewThread): boolean {
-  return ID.test(t.id) && (t.status === 'open' || t.status === 'resolved') && t.messages.length > 0 &&
-    t.messages.every((m) => AT.test(m.at) && m.author === cleanAuthor(m.author) && !/\r/.test(m.body));
+  return (
+    ID.test(t.id) &&
+    (t.status === 'open' || t.status === 'resolved') &&
+    t.messages.length > 0 &&
+    t.messages.every((m) => AT.test(m.at) && m.author === cleanAuthor(m.author) && !/\r/.test(m.body))
+  );
 }
 
 /** The comment text of a thread, lines joined by `eol`. Message bodies are indented by two spaces. */
@@ -154,7 +158,8 @@ export function findThreads(text: string, comments: ReadonlyArray<{ start: numbe
   // The anchor is the nearest line above that no thread occupies (threads stack under one line).
   for (let i = 0; i < found.length; i++) {
     let above = lineOf(starts, found[i].start) - 1;
-    for (let j = i - 1; j >= 0 && above >= 0 && lineOf(starts, found[j].end) === above; j--) above = lineOf(starts, found[j].start) - 1;
+    for (let j = i - 1; j >= 0 && above >= 0 && lineOf(starts, found[j].end) === above; j--)
+      above = lineOf(starts, found[j].start) - 1;
     found[i].anchorLine = Math.max(above, 0);
   }
   return found;
@@ -208,7 +213,12 @@ export function linesClosedToThreads(text: string): Set<number> {
  * The edit that starts a thread about `line`: the comment goes under that line, after any threads already
  * there. Undefined when the line is in the front matter, fenced code or a thread's comment, or past the end.
  */
-export function insertThreadEdit(text: string, threads: readonly LocatedThread[], line: number, thread: ReviewThread): TextEdit | undefined {
+export function insertThreadEdit(
+  text: string,
+  threads: readonly LocatedThread[],
+  line: number,
+  thread: ReviewThread,
+): TextEdit | undefined {
   const starts = lineStartsOf(text);
   if (line < 0 || line >= starts.length || linesClosedToThreads(text).has(line)) return undefined;
   // A line of a thread's own comment is no line of the account: comment on the line the thread is about.
@@ -231,7 +241,11 @@ export function replaceThreadEdit(text: string, located: LocatedThread, thread: 
 
 /** The edit that deletes a thread, with the line break before it. */
 export function deleteThreadEdit(text: string, located: LocatedThread): TextEdit {
-  const before = text.slice(0, located.start).endsWith('\r\n') ? 2 : text.slice(0, located.start).endsWith('\n') ? 1 : 0;
+  const before = text.slice(0, located.start).endsWith('\r\n')
+    ? 2
+    : text.slice(0, located.start).endsWith('\n')
+      ? 1
+      : 0;
   return { start: located.start - before, end: located.end, newText: '' };
 }
 
@@ -246,7 +260,11 @@ export function applyEdit(text: string, edit: TextEdit): string {
 export function newThreadId(threads: readonly ReviewThread[], random: () => number): string {
   const used = new Set(threads.map((t) => t.id));
   for (;;) {
-    const id = 'r' + Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+    const id =
+      'r' +
+      Math.floor(random() * 36 ** 4)
+        .toString(36)
+        .padStart(4, '0');
     if (!used.has(id)) return id;
   }
 }

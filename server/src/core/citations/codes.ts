@@ -105,9 +105,11 @@ function kindStartBefore(text: string, digit: number): number {
  */
 export function unitKey(text: string): string {
   // The usual spelling is already a key, or one word of letters and digits: nothing to remove or replace.
-  let key = UPPER_WORD.test(text) ? text
-    : ALNUM_WORD.test(text) ? text.toUpperCase()
-    : text.toUpperCase().replace(SPACES, '');
+  let key = UPPER_WORD.test(text)
+    ? text
+    : ALNUM_WORD.test(text)
+      ? text.toUpperCase()
+      : text.toUpperCase().replace(SPACES, '');
   if (key.startsWith('SCDLMCS')) key = 'SCDLMC' + key.slice('SCDLMCS'.length);
   return key;
 }
@@ -128,8 +130,13 @@ function wordStart(text: string, end: number): number {
  * The known unit of one or two words ending at `end` ("H7LP 04", "SCDLMC A5", "LMCA5"), not before `floor`.
  * With `shaped`, a single word that only looks like a unit code is taken too (as an unknown unit).
  */
-function unitEndingAt(text: string, end: number, floor: number, resolve: UnitResolver, shaped: boolean):
-  { start: number; code: string | undefined } | undefined {
+function unitEndingAt(
+  text: string,
+  end: number,
+  floor: number,
+  resolve: UnitResolver,
+  shaped: boolean,
+): { start: number; code: string | undefined } | undefined {
   const start = wordStart(text, end);
   if (start === end || start < floor) return undefined;
   if (start > 1 && isSpace(text.charCodeAt(start - 1))) {
@@ -159,7 +166,8 @@ function unitBefore(text: string, at: number, floor: number, resolve: UnitResolv
     const unit = unitEndingAt(text, at - 1, floor, resolve, true);
     if (unit) return { kind: 'unit', start: unit.start, end: at - 1, code: unit.code };
     const start = wordStart(text, at - 1);
-    const fragment = start >= floor && !attachesBefore(text.charCodeAt(start - 1)) && UNIT_FRAGMENT.test(text.slice(start, at - 1));
+    const fragment =
+      start >= floor && !attachesBefore(text.charCodeAt(start - 1)) && UNIT_FRAGMENT.test(text.slice(start, at - 1));
     return fragment ? { kind: 'fragment', start, end: at - 1 } : { kind: 'attached' };
   }
   // Any other separator needs a unit the catalogue knows: "LMCA5 P21", "LMC A5 PC21", "LMCA5:P25", "SCDLMCA5 - P3",
@@ -213,7 +221,9 @@ function itemOnly(text: string, at: number): CitationItem | undefined {
 }
 
 function itemOrNumber(text: string, at: number, previous: CitationItem): CitationItem | undefined {
-  return readKind(text, at) ? itemOnly(text, at) : parseNumberItem(text, at, previous.toKind, isDigit(previous.text.charCodeAt(0)));
+  return readKind(text, at)
+    ? itemOnly(text, at)
+    : parseNumberItem(text, at, previous.toKind, isDigit(previous.text.charCodeAt(0)));
 }
 
 /**
@@ -244,7 +254,11 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
       const end = 'miss' in first ? first.end : first.item.end;
       if (unit.kind === 'none' && !mark.upper) continue;
       nearMisses.push({
-        start, end, itemStart: at, text: text.slice(start, end), reason: 'miss' in first ? first.miss : 'unit-fragment',
+        start,
+        end,
+        itemStart: at,
+        text: text.slice(start, end),
+        reason: 'miss' in first ? first.miss : 'unit-fragment',
         ...(unit.kind === 'none' ? {} : { unitText: text.slice(unit.start, unit.end) }),
       });
       floor = end;
@@ -260,12 +274,21 @@ export function scanText(text: string, resolve: UnitResolver, from = 0): Citatio
     const start = unit.kind === 'unit' ? unit.start : at;
     const unitEnd = unit.kind === 'unit' ? unit.end : at;
     const citation: Citation = {
-      start, end, unitText: text.slice(start, unitEnd), unitStart: start, unitEnd,
-      unitCode: unit.kind === 'unit' ? unit.code : undefined, items,
+      start,
+      end,
+      unitText: text.slice(start, unitEnd),
+      unitStart: start,
+      unitEnd,
+      unitCode: unit.kind === 'unit' ? unit.code : undefined,
+      items,
     };
     if (unit.kind === 'none') {
       citation.bare = { candidates: [], source: undefined };
-      if (unit.unknownUnit) citation.bare.unknownUnit = { text: text.slice(unit.unknownUnit.start, unit.unknownUnit.end), start: unit.unknownUnit.start };
+      if (unit.unknownUnit)
+        citation.bare.unknownUnit = {
+          text: text.slice(unit.unknownUnit.start, unit.unknownUnit.end),
+          start: unit.unknownUnit.start,
+        };
     }
     citations.push(citation);
     floor = end;

@@ -78,8 +78,11 @@ function numberMayEnd(text: string, end: number): boolean {
 }
 
 /** The end of a range after a number that ends at `after`: `-P4`, `–4`, ` - P4`, ` to P29`, ` to 29`. */
-function rangeEnd(text: string, after: number, kind: CriterionKind):
-  { toKind: CriterionKind; to: number; end: number } | undefined {
+function rangeEnd(
+  text: string,
+  after: number,
+  kind: CriterionKind,
+): { toKind: CriterionKind; to: number; end: number } | undefined {
   let j = skipSpaces(text, after, 1);
   // "to" is also a word of prose ("P2 to support"), so a range written with it needs a number that ends well.
   let byWord = false;
@@ -114,11 +117,23 @@ function decimalEnd(text: string, end: number): number | undefined {
   return i > end ? i : undefined;
 }
 
-function item(text: string, start: number, end: number, kind: CriterionKind, from: number,
-  range: { toKind: CriterionKind; to: number } | undefined): CitationItem {
+function item(
+  text: string,
+  start: number,
+  end: number,
+  kind: CriterionKind,
+  from: number,
+  range: { toKind: CriterionKind; to: number } | undefined,
+): CitationItem {
   return {
-    kind, from, toKind: range?.toKind ?? kind, to: range?.to ?? from, isRange: range !== undefined,
-    start, end, text: text.slice(start, end),
+    kind,
+    from,
+    toKind: range?.toKind ?? kind,
+    to: range?.to ?? from,
+    isRange: range !== undefined,
+    start,
+    end,
+    text: text.slice(start, end),
   };
 }
 
@@ -142,7 +157,12 @@ export function parseItem(text: string, at: number, mark = readKind(text, at)): 
  * A number that continues a list with the kind of the item before it (`19, 20, 21`, `20-22`). `inRun` says the
  * item before was a number too: a run of numbers is a list, whatever word follows it.
  */
-export function parseNumberItem(text: string, at: number, kind: CriterionKind, inRun = false): CitationItem | undefined {
+export function parseNumberItem(
+  text: string,
+  at: number,
+  kind: CriterionKind,
+  inRun = false,
+): CitationItem | undefined {
   const digits = digitsAt(text, at, 3);
   const end = at + digits;
   if (digits === 0 || !endsToken(text, end)) return undefined;

@@ -48,8 +48,12 @@ export class LineContexts {
   private lineStart: number;
 
   /** `from` is where the body starts (after the front matter), so that no line of YAML is read as a heading. */
-  constructor(private readonly text: string, private readonly resolve: UnitResolver,
-    private readonly frontMatter: NamedUnits | undefined, from = 0) {
+  constructor(
+    private readonly text: string,
+    private readonly resolve: UnitResolver,
+    private readonly frontMatter: NamedUnits | undefined,
+    from = 0,
+  ) {
     this.lineStart = from;
   }
 
@@ -57,9 +61,11 @@ export class LineContexts {
   at(offset: number): NamedUnits | undefined {
     for (;;) {
       const lineEnd = this.endOfLine(this.lineStart);
-      if (offset < lineEnd || lineEnd >= this.text.length) return this.contextOf(this.text.slice(this.lineStart, lineEnd));
+      if (offset < lineEnd || lineEnd >= this.text.length)
+        return this.contextOf(this.text.slice(this.lineStart, lineEnd));
       this.advance(this.text.slice(this.lineStart, lineEnd));
-      this.lineStart = lineEnd + (this.text.charCodeAt(lineEnd) === 13 && this.text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+      this.lineStart =
+        lineEnd + (this.text.charCodeAt(lineEnd) === 13 && this.text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     }
   }
 
@@ -104,7 +110,10 @@ export class LineContexts {
 }
 
 /** The `units:` list as a context: the units it names (unknown entries left out), or undefined when empty. */
-export function frontMatterContext(units: ReadonlyArray<{ text: string; start: number }>, resolve: UnitResolver): NamedUnits | undefined {
+export function frontMatterContext(
+  units: ReadonlyArray<{ text: string; start: number }>,
+  resolve: UnitResolver,
+): NamedUnits | undefined {
   const codes: string[] = [];
   for (const u of units) {
     const code = resolve(u.text);
@@ -117,8 +126,14 @@ export function frontMatterContext(units: ReadonlyArray<{ text: string; start: n
  * Works out the unit of every bare citation (in place): unitCode when the context names exactly one unit,
  * and `bare` saying what the context named. With mode `off`, bare citations are removed: they count nothing.
  */
-export function resolveBareCitations(text: string, citations: Citation[], resolve: UnitResolver,
-  frontMatter: NamedUnits | undefined, mode: BareCriteriaMode = 'context', from = 0): Citation[] {
+export function resolveBareCitations(
+  text: string,
+  citations: Citation[],
+  resolve: UnitResolver,
+  frontMatter: NamedUnits | undefined,
+  mode: BareCriteriaMode = 'context',
+  from = 0,
+): Citation[] {
   if (!citations.some((c) => c.bare)) return citations;
   if (mode === 'off') return citations.filter((c) => !c.bare);
   const lines = new LineContexts(text, resolve, frontMatter, from);
@@ -130,7 +145,9 @@ export function resolveBareCitations(text: string, citations: Citation[], resolv
 export function applyContext(citation: Citation, named: NamedUnits | undefined): void {
   const unknownUnit = citation.bare?.unknownUnit;
   if (unknownUnit) named = undefined; // it names a unit of its own, only not a known one
-  const bare: BareContext = named ? { candidates: named.codes, source: named.source, at: named.at } : { candidates: [], source: undefined };
+  const bare: BareContext = named
+    ? { candidates: named.codes, source: named.source, at: named.at }
+    : { candidates: [], source: undefined };
   if (unknownUnit) bare.unknownUnit = unknownUnit;
   citation.bare = bare;
   citation.unitCode = bare.candidates.length === 1 ? bare.candidates[0] : undefined;

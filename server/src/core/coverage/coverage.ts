@@ -96,8 +96,13 @@ export function compressIds(ids: readonly string[]): string[] {
   let run: { kind: string; from: number; to: number } | undefined;
   const flush = () => {
     if (!run) return;
-    out.push(run.from === run.to ? `${run.kind}${run.from}` : run.to === run.from + 1
-      ? `${run.kind}${run.from}, ${run.kind}${run.to}` : `${run.kind}${run.from}-${run.kind}${run.to}`);
+    out.push(
+      run.from === run.to
+        ? `${run.kind}${run.from}`
+        : run.to === run.from + 1
+          ? `${run.kind}${run.from}, ${run.kind}${run.to}`
+          : `${run.kind}${run.from}-${run.kind}${run.to}`,
+    );
   };
   for (const id of ids) {
     const kind = id[0];

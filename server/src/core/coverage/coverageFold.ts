@@ -97,8 +97,15 @@ class FoldedCriterion implements CriterionCoverage {
   readonly #fold: CoverageFold;
   readonly #citing: UnitState['citing'];
 
-  constructor(fold: CoverageFold, citing: UnitState['citing'], readonly id: string, readonly kind: CriterionKind,
-    readonly number: number, readonly text: string, readonly section: string) {
+  constructor(
+    fold: CoverageFold,
+    citing: UnitState['citing'],
+    readonly id: string,
+    readonly kind: CriterionKind,
+    readonly number: number,
+    readonly text: string,
+    readonly section: string,
+  ) {
     this.#fold = fold;
     this.#citing = citing;
   }
@@ -253,7 +260,12 @@ function settle(fold: CoverageFold, touched: Touched): boolean {
 }
 
 /** Catches the fold up with the accounts at `uris` and makes its next result. */
-export function catchUp(fold: CoverageFold, accounts: ReadonlyMap<string, Account>, uris: Iterable<string>, generation: number): Coverage {
+export function catchUp(
+  fold: CoverageFold,
+  accounts: ReadonlyMap<string, Account>,
+  uris: Iterable<string>,
+  generation: number,
+): Coverage {
   const touched: Touched = { units: new Set(), criteria: new Map(), summaries: false };
   const unitsBefore = fold.units.size;
   for (const uri of uris) refold(fold, uri, accounts.get(uri), touched);
@@ -264,10 +276,13 @@ export function catchUp(fold: CoverageFold, accounts: ReadonlyMap<string, Accoun
     generation,
     revision: fold.revision,
     minimumEvidence: fold.minimum,
-    units: unitsChanged ? [...fold.units.keys()].sort(byCodeUnits).map((code) => fold.units.get(code)!.coverage) : before.units,
-    accounts: touched.summaries || !before
-      ? [...fold.summaries.keys()].sort(byCodeUnits).map((uri) => fold.summaries.get(uri)!)
-      : before.accounts,
+    units: unitsChanged
+      ? [...fold.units.keys()].sort(byCodeUnits).map((code) => fold.units.get(code)!.coverage)
+      : before.units,
+    accounts:
+      touched.summaries || !before
+        ? [...fold.summaries.keys()].sort(byCodeUnits).map((uri) => fold.summaries.get(uri)!)
+        : before.accounts,
   };
   return fold.result;
 }

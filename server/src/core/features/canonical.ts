@@ -37,18 +37,30 @@ export function canonicalRewrite(catalog: UnitsView, account: Account, text: str
   }
   for (const c of account.citations) {
     if (!c.unitCode || !catalog.unit(c.unitCode)) {
-      left.push({ start: c.start, end: c.end, reason: c.bare ? 'the unit is not clear here' : `unknown unit ${c.unitText}` });
+      left.push({
+        start: c.start,
+        end: c.end,
+        reason: c.bare ? 'the unit is not clear here' : `unknown unit ${c.unitText}`,
+      });
       continue;
     }
     const unit = catalog.unit(c.unitCode)!;
-    if (c.bare && !c.items.every((i) => i.from >= 1 && i.to <= unit.counts[i.toKind] && i.from <= unit.counts[i.kind])) {
-      left.push({ start: c.start, end: c.end, reason: `${unit.code} has no such criterion: perhaps another unit is meant` });
+    if (
+      c.bare &&
+      !c.items.every((i) => i.from >= 1 && i.to <= unit.counts[i.toKind] && i.from <= unit.counts[i.kind])
+    ) {
+      left.push({
+        start: c.start,
+        end: c.end,
+        reason: `${unit.code} has no such criterion: perhaps another unit is meant`,
+      });
       continue;
     }
     const canonical = canonicalCitation(c.unitCode, c.items);
     if (text.slice(c.start, c.end) !== canonical) edits.push({ start: c.start, end: c.end, newText: canonical });
   }
-  for (const m of account.nearMisses) left.push({ start: m.start, end: m.end, reason: `${m.text} counts nothing (${m.reason})` });
+  for (const m of account.nearMisses)
+    left.push({ start: m.start, end: m.end, reason: `${m.text} counts nothing (${m.reason})` });
   edits.sort((a, b) => a.start - b.start);
   left.sort((a, b) => a.start - b.start);
   return { edits, left };

@@ -33,7 +33,10 @@ function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): b
 }
 
 function isFixable(d: CoreDiagnostic): d is CoreDiagnostic & { replacement: string } {
-  return (d.code === DiagnosticCode.UnknownUnit || d.code === DiagnosticCode.NonCanonical) && typeof d.replacement === 'string';
+  return (
+    (d.code === DiagnosticCode.UnknownUnit || d.code === DiagnosticCode.NonCanonical) &&
+    typeof d.replacement === 'string'
+  );
 }
 
 function quickFixes(diagnostics: readonly CoreDiagnostic[], start: number, end: number): CoreCodeAction[] {
@@ -51,8 +54,13 @@ function quickFixes(diagnostics: readonly CoreDiagnostic[], start: number, end: 
     if (!d.fixes?.length || !overlaps(d.start, d.end, start, end)) continue;
     for (const fix of d.fixes) {
       const edit = { start: fix.start ?? d.start, end: fix.end ?? d.end, newText: fix.newText };
-      out.push({ title: fix.title, kind: 'quickfix', edits: [edit], diagnostics: [d],
-        ...(d.fixes.length === 1 ? { isPreferred: true } : {}) });
+      out.push({
+        title: fix.title,
+        kind: 'quickfix',
+        edits: [edit],
+        diagnostics: [d],
+        ...(d.fixes.length === 1 ? { isPreferred: true } : {}),
+      });
     }
   }
   // One edit for every spelling in the file, when there is more than the one at hand.
@@ -88,8 +96,13 @@ export function collapsedList(items: readonly CitationItem[]): string | undefine
     const first = items[i];
     let j = i;
     if (!rangeShapeProblem(first)) {
-      while (j + 1 < items.length && !rangeShapeProblem(items[j + 1]) && items[j + 1].kind === first.kind &&
-        items[j + 1].from === items[j].to + 1) j++;
+      while (
+        j + 1 < items.length &&
+        !rangeShapeProblem(items[j + 1]) &&
+        items[j + 1].kind === first.kind &&
+        items[j + 1].from === items[j].to + 1
+      )
+        j++;
     }
     if (j > i) {
       parts.push(`${first.kind}${first.from}-${first.kind}${items[j].to}`);
@@ -112,15 +125,23 @@ function citationRefactors(citation: Citation, start: number, end: number): Core
     return list ? [{ start: item.start, end: item.end, newText: list }] : [];
   });
   if (expansions.length) {
-    out.push({ title: expansions.length === 1 ? 'Expand range into list' : 'Expand ranges into lists',
-      kind: 'refactor.rewrite', edits: expansions, diagnostics: [] });
+    out.push({
+      title: expansions.length === 1 ? 'Expand range into list' : 'Expand ranges into lists',
+      kind: 'refactor.rewrite',
+      edits: expansions,
+      diagnostics: [],
+    });
   }
   const collapsed = citation.items.length > 1 ? collapsedList(citation.items) : undefined;
   if (collapsed) {
     const first = citation.items[0];
     const last = citation.items[citation.items.length - 1];
-    out.push({ title: 'Collapse list into range', kind: 'refactor.rewrite',
-      edits: [{ start: first.start, end: last.end, newText: collapsed }], diagnostics: [] });
+    out.push({
+      title: 'Collapse list into range',
+      kind: 'refactor.rewrite',
+      edits: [{ start: first.start, end: last.end, newText: collapsed }],
+      diagnostics: [],
+    });
   }
   return out;
 }
@@ -129,10 +150,16 @@ function citationRefactors(citation: Citation, start: number, end: number): Core
  * Actions for the range [start, end] (a cursor when equal). `diagnostics` are the core diagnostics of the
  * account as they are now, so fixes never apply to text that has since changed.
  */
-export function computeCodeActions(account: Account, diagnostics: readonly CoreDiagnostic[], start: number, end: number): CoreCodeAction[] {
+export function computeCodeActions(
+  account: Account,
+  diagnostics: readonly CoreDiagnostic[],
+  start: number,
+  end: number,
+): CoreCodeAction[] {
   const out = quickFixes(diagnostics, start, end);
   for (const citation of account.citations) {
-    if (citation.unitCode && overlaps(citation.start, citation.end, start, end)) out.push(...citationRefactors(citation, start, end));
+    if (citation.unitCode && overlaps(citation.start, citation.end, start, end))
+      out.push(...citationRefactors(citation, start, end));
   }
   return out;
 }

@@ -60,8 +60,12 @@ function pad(n: number, width: number): string {
 
 /** Regions where nothing is offered. An unclosed block at the end of the text still counts at its end. */
 function insideIgnored(account: Account, text: string, offset: number): IgnoredRegion | undefined {
-  return ignoredAt(account, offset) ??
-    account.ignored.find((r) => r.kind !== 'front-matter' && r.end === text.length && offset === r.end && r.start < offset);
+  return (
+    ignoredAt(account, offset) ??
+    account.ignored.find(
+      (r) => r.kind !== 'front-matter' && r.end === text.length && offset === r.end && r.start < offset,
+    )
+  );
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -100,12 +104,20 @@ const KIND_TYPED = /(?:^|[^A-Za-z0-9_/])((?:[Pp][Cc]?|[Kk])\d*)$/;
 const WORDS_TYPED = /^\p{L}[\p{L}'’\- ]{0,60}$/u;
 
 function criterionDocumentation(unit: Unit, c: CriterionData, state: string): string {
-  return `**${unit.code}/${c.id}** · ${kindName(c.kind)}\n\n${escapeMarkdown(c.text)}\n\n` +
-    `Section: *${escapeMarkdown(c.section)}*\n\n${state[0].toUpperCase()}${state.slice(1)}.`;
+  return (
+    `**${unit.code}/${c.id}** · ${kindName(c.kind)}\n\n${escapeMarkdown(c.text)}\n\n` +
+    `Section: *${escapeMarkdown(c.section)}*\n\n${state[0].toUpperCase()}${state.slice(1)}.`
+  );
 }
 
-function criterionItem(unit: Unit, c: CriterionData, input: CompletionInput, edit: Omit<CompletionEdit, 'newText'>,
-  sortText: string, filterText: string): CoreCompletionItem {
+function criterionItem(
+  unit: Unit,
+  c: CriterionData,
+  input: CompletionInput,
+  edit: Omit<CompletionEdit, 'newText'>,
+  sortText: string,
+  filterText: string,
+): CoreCompletionItem {
   const state = coverageState(criterionCoverage(input.coverage, unit.code, c.id), input.coverage?.minimumEvidence ?? 1);
   return {
     label: c.id,
@@ -120,20 +132,35 @@ function criterionItem(unit: Unit, c: CriterionData, input: CompletionInput, edi
 
 /** Every criterion of the unit, P before K, by number. */
 function criteriaByCode(unit: Unit, input: CompletionInput, start: number): CoreCompletionList {
-  const items = unit.criteria.slice(0, MAX_ITEMS).map((c) =>
-    criterionItem(unit, c, input, { start, end: input.offset }, `${c.kind === 'P' ? 0 : 1}${pad(c.number, 6)}`, c.id));
+  const items = unit.criteria
+    .slice(0, MAX_ITEMS)
+    .map((c) =>
+      criterionItem(unit, c, input, { start, end: input.offset }, `${c.kind === 'P' ? 0 : 1}${pad(c.number, 6)}`, c.id),
+    );
   return { isIncomplete: unit.criteria.length > MAX_ITEMS, items };
 }
 
 /** Criteria ranked by fuzzy match; filterText is the query itself so the client keeps our order. */
-function criteriaByWords(catalog: Catalog, unit: Unit, input: CompletionInput, start: number, query: string): CoreCompletionList {
+function criteriaByWords(
+  catalog: Catalog,
+  unit: Unit,
+  input: CompletionInput,
+  start: number,
+  query: string,
+): CoreCompletionList {
   const matches = searchCriteria(catalog, unit.code, query, MAX_FUZZY);
   const items = matches.map((m, rank) =>
-    criterionItem(unit, m.criterion, input, { start, end: input.offset }, pad(rank, 4), query));
+    criterionItem(unit, m.criterion, input, { start, end: input.offset }, pad(rank, 4), query),
+  );
   return { isIncomplete: true, items };
 }
 
-function criterionCompletions(catalog: Catalog, input: CompletionInput, prefix: string, lineStart: number): CoreCompletionList | undefined {
+function criterionCompletions(
+  catalog: Catalog,
+  input: CompletionInput,
+  prefix: string,
+  lineStart: number,
+): CoreCompletionList | undefined {
   // Right after the slash: a code being typed, or words to search for.
   const slash = prefix.lastIndexOf('/');
   if (slash >= 0) {
@@ -189,17 +216,32 @@ function unitsMatching(catalog: Catalog, typed: string): Array<{ unit: Unit; spe
 function unitItem(unit: Unit, spelling: string, start: number, end: number): CoreCompletionItem {
   const flags = unitFlags(unit);
   const detail = unit.title + (flags.length ? ` (${flags.join(', ')})` : '');
-  const documentation = `**${unit.code}** — ${escapeMarkdown(unit.title)}` + (flags.length ? ` *(${flags.join(', ')})*` : '') +
+  const documentation =
+    `**${unit.code}** — ${escapeMarkdown(unit.title)}` +
+    (flags.length ? ` *(${flags.join(', ')})*` : '') +
     (unit.aliases.length ? `\n\nAlso written: ${unit.aliases.map(escapeMarkdown).join(', ')}` : '') +
     `\n\n${unit.counts.P} performance criteria, ${unit.counts.K} knowledge points` +
     (unit.overview ? `\n\n${escapeMarkdown(shortText(unit.overview, 300))}` : '');
-  return { label: unit.code, kind: 'unit', detail, documentation, sortText: unit.code, filterText: spelling, edit: { start, end, newText: unit.code } };
+  return {
+    label: unit.code,
+    kind: 'unit',
+    detail,
+    documentation,
+    sortText: unit.code,
+    filterText: spelling,
+    edit: { start, end, newText: unit.code },
+  };
 }
 
 /** Characters that make a word part of something else (a path, a URL, an e-mail), as in the grammar. */
 const ATTACHED = /[A-Za-z0-9_/.\-@#:\\]/;
 
-function unitPrefixCompletions(catalog: Catalog, prefix: string, lineStart: number, offset: number): CoreCompletionList | undefined {
+function unitPrefixCompletions(
+  catalog: Catalog,
+  prefix: string,
+  lineStart: number,
+  offset: number,
+): CoreCompletionList | undefined {
   const m = /[A-Za-z][A-Za-z0-9]*$/.exec(prefix);
   if (!m || m[0].length < 2) return undefined;
   if (m.index > 0 && ATTACHED.test(prefix[m.index - 1])) return undefined;
@@ -231,9 +273,14 @@ function frontMatterCompletions(catalog: Catalog, input: CompletionInput): CoreC
   const before = prefix[m.index - 1];
   if (before !== undefined && !/[\s[,\-:"']/.test(before)) return NOTHING;
   const start = input.offset - m[0].length;
-  const listed = new Set(fm.units.filter((u) => u.end < start || u.start > input.offset).map((u) => catalog.resolve(u.text)));
-  const units = m[0] === '' ? catalog.units.map((unit) => ({ unit, spelling: unit.code })) : unitsMatching(catalog, m[0]);
-  const items = units.filter(({ unit }) => !listed.has(unit.code)).map(({ unit, spelling }) => unitItem(unit, spelling, start, input.offset));
+  const listed = new Set(
+    fm.units.filter((u) => u.end < start || u.start > input.offset).map((u) => catalog.resolve(u.text)),
+  );
+  const units =
+    m[0] === '' ? catalog.units.map((unit) => ({ unit, spelling: unit.code })) : unitsMatching(catalog, m[0]);
+  const items = units
+    .filter(({ unit }) => !listed.has(unit.code))
+    .map(({ unit, spelling }) => unitItem(unit, spelling, start, input.offset));
   return { isIncomplete: false, items };
 }
 
@@ -245,7 +292,9 @@ export function computeCompletions(input: CompletionInput): CoreCompletionList {
   if (region) return NOTHING;
   const lineStart = lineStartOf(text, offset);
   const prefix = maskedLinePrefix(account, text, lineStart, offset);
-  return criterionCompletions(catalog, input, prefix, lineStart) ??
+  return (
+    criterionCompletions(catalog, input, prefix, lineStart) ??
     unitPrefixCompletions(catalog, prefix, lineStart, offset) ??
-    NOTHING;
+    NOTHING
+  );
 }

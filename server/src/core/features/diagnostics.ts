@@ -51,32 +51,58 @@ function normaliseDashes(s: string): string {
 function checkItem(unit: Unit, item: CitationItem, out: CoreDiagnostic[]): void {
   const shape = rangeShapeProblem(item);
   if (shape) {
-    out.push({ start: item.start, end: item.end, severity: 'error', code: DiagnosticCode.InvalidRange,
-      message: `Invalid range ${item.text}: it ${shape}` });
+    out.push({
+      start: item.start,
+      end: item.end,
+      severity: 'error',
+      code: DiagnosticCode.InvalidRange,
+      message: `Invalid range ${item.text}: it ${shape}`,
+    });
     return;
   }
   const count = unit.counts[item.kind];
   if (item.isRange) {
     if (item.from < 1 || item.to > count) {
-      out.push({ start: item.start, end: item.end, severity: 'error', code: DiagnosticCode.InvalidRange,
-        message: `Invalid range ${item.text}: ${unit.code} has ${kindName(item.kind, true)} ${describeBounds(unit, item.kind)} only` });
+      out.push({
+        start: item.start,
+        end: item.end,
+        severity: 'error',
+        code: DiagnosticCode.InvalidRange,
+        message: `Invalid range ${item.text}: ${unit.code} has ${kindName(item.kind, true)} ${describeBounds(unit, item.kind)} only`,
+      });
       return;
     }
   } else if (item.from < 1 || item.from > count) {
-    out.push({ start: item.start, end: item.end, severity: 'error', code: DiagnosticCode.UnknownCriterion,
-      message: `${unit.code} has no ${kindName(item.kind)} ${item.kind}${item.from} (${describeBounds(unit, item.kind)})` });
+    out.push({
+      start: item.start,
+      end: item.end,
+      severity: 'error',
+      code: DiagnosticCode.UnknownCriterion,
+      message: `${unit.code} has no ${kindName(item.kind)} ${item.kind}${item.from} (${describeBounds(unit, item.kind)})`,
+    });
     return;
   }
   const canonical = canonicalItem(item);
   // Hyphen and en dash are both canonical in ranges; case, zero padding and "P1-4" shorthand are not.
   // (Most items are written canonically already: the pattern runs only on the others.)
   if (item.text !== canonical && normaliseDashes(item.text) !== canonical) {
-    out.push({ start: item.start, end: item.end, severity: 'hint', code: DiagnosticCode.NonCanonical,
-      message: `Write ${canonical} (canonical form of ${item.text})`, replacement: canonical });
+    out.push({
+      start: item.start,
+      end: item.end,
+      severity: 'hint',
+      code: DiagnosticCode.NonCanonical,
+      message: `Write ${canonical} (canonical form of ${item.text})`,
+      replacement: canonical,
+    });
   }
 }
 
-function citationDiagnostics(catalog: Catalog, citation: Citation, inUse: ReadonlySet<string>, out: CoreDiagnostic[]): void {
+function citationDiagnostics(
+  catalog: Catalog,
+  citation: Citation,
+  inUse: ReadonlySet<string>,
+  out: CoreDiagnostic[],
+): void {
   const unit = citation.unitCode ? catalog.unit(citation.unitCode) : undefined;
   if (citation.bare) {
     if (!unit) {
@@ -90,14 +116,25 @@ function citationDiagnostics(catalog: Catalog, citation: Citation, inUse: Readon
   }
   if (!unit) {
     const suggestion = suggestUnit(catalog, citation.unitText, inUse);
-    out.push({ start: citation.unitStart, end: citation.unitEnd, severity: 'error', code: DiagnosticCode.UnknownUnit,
+    out.push({
+      start: citation.unitStart,
+      end: citation.unitEnd,
+      severity: 'error',
+      code: DiagnosticCode.UnknownUnit,
       message: `Unknown unit ${citation.unitText}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
-      replacement: suggestion });
+      replacement: suggestion,
+    });
     return;
   }
   if (citation.unitText !== unit.code) {
-    out.push({ start: citation.unitStart, end: citation.unitEnd, severity: 'hint', code: DiagnosticCode.NonCanonical,
-      message: `Write ${unit.code} (canonical code for ${citation.unitText})`, replacement: unit.code });
+    out.push({
+      start: citation.unitStart,
+      end: citation.unitEnd,
+      severity: 'hint',
+      code: DiagnosticCode.NonCanonical,
+      message: `Write ${unit.code} (canonical code for ${citation.unitText})`,
+      replacement: unit.code,
+    });
   }
   for (const item of citation.items) checkItem(unit, item, out);
 }
@@ -133,7 +170,13 @@ function uncoveredMessage(uc: UnitCoverage): string | undefined {
  * One "uncovered" message per in-scope unit that this account is about: on its `units:` entry here, or, when
  * no account of the portfolio lists the unit, on this account's first citation of it.
  */
-function uncoveredDiagnostics(catalog: Catalog, account: Account, coverage: Coverage, severity: Severity, out: CoreDiagnostic[]): void {
+function uncoveredDiagnostics(
+  catalog: Catalog,
+  account: Account,
+  coverage: Coverage,
+  severity: Severity,
+  out: CoreDiagnostic[],
+): void {
   const placed = new Set<string>();
   for (const entry of account.frontMatter?.units ?? []) {
     const code = catalog.resolve(entry.text);
@@ -141,7 +184,15 @@ function uncoveredDiagnostics(catalog: Catalog, account: Account, coverage: Cove
     if (!uc || placed.has(uc.code)) continue;
     placed.add(uc.code);
     const message = uncoveredMessageAt(uc, coverage.revision);
-    if (message) out.push({ start: entry.start, end: entry.end, severity, code: DiagnosticCode.Uncovered, message, unit: uc.code });
+    if (message)
+      out.push({
+        start: entry.start,
+        end: entry.end,
+        severity,
+        code: DiagnosticCode.Uncovered,
+        message,
+        unit: uc.code,
+      });
   }
   for (const citation of account.citations) {
     const uc = coverage.units.find((u) => u.code === citation.unitCode);
@@ -150,7 +201,14 @@ function uncoveredDiagnostics(catalog: Catalog, account: Account, coverage: Cove
     if (uc.declaredIn.length > 0) continue;
     const message = uncoveredMessageAt(uc, coverage.revision);
     if (message) {
-      out.push({ start: citation.start, end: citation.end, severity, code: DiagnosticCode.Uncovered, message, unit: uc.code });
+      out.push({
+        start: citation.start,
+        end: citation.end,
+        severity,
+        code: DiagnosticCode.Uncovered,
+        message,
+        unit: uc.code,
+      });
     }
   }
 }
@@ -170,13 +228,24 @@ function overClaimedDiagnostics(account: Account, settings: Settings, out: CoreD
     }
     if (cited < settings.overClaimedMinCriteria) continue;
     if (p.words >= cited * settings.overClaimedWordsPerCriterion) continue;
-    out.push({ start: p.start, end: p.end, severity: settings.overClaimedSeverity as Severity, code: DiagnosticCode.OverClaimed,
-      message: `This paragraph cites ${cited} criteria in ${p.words} words: an assessor may ask where each is evidenced` +
-        ` (aim for at least ${settings.overClaimedWordsPerCriterion} words per criterion)` });
+    out.push({
+      start: p.start,
+      end: p.end,
+      severity: settings.overClaimedSeverity as Severity,
+      code: DiagnosticCode.OverClaimed,
+      message:
+        `This paragraph cites ${cited} criteria in ${p.words} words: an assessor may ask where each is evidenced` +
+        ` (aim for at least ${settings.overClaimedWordsPerCriterion} words per criterion)`,
+    });
   }
 }
 
-export function computeDiagnostics(catalog: Catalog, account: Account, coverage: Coverage, settings: Settings): CoreDiagnostic[] {
+export function computeDiagnostics(
+  catalog: Catalog,
+  account: Account,
+  coverage: Coverage,
+  settings: Settings,
+): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
   const inUse = new Set(coverage.units.map((u) => u.code));
   for (const p of account.problems) {
@@ -186,16 +255,29 @@ export function computeDiagnostics(catalog: Catalog, account: Account, coverage:
     const code = catalog.resolve(entry.text);
     if (!code) {
       const suggestion = suggestUnit(catalog, entry.text, inUse);
-      out.push({ start: entry.start, end: entry.end, severity: 'error', code: DiagnosticCode.UnknownUnit,
-        message: `Unknown unit ${entry.text}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''), replacement: suggestion });
+      out.push({
+        start: entry.start,
+        end: entry.end,
+        severity: 'error',
+        code: DiagnosticCode.UnknownUnit,
+        message: `Unknown unit ${entry.text}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
+        replacement: suggestion,
+      });
     } else if (entry.text !== code) {
-      out.push({ start: entry.start, end: entry.end, severity: 'hint', code: DiagnosticCode.NonCanonical,
-        message: `Write ${code} (canonical code for ${entry.text})`, replacement: code });
+      out.push({
+        start: entry.start,
+        end: entry.end,
+        severity: 'hint',
+        code: DiagnosticCode.NonCanonical,
+        message: `Write ${code} (canonical code for ${entry.text})`,
+        replacement: code,
+      });
     }
   }
   for (const c of account.citations) citationDiagnostics(catalog, c, inUse, out);
   for (const miss of account.nearMisses) out.push(nearMissDiagnostic(catalog, miss, inUse));
-  if (settings.uncoveredSeverity !== 'off') uncoveredDiagnostics(catalog, account, coverage, settings.uncoveredSeverity, out);
+  if (settings.uncoveredSeverity !== 'off')
+    uncoveredDiagnostics(catalog, account, coverage, settings.uncoveredSeverity, out);
   if (settings.overClaimedSeverity !== 'off') overClaimedDiagnostics(account, settings, out);
   for (const n of reviewNotes(account)) out.push({ ...n, severity: 'information', code: DiagnosticCode.ReviewNote });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -30,10 +30,17 @@ export function shortText(text: string, max = 60): string {
 }
 
 /** Criterion id → coverage, per unit; rebuilt if the fold ever hands out a new criteria array. */
-const unitIndexes = new WeakMap<UnitCoverage, { criteria: CriterionCoverage[]; byId: Map<string, CriterionCoverage> }>();
+const unitIndexes = new WeakMap<
+  UnitCoverage,
+  { criteria: CriterionCoverage[]; byId: Map<string, CriterionCoverage> }
+>();
 
 /** The coverage of one criterion, or undefined when its unit is not in scope of the portfolio. */
-export function criterionCoverage(coverage: Coverage | undefined, unitCode: string, id: string): CriterionCoverage | undefined {
+export function criterionCoverage(
+  coverage: Coverage | undefined,
+  unitCode: string,
+  id: string,
+): CriterionCoverage | undefined {
   const uc = coverage?.units.find((u) => u.code === unitCode);
   if (!uc) return undefined;
   let index = unitIndexes.get(uc);
@@ -77,7 +84,9 @@ export function unitFlags(unit: Pick<Unit, 'codeConfirmed' | 'titleDerived'>): s
 
 function unitHeading(unit: Unit, label: string): string {
   const flags = unitFlags(unit);
-  return `**${escapeMarkdown(label)}** — ${escapeMarkdown(unit.title)}` + (flags.length ? ` *(${flags.join(', ')})*` : '');
+  return (
+    `**${escapeMarkdown(label)}** — ${escapeMarkdown(unit.title)}` + (flags.length ? ` *(${flags.join(', ')})*` : '')
+  );
 }
 
 /** The unit summary: title, spellings it answers to, and its coverage in this portfolio. */
@@ -115,8 +124,10 @@ function rangeMarkdown(unit: Unit, item: CitationItem, coverage: Coverage | unde
       continue;
     }
     const evidence = evidenceNumbers(criterionCoverage(coverage, unit.code, c.id));
-    lines.push(`- **${c.id}** ${escapeMarkdown(shortText(c.text, 110))} — ` +
-      (evidence.length ? `${evidence.map(escapeMarkdown).join(', ')}` : '*not cited*'));
+    lines.push(
+      `- **${c.id}** ${escapeMarkdown(shortText(c.text, 110))} — ` +
+        (evidence.length ? `${evidence.map(escapeMarkdown).join(', ')}` : '*not cited*'),
+    );
   }
   if (numbers.length > MAX_RANGE_LINES) lines.push(`- … and ${numbers.length - MAX_RANGE_LINES} more`);
   return lines.join('\n');
@@ -127,29 +138,47 @@ function unknownUnitMarkdown(catalog: Catalog, unitText: string): string {
   return `**${escapeMarkdown(unitText)}**: unknown unit.` + (suggestion ? ` Did you mean ${suggestion}?` : '');
 }
 
-function itemMarkdown(catalog: Catalog, citation: Citation, item: CitationItem, coverage: Coverage | undefined): string {
+function itemMarkdown(
+  catalog: Catalog,
+  citation: Citation,
+  item: CitationItem,
+  coverage: Coverage | undefined,
+): string {
   const unit = catalog.unit(citation.unitCode ?? '');
   if (citation.bare) {
     const candidates = citation.bare.candidates;
     if (!unit) {
       const unknown = citation.bare.unknownUnit;
-      if (unknown) return `**${escapeMarkdown(item.text)}**: not counted, it follows ${escapeMarkdown(unknown.text)}, which is not a known unit.`;
-      return `**${escapeMarkdown(item.text)}**: not counted, ` + (candidates.length > 1
-        ? `the unit is ambiguous here (${candidates.join(' or ')}).`
-        : 'no unit is named here. Write the unit (LMCA5/P21), or name it in a heading, a "Unit:" line or the units: list.');
+      if (unknown)
+        return `**${escapeMarkdown(item.text)}**: not counted, it follows ${escapeMarkdown(unknown.text)}, which is not a known unit.`;
+      return (
+        `**${escapeMarkdown(item.text)}**: not counted, ` +
+        (candidates.length > 1
+          ? `the unit is ambiguous here (${candidates.join(' or ')}).`
+          : 'no unit is named here. Write the unit (LMCA5/P21), or name it in a heading, a "Unit:" line or the units: list.')
+      );
     }
-    return `*Counted for ${unit.code}, named by ${BARE_SOURCES[citation.bare.source!]}.*\n\n` + itemMarkdown(catalog, { ...citation, bare: undefined }, item, coverage);
+    return (
+      `*Counted for ${unit.code}, named by ${BARE_SOURCES[citation.bare.source!]}.*\n\n` +
+      itemMarkdown(catalog, { ...citation, bare: undefined }, item, coverage)
+    );
   }
   if (!unit) return unknownUnitMarkdown(catalog, citation.unitText);
   const shape = rangeShapeProblem(item);
   if (shape) return `**${escapeMarkdown(item.text)}**: invalid range, it ${shape}.`;
   if (item.isRange) return rangeMarkdown(unit, item, coverage);
   const c = unit.byId.get(`${item.kind}${item.from}`);
-  if (!c) return `${unit.code} has no ${kindName(item.kind)} ${item.kind}${item.from} (${describeBounds(unit, item.kind)}).`;
+  if (!c)
+    return `${unit.code} has no ${kindName(item.kind)} ${item.kind}${item.from} (${describeBounds(unit, item.kind)}).`;
   return criterionMarkdown(unit, c, coverage);
 }
 
-const BARE_SOURCES = { heading: 'the heading above', 'unit-line': 'the "Unit:" line above', table: 'the table', 'front-matter': 'the units: list' } as const;
+const BARE_SOURCES = {
+  heading: 'the heading above',
+  'unit-line': 'the "Unit:" line above',
+  table: 'the table',
+  'front-matter': 'the units: list',
+} as const;
 
 /** The citation whose text contains the offset (either edge counts, as a cursor sits between characters). */
 export function citationAt(account: Account, offset: number): Citation | undefined {
@@ -160,7 +189,12 @@ export function itemAt(citation: Citation, offset: number): CitationItem | undef
   return citation.items.find((i) => i.start <= offset && offset <= i.end);
 }
 
-export function computeHover(catalog: Catalog, account: Account, offset: number, coverage: Coverage | undefined): CoreHover | undefined {
+export function computeHover(
+  catalog: Catalog,
+  account: Account,
+  offset: number,
+  coverage: Coverage | undefined,
+): CoreHover | undefined {
   for (const entry of account.frontMatter?.units ?? []) {
     if (offset < entry.start || offset > entry.end) continue;
     const unit = catalog.unit(entry.text);

@@ -59,7 +59,8 @@ export function renderUnitDocument(unit: Unit): UnitDocument {
   }
   if (unit.glossary.length) {
     out.push('## Glossary', '');
-    for (const g of unit.glossary) out.push(g.term ? `- **${oneLine(g.term)}**: ${oneLine(g.text)}` : `- ${oneLine(g.text)}`);
+    for (const g of unit.glossary)
+      out.push(g.term ? `- **${oneLine(g.term)}**: ${oneLine(g.text)}` : `- ${oneLine(g.text)}`);
     out.push('');
   }
   const doc = { text: out.join('\n'), lines };
@@ -80,7 +81,8 @@ export function navigationTargetAt(catalog: Catalog, account: Account, offset: n
   const citation = citationAt(account, offset);
   const unit = citation?.unitCode ? catalog.unit(citation.unitCode) : undefined;
   if (!citation || !unit) return undefined;
-  if (!citation.bare && offset <= citation.unitEnd) return { unitCode: unit.code, start: citation.unitStart, end: citation.unitEnd };
+  if (!citation.bare && offset <= citation.unitEnd)
+    return { unitCode: unit.code, start: citation.unitStart, end: citation.unitEnd };
   const item = itemAt(citation, offset);
   if (!item) return undefined;
   // On a range, the end the cursor is nearer to: "P1-P4" (or "P1 to P4") with the cursor on P4 means P4.
@@ -93,7 +95,10 @@ export function navigationTargetAt(catalog: Catalog, account: Account, offset: n
 }
 
 /** Every citation of the target across the portfolio: of the criterion, or of any criterion of the unit. */
-export function referencesOf(coverage: Coverage, target: Pick<NavigationTarget, 'unitCode' | 'criterionId'>): CitationRef[] {
+export function referencesOf(
+  coverage: Coverage,
+  target: Pick<NavigationTarget, 'unitCode' | 'criterionId'>,
+): CitationRef[] {
   const uc = coverage.units.find((u) => u.code === target.unitCode);
   if (!uc) return [];
   const criteria = target.criterionId ? uc.criteria.filter((c) => c.id === target.criterionId) : uc.criteria;

@@ -81,8 +81,16 @@ function analyseUnsafe(text: string, base: number): Sentence[] {
     const start = found < 0 ? at : found;
     const end = found < 0 ? at : found + values[i].length;
     at = end;
-    tokens.push({ text: values[i], normal: normals[i], lemma: lemmas[i], stem: stems[i], pos: tags[i],
-      stopWord: stops[i] === true, start: base + start, end: base + end });
+    tokens.push({
+      text: values[i],
+      normal: normals[i],
+      lemma: lemmas[i],
+      stem: stems[i],
+      pos: tags[i],
+      stopWord: stops[i] === true,
+      start: base + start,
+      end: base + end,
+    });
   }
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   return spans.map(([first, last]) => {

@@ -36,11 +36,17 @@ export interface EvidenceRecord {
 }
 
 /** Builds the record of `unitCode`, or undefined when that unit is not in scope of the portfolio. */
-export function buildRecord(coverage: Coverage, unitCode: string, opts: {
-  portfolio: string; date: string; fileOf: FileNamer;
-  /** The review of this unit (core/review/reviewState.ts) and the portfolio's open threads, to carry both. */
-  review?: { criteria: ReadonlyMap<string, CriterionReview>; openThreads: number };
-}): EvidenceRecord | undefined {
+export function buildRecord(
+  coverage: Coverage,
+  unitCode: string,
+  opts: {
+    portfolio: string;
+    date: string;
+    fileOf: FileNamer;
+    /** The review of this unit (core/review/reviewState.ts) and the portfolio's open threads, to carry both. */
+    review?: { criteria: ReadonlyMap<string, CriterionReview>; openThreads: number };
+  },
+): EvidenceRecord | undefined {
   const uc = coverage.units.find((u) => u.code === unitCode);
   if (!uc) return undefined;
   const order = new Map(coverage.accounts.map((a, i) => [a.evidence, i]));
@@ -51,8 +57,14 @@ export function buildRecord(coverage: Coverage, unitCode: string, opts: {
     date: opts.date,
     summary: { P: { covered: uc.covered.P, total: uc.total.P }, K: { covered: uc.covered.K, total: uc.total.K } },
     rows: uc.criteria.map((c) => ({
-      id: c.id, kind: c.kind, section: c.section, text: c.text, state: c.state,
-      evidence: [...new Set(c.citations.map((r) => r.evidence))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+      id: c.id,
+      kind: c.kind,
+      section: c.section,
+      text: c.text,
+      state: c.state,
+      evidence: [...new Set(c.citations.map((r) => r.evidence))].sort(
+        (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+      ),
     })),
     accounts: coverage.accounts.map((a) => ({ evidence: a.evidence, title: a.title ?? '', file: opts.fileOf(a.uri) })),
   };
@@ -69,7 +81,9 @@ export function buildRecord(coverage: Coverage, unitCode: string, opts: {
 }
 
 /** Rows grouped under their section headings, in order, for formats that print headings. */
-export function rowsBySection(rows: readonly RecordRow[]): Array<{ kind: CriterionKind; section: string; rows: RecordRow[] }> {
+export function rowsBySection(
+  rows: readonly RecordRow[],
+): Array<{ kind: CriterionKind; section: string; rows: RecordRow[] }> {
   const groups: Array<{ kind: CriterionKind; section: string; rows: RecordRow[] }> = [];
   for (const row of rows) {
     const last = groups[groups.length - 1];

@@ -12,7 +12,10 @@ export type RecordFormat = 'markdown' | 'csv' | 'html' | 'json';
 export const RECORD_FORMATS: readonly RecordFormat[] = ['markdown', 'csv', 'html', 'json'];
 
 function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function flags(r: EvidenceRecord): string[] {
@@ -23,13 +26,21 @@ function flags(r: EvidenceRecord): string[] {
 }
 
 function summaryLine(r: EvidenceRecord): string {
-  return `${r.summary.P.covered} of ${r.summary.P.total} performance criteria and ` +
+  return (
+    `${r.summary.P.covered} of ${r.summary.P.total} performance criteria and ` +
     `${r.summary.K.covered} of ${r.summary.K.total} knowledge points met ` +
-    `(a criterion is met when cited in at least ${r.minimumEvidence} account${r.minimumEvidence === 1 ? '' : 's'}).`;
+    `(a criterion is met when cited in at least ${r.minimumEvidence} account${r.minimumEvidence === 1 ? '' : 's'}).`
+  );
 }
 
-const SIGN_OFF = ["Candidate's name", "Candidate's signature", 'Date submitted to assessor as complete',
-  "Assessor's name", "Assessor's signature", 'Date assessed complete'];
+const SIGN_OFF = [
+  "Candidate's name",
+  "Candidate's signature",
+  'Date submitted to assessor as complete',
+  "Assessor's name",
+  "Assessor's signature",
+  'Date assessed complete',
+];
 
 export function renderRecordMarkdown(r: EvidenceRecord): string {
   const out: string[] = [];
@@ -42,9 +53,16 @@ export function renderRecordMarkdown(r: EvidenceRecord): string {
   for (const kind of ['P', 'K'] as const) {
     out.push(`## ${kind === 'P' ? 'Performance criteria' : 'Knowledge and understanding'}`, '');
     for (const g of rowsBySection(r.rows).filter((x) => x.kind === kind)) {
-      out.push(`### ${mdCell(g.section)}`, '', `| ${kind} | ${kind === 'P' ? 'Performance criterion' : 'Knowledge point'} | Evidence number |${decided}`,
-        `|---|---|---|${r.review ? '---|' : ''}`);
-      for (const row of g.rows) out.push(`| ${row.id} | ${mdCell(row.text)} | ${row.evidence.join(', ')} |${r.review ? ` ${mdCell(reviewCell(row.review))} |` : ''}`);
+      out.push(
+        `### ${mdCell(g.section)}`,
+        '',
+        `| ${kind} | ${kind === 'P' ? 'Performance criterion' : 'Knowledge point'} | Evidence number |${decided}`,
+        `|---|---|---|${r.review ? '---|' : ''}`,
+      );
+      for (const row of g.rows)
+        out.push(
+          `| ${row.id} | ${mdCell(row.text)} | ${row.evidence.join(', ')} |${r.review ? ` ${mdCell(reviewCell(row.review))} |` : ''}`,
+        );
       out.push('');
     }
   }
@@ -60,8 +78,16 @@ export const CSV_HEADER = ['Unit', 'Kind', 'Criterion', 'Section', 'Text', 'Evid
 /** One row per criterion; the BOM goes in front so Excel opens the file as UTF-8. */
 export function renderRecordCsv(r: EvidenceRecord): string {
   const review = r.review;
-  const rows = r.rows.map((row) => [r.unit.code, kindName(row.kind), row.id, row.section, row.text, row.evidence.join(', '), row.state,
-    ...(review ? reviewCsvCells(row.review, review.openThreads) : [])]);
+  const rows = r.rows.map((row) => [
+    r.unit.code,
+    kindName(row.kind),
+    row.id,
+    row.section,
+    row.text,
+    row.evidence.join(', '),
+    row.state,
+    ...(review ? reviewCsvCells(row.review, review.openThreads) : []),
+  ]);
   const header = review ? [...CSV_HEADER, ...REVIEW_CSV_HEADER] : CSV_HEADER;
   return '\uFEFF' + stringify([header, ...rows], { record_delimiter: '\r\n' });
 }
@@ -96,15 +122,25 @@ const REVIEW_CSS = `td.review { width: 11em; } tr.accepted td.review { font-weig
 `;
 
 function htmlTable(r: EvidenceRecord, kind: 'P' | 'K'): string {
-  const head = `<thead><tr><th>${kind}</th><th>${kind === 'P' ? 'Performance criterion' : 'Knowledge point'}</th><th>Evidence number</th>` +
+  const head =
+    `<thead><tr><th>${kind}</th><th>${kind === 'P' ? 'Performance criterion' : 'Knowledge point'}</th><th>Evidence number</th>` +
     `${r.review ? '<th>Assessor decision</th>' : ''}</tr></thead>`;
   const columns = r.review ? 4 : 3;
-  const body = rowsBySection(r.rows).filter((g) => g.kind === kind).map((g) =>
-    `<tr class="section"><td colspan="${columns}">${escapeHtml(g.section)}</td></tr>` +
-    g.rows.map((row) => `<tr class="${row.evidence.length ? 'met' : 'missing'}${row.review ? ` ${row.review.state}` : ''}" id="${escapeHtml(r.unit.code)}-${row.id}">` +
-      `<td class="id">${row.id}</td><td>${escapeHtml(row.text)}</td><td class="ev">${escapeHtml(row.evidence.join(', '))}</td>` +
-      `${r.review ? `<td class="review">${escapeHtml(reviewCell(row.review))}</td>` : ''}</tr>`).join('\n'),
-  ).join('\n');
+  const body = rowsBySection(r.rows)
+    .filter((g) => g.kind === kind)
+    .map(
+      (g) =>
+        `<tr class="section"><td colspan="${columns}">${escapeHtml(g.section)}</td></tr>` +
+        g.rows
+          .map(
+            (row) =>
+              `<tr class="${row.evidence.length ? 'met' : 'missing'}${row.review ? ` ${row.review.state}` : ''}" id="${escapeHtml(r.unit.code)}-${row.id}">` +
+              `<td class="id">${row.id}</td><td>${escapeHtml(row.text)}</td><td class="ev">${escapeHtml(row.evidence.join(', '))}</td>` +
+              `${r.review ? `<td class="review">${escapeHtml(reviewCell(row.review))}</td>` : ''}</tr>`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
   return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -146,9 +182,13 @@ ${records.map(renderRecordHtmlSection).join('\n')}
 
 export function renderRecord(r: EvidenceRecord, format: RecordFormat): string {
   switch (format) {
-    case 'markdown': return renderRecordMarkdown(r);
-    case 'csv': return renderRecordCsv(r);
-    case 'html': return renderRecordHtml([r]);
-    case 'json': return renderRecordJson(r);
+    case 'markdown':
+      return renderRecordMarkdown(r);
+    case 'csv':
+      return renderRecordCsv(r);
+    case 'html':
+      return renderRecordHtml([r]);
+    case 'json':
+      return renderRecordJson(r);
   }
 }

@@ -72,9 +72,19 @@ function criterionJson(c: CriterionCoverage, fileOf: FileNamer): CoverageJson['u
   // `citations` may be a getter that builds the list on every read: read once.
   const citations = c.citations;
   return {
-    id: c.id, kind: c.kind, text: c.text, section: c.section,
-    covered: c.state === 'covered', state: c.state, evidence: evidenceOfCitations(citations),
-    citations: citations.map((r) => ({ file: fileOf(r.uri), line: r.line + 1, column: r.character + 1, evidence: r.evidence })),
+    id: c.id,
+    kind: c.kind,
+    text: c.text,
+    section: c.section,
+    covered: c.state === 'covered',
+    state: c.state,
+    evidence: evidenceOfCitations(citations),
+    citations: citations.map((r) => ({
+      file: fileOf(r.uri),
+      line: r.line + 1,
+      column: r.character + 1,
+      evidence: r.evidence,
+    })),
   };
 }
 
@@ -114,8 +124,10 @@ function unitFlags(u: UnitCoverage): string {
 
 export function renderCoverageText(coverage: Coverage, folderName: string, opts: { detail?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`Coverage of ${folderName}: ${coverage.accounts.length} account(s), ` +
-    `a criterion is covered when cited in at least ${coverage.minimumEvidence} account(s)`);
+  out.push(
+    `Coverage of ${folderName}: ${coverage.accounts.length} account(s), ` +
+      `a criterion is covered when cited in at least ${coverage.minimumEvidence} account(s)`,
+  );
   out.push('');
   if (coverage.units.length === 0) {
     out.push('No units in scope: name them in a `units:` list or cite a criterion such as LMCA5/P1.');
@@ -135,8 +147,10 @@ export function renderCoverageText(coverage: Coverage, folderName: string, opts:
     if (opts.detail) {
       for (const c of u.criteria) {
         const ev = evidenceOf(c);
-        out.push(`  ${pad(c.id, 5)} ${pad(c.state === 'covered' ? 'covered' : c.state === 'partial' ? 'partial' : '-', 8)} ` +
-          `${pad(ev.join(', ') || '', 14)} ${truncate(c.text, 90)}`);
+        out.push(
+          `  ${pad(c.id, 5)} ${pad(c.state === 'covered' ? 'covered' : c.state === 'partial' ? 'partial' : '-', 8)} ` +
+            `${pad(ev.join(', ') || '', 14)} ${truncate(c.text, 90)}`,
+        );
       }
     }
   }
@@ -144,22 +158,38 @@ export function renderCoverageText(coverage: Coverage, folderName: string, opts:
 }
 
 function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
-export function renderCoverageMarkdown(coverage: Coverage, folderName: string, opts: { detail?: boolean } = {}): string {
+export function renderCoverageMarkdown(
+  coverage: Coverage,
+  folderName: string,
+  opts: { detail?: boolean } = {},
+): string {
   const out: string[] = [];
   out.push(`# Coverage of ${mdCell(folderName)}`, '');
-  out.push(`${coverage.accounts.length} account(s); a criterion is covered when cited in at least ` +
-    `${coverage.minimumEvidence} account(s).`, '');
+  out.push(
+    `${coverage.accounts.length} account(s); a criterion is covered when cited in at least ` +
+      `${coverage.minimumEvidence} account(s).`,
+    '',
+  );
   out.push('| Unit | Title | Performance criteria | Knowledge points |', '|---|---|---|---|');
   for (const u of coverage.units) {
-    out.push(`| ${u.code} | ${mdCell(u.title)}${unitFlags(u)} | ${u.covered.P}/${u.total.P} | ${u.covered.K}/${u.total.K} |`);
+    out.push(
+      `| ${u.code} | ${mdCell(u.title)}${unitFlags(u)} | ${u.covered.P}/${u.total.P} | ${u.covered.K}/${u.total.K} |`,
+    );
   }
   for (const u of coverage.units) {
     out.push('', `## ${u.code} — ${mdCell(u.title)}`, '');
     const missing = uncoveredIds(u);
-    out.push(missing.length ? `Not yet covered (${missing.length}): ${compressIds(missing).join(', ')}` : 'Every criterion covered.');
+    out.push(
+      missing.length
+        ? `Not yet covered (${missing.length}): ${compressIds(missing).join(', ')}`
+        : 'Every criterion covered.',
+    );
     if (opts.detail) {
       out.push('', '| Criterion | Evidence | Text |', '|---|---|---|');
       for (const c of u.criteria) out.push(`| ${c.id} | ${evidenceOf(c).join(', ')} | ${mdCell(c.text)} |`);

@@ -72,14 +72,19 @@ function lineAt(counter: LineCounter, offset: number | undefined): number {
 
 /** The line of the value at a JSON pointer, for messages; the nearest existing parent's when it is missing. */
 function lineOfPointer(doc: Document, counter: LineCounter, pointer: string): number {
-  const path = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) {
       // A key's own line reads better than its value's when the value is a nested map.
       if (n > 0 && isMap(doc.getIn(path.slice(0, n - 1), true))) {
         const parent = doc.getIn(path.slice(0, n - 1), true);
-        const pair = isMap(parent) ? parent.items.find((it) => isScalar(it.key) && String(it.key.value) === path[n - 1]) : undefined;
+        const pair = isMap(parent)
+          ? parent.items.find((it) => isScalar(it.key) && String(it.key.value) === path[n - 1])
+          : undefined;
         if (pair && isScalar(pair.key) && pair.key.range) return lineAt(counter, pair.key.range[0]);
       }
       return lineAt(counter, node.range[0]);
@@ -88,11 +93,25 @@ function lineOfPointer(doc: Document, counter: LineCounter, pointer: string): nu
   return 1;
 }
 
-function describe(error: { instancePath: string; message?: string; params?: Record<string, unknown>; keyword: string }): string {
-  const where = error.instancePath ? error.instancePath.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join(' → ') : 'the file';
-  if (error.keyword === 'enum') return `${where}: must be one of ${(error.params?.allowedValues as string[]).join(', ')}`;
-  if (error.keyword === 'additionalProperties') return `${where}: unexpected field "${String(error.params?.additionalProperty)}"`;
-  if (error.keyword === 'propertyNames') return `${where}: "${String(error.params?.propertyName)}" is not a criterion like LMCA5/P6`;
+function describe(error: {
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  keyword: string;
+}): string {
+  const where = error.instancePath
+    ? error.instancePath
+        .slice(1)
+        .split('/')
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .join(' → ')
+    : 'the file';
+  if (error.keyword === 'enum')
+    return `${where}: must be one of ${(error.params?.allowedValues as string[]).join(', ')}`;
+  if (error.keyword === 'additionalProperties')
+    return `${where}: unexpected field "${String(error.params?.additionalProperty)}"`;
+  if (error.keyword === 'propertyNames')
+    return `${where}: "${String(error.params?.propertyName)}" is not a criterion like LMCA5/P6`;
   return `${where}: ${error.message ?? 'is not valid'}`;
 }
 
@@ -109,14 +128,20 @@ export function parseAssessment(text: string): Assessment {
     return { decisions, problems: [{ line: 1, message: `The assessment file could not be read: ${String(e)}` }] };
   }
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ line: lineAt(counter, e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` });
+    for (const e of doc.errors)
+      problems.push({ line: lineAt(counter, e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}` });
     return { decisions, problems };
   }
   let data: unknown;
   try {
     data = doc.toJS();
   } catch (e) {
-    return { decisions, problems: [{ line: 1, message: `The assessment file could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      decisions,
+      problems: [
+        { line: 1, message: `The assessment file could not be read: ${e instanceof Error ? e.message : String(e)}` },
+      ],
+    };
   }
   if (data === null || data === undefined) return { decisions, problems };
   const validate = validator();
@@ -125,7 +150,10 @@ export function parseAssessment(text: string): Assessment {
     for (const error of validate.errors ?? []) {
       // A bad key is reported twice: by the pattern inside propertyNames (without the key) and by propertyNames.
       if (error.schemaPath.includes('/propertyNames/')) continue;
-      const pointer = error.keyword === 'propertyNames' ? `${error.instancePath}/${String(error.params?.propertyName).replace(/~/g, '~0').replace(/\//g, '~1')}` : error.instancePath;
+      const pointer =
+        error.keyword === 'propertyNames'
+          ? `${error.instancePath}/${String(error.params?.propertyName).replace(/~/g, '~0').replace(/\//g, '~1')}`
+          : error.instancePath;
       problems.push({ line: lineOfPointer(doc, counter, pointer), message: describe(error) });
       const parts = pointer.split('/');
       if (parts[1] === 'decisions' && parts[2] !== undefined) bad.add(parts[2].replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -146,10 +174,13 @@ export function parseAssessment(text: string): Assessment {
 
 function dedupe(problems: AssessmentProblem[]): AssessmentProblem[] {
   const seen = new Set<string>();
-  return problems.filter((p) => !seen.has(`${p.line}:${p.message}`) && seen.add(`${p.line}:${p.message}`)).sort((a, b) => a.line - b.line);
+  return problems
+    .filter((p) => !seen.has(`${p.line}:${p.message}`) && seen.add(`${p.line}:${p.message}`))
+    .sort((a, b) => a.line - b.line);
 }
 
-const HEADER = '# Assessor decisions for this portfolio, written by Reflective Accounts when an assessor records one.\n' +
+const HEADER =
+  '# Assessor decisions for this portfolio, written by Reflective Accounts when an assessor records one.\n' +
   '# Safe to edit by hand: see schemas/assessment.schema.json.\n';
 
 export type SetDecisionResult = { text: string } | { error: string };
@@ -158,13 +189,19 @@ export type SetDecisionResult = { text: string } | { error: string };
  * The file's text with one criterion's decision set (or cleared when `decision` is undefined), keeping the rest
  * of the file, its comments included, as it was. Refuses, rather than overwrite, a file that is not valid YAML.
  */
-export function setDecision(text: string, criterion: string, decision: Omit<Decision, 'criterion'> | undefined): SetDecisionResult {
+export function setDecision(
+  text: string,
+  criterion: string,
+  decision: Omit<Decision, 'criterion'> | undefined,
+): SetDecisionResult {
   const key = criterionKey(criterion.split('/')[0] ?? '', criterion.split('/')[1] ?? '');
   const source = typeof text === 'string' && text.trim() !== '' ? text : HEADER + 'version: 1\ndecisions: {}\n';
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { error: `${ASSESSMENT_FILE} line ${lineAt(counter, doc.errors[0].pos[0])} is not valid YAML; fix it before recording decisions` };
+    return {
+      error: `${ASSESSMENT_FILE} line ${lineAt(counter, doc.errors[0].pos[0])} is not valid YAML; fix it before recording decisions`,
+    };
   }
   if (doc.contents === null || !isMap(doc.contents)) {
     if (doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null)) {
@@ -192,7 +229,7 @@ function sortDecisions(doc: Document): void {
   if (!isMap(decisions)) return;
   const order = (k: unknown) => {
     const m = /^(.*)\/([PK])(\d+)$/.exec(String(k));
-    return m ? [m[1], m[2] === 'P' ? 0 : 1, Number(m[3])] as const : [String(k), 2, 0] as const;
+    return m ? ([m[1], m[2] === 'P' ? 0 : 1, Number(m[3])] as const) : ([String(k), 2, 0] as const);
   };
   decisions.items.sort((a, b) => {
     const x = order(isScalar(a.key) ? a.key.value : a.key);

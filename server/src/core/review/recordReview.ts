@@ -46,12 +46,29 @@ export function reviewCell(r: RowReview | undefined): string {
 /** The review summary sentence of a record. */
 export function reviewSummary(r: RecordReview): string {
   const threads = `${r.openThreads} open review thread${r.openThreads === 1 ? '' : 's'}`;
-  return `${r.accepted} criteri${r.accepted === 1 ? 'on' : 'a'} accepted by the assessor` +
-    (r.changed ? `, ${r.changed} changed since accepted` : '') + `; ${threads} in the portfolio.`;
+  return (
+    `${r.accepted} criteri${r.accepted === 1 ? 'on' : 'a'} accepted by the assessor` +
+    (r.changed ? `, ${r.changed} changed since accepted` : '') +
+    `; ${threads} in the portfolio.`
+  );
 }
 
-export const REVIEW_CSV_HEADER = ['Review state', 'Decision', 'Decided by', 'Decided at', 'Reason', 'Open review threads'];
+export const REVIEW_CSV_HEADER = [
+  'Review state',
+  'Decision',
+  'Decided by',
+  'Decided at',
+  'Reason',
+  'Open review threads',
+];
 
 export function reviewCsvCells(r: RowReview | undefined, openThreads: number): string[] {
-  return [reviewStateLabel(r?.state ?? 'not-cited'), r?.decision ? decisionLabel(r.decision) : '', r?.by ?? '', r?.at ?? '', r?.reason ?? '', String(openThreads)];
+  return [
+    reviewStateLabel(r?.state ?? 'not-cited'),
+    r?.decision ? decisionLabel(r.decision) : '',
+    r?.by ?? '',
+    r?.at ?? '',
+    r?.reason ?? '',
+    String(openThreads),
+  ];
 }

@@ -28,9 +28,13 @@ export function reviewNotes(account: Account): ReviewNote[] {
     };
     const replies = t.messages.length - 1;
     out.push({
-      start, end: Math.max(start, next),
-      message: `Review (open): ${first.author}: ${quote(first.body)}` +
-        (replies > 0 ? ` — ${replies} repl${replies === 1 ? 'y' : 'ies'}, last by ${last.author}: ${quote(last.body)}` : ''),
+      start,
+      end: Math.max(start, next),
+      message:
+        `Review (open): ${first.author}: ${quote(first.body)}` +
+        (replies > 0
+          ? ` — ${replies} repl${replies === 1 ? 'y' : 'ies'}, last by ${last.author}: ${quote(last.body)}`
+          : ''),
     });
   }
   return out;

@@ -33,7 +33,12 @@ export function citingDigest(criterion: CriterionCoverage, accounts: ReadonlyMap
   return criterionDigest(citing);
 }
 
-export function reviewCriterion(unit: string, criterion: CriterionCoverage, accounts: ReadonlyMap<string, DigestedAccount>, assessment: Assessment): CriterionReview {
+export function reviewCriterion(
+  unit: string,
+  criterion: CriterionCoverage,
+  accounts: ReadonlyMap<string, DigestedAccount>,
+  assessment: Assessment,
+): CriterionReview {
   const decision = assessment.decisions.get(criterionKey(unit, criterion.id));
   const cited = criterion.citations.length > 0;
   if (decision?.decision === 'accepted') {
@@ -51,7 +56,11 @@ export interface UnitReview {
   changed: number;
 }
 
-export function reviewUnit(uc: UnitCoverage, accounts: ReadonlyMap<string, DigestedAccount>, assessment: Assessment): UnitReview {
+export function reviewUnit(
+  uc: UnitCoverage,
+  accounts: ReadonlyMap<string, DigestedAccount>,
+  assessment: Assessment,
+): UnitReview {
   const criteria = new Map<string, CriterionReview>();
   let accepted = 0;
   let changed = 0;
@@ -72,5 +81,10 @@ export function openThreadCount(accounts: Iterable<{ reviewThreads: ReadonlyArra
 }
 
 export function reviewStateLabel(state: ReviewState): string {
-  return { 'not-cited': 'not cited', cited: 'cited', accepted: 'cited and accepted', changed: 'changed since accepted' }[state];
+  return {
+    'not-cited': 'not cited',
+    cited: 'cited',
+    accepted: 'cited and accepted',
+    changed: 'changed since accepted',
+  }[state];
 }

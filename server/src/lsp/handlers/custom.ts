@@ -5,11 +5,30 @@
  */
 import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver/node';
-import { accountWords, positionAt, renderUnitDocument, spellingsOf, unitKey, type Catalog, type Coverage, type Unit } from '../../core';
 import {
-  CoverageDidChangeNotification, CoverageRequest, CriteriaRequest, ReloadStandardsRequest, UnitDocumentRequest,
-  type CitationDto, type CoverageParams, type CoverageResult, type CriteriaResult, type PortfolioCoverageDto,
-  type ReloadStandardsResult, type UnitDocumentParams, type UnitDocumentResult,
+  accountWords,
+  positionAt,
+  renderUnitDocument,
+  spellingsOf,
+  unitKey,
+  type Catalog,
+  type Coverage,
+  type Unit,
+} from '../../core';
+import {
+  CoverageDidChangeNotification,
+  CoverageRequest,
+  CriteriaRequest,
+  ReloadStandardsRequest,
+  UnitDocumentRequest,
+  type CitationDto,
+  type CoverageParams,
+  type CoverageResult,
+  type CriteriaResult,
+  type PortfolioCoverageDto,
+  type ReloadStandardsResult,
+  type UnitDocumentParams,
+  type UnitDocumentResult,
 } from '../../protocol';
 import type { Review } from '../review';
 import type { Folder, Workspace } from '../workspace';
@@ -19,10 +38,24 @@ import { unitCodeOfDocumentUri } from './language';
 export function portfolioCoverageDto(workspace: Workspace, folder: Folder): PortfolioCoverageDto {
   const coverage = workspace.coverageOf(folder);
   const accounts = folder.portfolio.accounts;
-  const citation = (r: { uri: string; evidence: string; start: number; end: number; line: number; character: number }): CitationDto => {
+  const citation = (r: {
+    uri: string;
+    evidence: string;
+    start: number;
+    end: number;
+    line: number;
+    character: number;
+  }): CitationDto => {
     const account = accounts.get(r.uri);
     const end = account ? positionAt(account.lineStarts, r.end) : { line: r.line, character: r.character };
-    return { uri: workspace.clientUriOf(r.uri), evidence: r.evidence, line: r.line, character: r.character, endLine: end.line, endCharacter: end.character };
+    return {
+      uri: workspace.clientUriOf(r.uri),
+      evidence: r.evidence,
+      line: r.line,
+      character: r.character,
+      endLine: end.line,
+      endCharacter: end.character,
+    };
   };
   return {
     folder: folder.uri,
@@ -30,18 +63,35 @@ export function portfolioCoverageDto(workspace: Workspace, folder: Folder): Port
     minimumEvidence: coverage.minimumEvidence,
     wordTarget: folder.settings.wordCountTarget ?? null,
     units: coverage.units.map((u) => ({
-      code: u.code, title: u.title, codeConfirmed: u.codeConfirmed, titleDerived: u.titleDerived,
-      covered: { ...u.covered }, total: { ...u.total },
+      code: u.code,
+      title: u.title,
+      codeConfirmed: u.codeConfirmed,
+      titleDerived: u.titleDerived,
+      covered: { ...u.covered },
+      total: { ...u.total },
       criteria: u.criteria.map((c) => ({
-        id: c.id, kind: c.kind, number: c.number, text: c.text, section: c.section, state: c.state,
-        accounts: c.accounts, singleSource: c.accounts === 1, citations: c.citations.map(citation),
+        id: c.id,
+        kind: c.kind,
+        number: c.number,
+        text: c.text,
+        section: c.section,
+        state: c.state,
+        accounts: c.accounts,
+        singleSource: c.accounts === 1,
+        citations: c.citations.map(citation),
       })),
     })),
     accounts: coverage.accounts.map((a) => {
       const account = accounts.get(a.uri);
       return {
-        uri: workspace.clientUriOf(a.uri), evidence: a.evidence, title: a.title ?? null, words: account ? accountWords(account) : 0,
-        tutorNotes: (account?.tutorNotes ?? []).map((n) => ({ text: n.text, ...positionAt(account!.lineStarts, n.start) })),
+        uri: workspace.clientUriOf(a.uri),
+        evidence: a.evidence,
+        title: a.title ?? null,
+        words: account ? accountWords(account) : 0,
+        tutorNotes: (account?.tutorNotes ?? []).map((n) => ({
+          text: n.text,
+          ...positionAt(account!.lineStarts, n.start),
+        })),
       };
     }),
   };
@@ -71,7 +121,8 @@ function panelDigest(coverage: Coverage, folder: Folder): string {
     const lineOf = (offset: number) => positionAt(account!.lineStarts, offset).line;
     let cited = '';
     for (const c of account?.citations ?? []) {
-      for (const i of c.items) cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${lineOf(i.start)}-${lineOf(i.end)}`;
+      for (const i of c.items)
+        cited += `,${c.unitCode}/${i.kind}${i.from}-${i.toKind}${i.to}@${lineOf(i.start)}-${lineOf(i.end)}`;
     }
     const notes = (account?.tutorNotes ?? []).map((n) => `${lineOf(n.start)}:${n.text}`).join();
     hash.update(`\n${a.uri}|${a.evidence}|${a.title ?? ''}|${notes}|${cited}`);
@@ -87,13 +138,16 @@ function throttle<T>(ms: number, send: (items: Set<T>) => void): (item: T) => vo
   return (item) => {
     pending.add(item);
     if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      last = Date.now();
-      const items = pending;
-      pending = new Set();
-      send(items);
-    }, Math.max(0, last + ms - Date.now()));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        last = Date.now();
+        const items = pending;
+        pending = new Set();
+        send(items);
+      },
+      Math.max(0, last + ms - Date.now()),
+    );
   };
 }
 
@@ -103,24 +157,36 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
   const reviewKey = (folder: Folder): string => (review ? review.changeKey(folder, workspace.coverageOf(folder)) : '');
   const panelKey = (folder: Folder): string => panelDigest(workspace.coverageOf(folder), folder) + reviewKey(folder);
 
-  connection.onRequest(CoverageRequest, guarded<CoverageParams | undefined, CoverageResult>(connection, CoverageRequest, { portfolios: [] },
-    async (params) => {
-      const folders = await workspace.foldersFor(params?.uri);
-      return { portfolios: await Promise.all(folders.map(async (f) => {
-        const dto = portfolioCoverageDto(workspace, f);
-        // What the client now has needs no coverageDidChange (the one at the end of indexing, when it asked
-        // while indexing and was answered once indexing was done, would have it fetch the same answer again).
-        // The coverage part is taken with the coverage answered (a change while the review is read still
-        // notifies), the review part once the review is read.
-        const digest = panelDigest(workspace.coverageOf(f), f);
-        const reviewed = review ? await review.dto(f, workspace.coverageOf(f)) : undefined;
-        panelKeys.set(f, digest + reviewKey(f));
-        return reviewed ? { ...dto, review: reviewed } : dto;
-      })) };
-    }));
+  connection.onRequest(
+    CoverageRequest,
+    guarded<CoverageParams | undefined, CoverageResult>(
+      connection,
+      CoverageRequest,
+      { portfolios: [] },
+      async (params) => {
+        const folders = await workspace.foldersFor(params?.uri);
+        return {
+          portfolios: await Promise.all(
+            folders.map(async (f) => {
+              const dto = portfolioCoverageDto(workspace, f);
+              // What the client now has needs no coverageDidChange (the one at the end of indexing, when it asked
+              // while indexing and was answered once indexing was done, would have it fetch the same answer again).
+              // The coverage part is taken with the coverage answered (a change while the review is read still
+              // notifies), the review part once the review is read.
+              const digest = panelDigest(workspace.coverageOf(f), f);
+              const reviewed = review ? await review.dto(f, workspace.coverageOf(f)) : undefined;
+              panelKeys.set(f, digest + reviewKey(f));
+              return reviewed ? { ...dto, review: reviewed } : dto;
+            }),
+          ),
+        };
+      },
+    ),
+  );
 
-  connection.onRequest(CriteriaRequest, guarded<CoverageParams | undefined, CriteriaResult>(connection, CriteriaRequest, { units: [] },
-    async (params) => {
+  connection.onRequest(
+    CriteriaRequest,
+    guarded<CoverageParams | undefined, CriteriaResult>(connection, CriteriaRequest, { units: [] }, async (params) => {
       const folders = await workspace.foldersFor(params?.uri);
       const seen = new Set<string>();
       const units: CriteriaResult['units'] = [];
@@ -128,22 +194,31 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
         for (const u of folder.catalog.units) {
           if (seen.has(u.code)) continue;
           seen.add(u.code);
-          units.push({ code: u.code, title: u.title, codeConfirmed: u.codeConfirmed, aliases: aliasesOf(folder.catalog, u),
-            criteria: u.criteria.map((c) => ({ id: c.id, text: c.text, section: c.section })) });
+          units.push({
+            code: u.code,
+            title: u.title,
+            codeConfirmed: u.codeConfirmed,
+            aliases: aliasesOf(folder.catalog, u),
+            criteria: u.criteria.map((c) => ({ id: c.id, text: c.text, section: c.section })),
+          });
         }
       }
       return { units };
-    }));
+    }),
+  );
 
-  connection.onRequest(ReloadStandardsRequest, guarded<unknown, ReloadStandardsResult>(connection, ReloadStandardsRequest, { units: 0 },
-    async () => {
+  connection.onRequest(
+    ReloadStandardsRequest,
+    guarded<unknown, ReloadStandardsResult>(connection, ReloadStandardsRequest, { units: 0 }, async () => {
       await workspace.reloadStandards();
       const codes = new Set(workspace.allFolders().flatMap((f) => f.catalog.units.map((u) => u.code)));
       return { units: codes.size };
-    }));
+    }),
+  );
 
-  connection.onRequest(UnitDocumentRequest, guarded<UnitDocumentParams, UnitDocumentResult>(connection, UnitDocumentRequest, { text: null },
-    async (params) => {
+  connection.onRequest(
+    UnitDocumentRequest,
+    guarded<UnitDocumentParams, UnitDocumentResult>(connection, UnitDocumentRequest, { text: null }, async (params) => {
       const code = unitCodeOfDocumentUri(params?.uri ?? '');
       if (!code) return { text: null };
       await workspace.foldersFor();
@@ -153,7 +228,8 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
         if (unit) return { text: renderUnitDocument(unit).text };
       }
       return { text: null };
-    }));
+    }),
+  );
 
   const notify = throttle<Folder>(250, (folders) => {
     const changed: string[] = [];
@@ -163,7 +239,8 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
       panelKeys.set(folder, key);
       changed.push(folder.uri);
     }
-    if (changed.length) void connection.sendNotification(CoverageDidChangeNotification, { folders: changed }).catch(() => undefined);
+    if (changed.length)
+      void connection.sendNotification(CoverageDidChangeNotification, { folders: changed }).catch(() => undefined);
   });
   return {
     coverageMayHaveChanged(folders: readonly Folder[]): void {

@@ -5,8 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  CodeLensRefreshRequest, DocumentDiagnosticReportKind, type ClientCapabilities, type Connection, type Diagnostic, type DocumentDiagnosticReport,
-  type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
+  CodeLensRefreshRequest,
+  DocumentDiagnosticReportKind,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, computeDiagnostics, type Coverage } from '../../core';
 import type { DocumentState, Folder, Workspace, WorkspaceChange } from '../workspace';
@@ -62,16 +69,29 @@ interface ClosedReports {
  * nobody has opened. Recomputed only when the portfolio, its catalogue or its settings changed; the result id
  * is a hash of the content, so a poll that finds nothing new answers "unchanged" for every file.
  */
-function closedReports(folder: Folder, coverage: Coverage, cache: WeakMap<Folder, ClosedReports>): ClosedReports['reports'] {
+function closedReports(
+  folder: Folder,
+  coverage: Coverage,
+  cache: WeakMap<Folder, ClosedReports>,
+): ClosedReports['reports'] {
   const cached = cache.get(folder);
-  if (cached && cached.generation === folder.portfolio.generation && cached.folder.catalog === folder.catalog &&
-    cached.folder.settings === folder.settings) return cached.reports;
+  if (
+    cached &&
+    cached.generation === folder.portfolio.generation &&
+    cached.folder.catalog === folder.catalog &&
+    cached.folder.settings === folder.settings
+  )
+    return cached.reports;
   const reports = new Map<string, { items: Diagnostic[]; resultId: string }>();
   for (const [key, account] of folder.portfolio.accounts) {
     const items = lspDiagnostics({ folder, account, text: '' }, coverage);
     reports.set(key, { items, resultId: createHash('sha1').update(JSON.stringify(items)).digest('base64') });
   }
-  cache.set(folder, { generation: folder.portfolio.generation, folder: { catalog: folder.catalog, settings: folder.settings }, reports });
+  cache.set(folder, {
+    generation: folder.portfolio.generation,
+    folder: { catalog: folder.catalog, settings: folder.settings },
+    reports,
+  });
   return reports;
 }
 
@@ -85,40 +105,62 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
   let reportedLastTime = new Set<string>();
 
   if (pull) {
-    connection.languages.diagnostics.on(guarded<{ textDocument: { uri: string } }, DocumentDiagnosticReport>(
-      connection, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] },
-      async (params) => {
-        const state = await workspace.documentState(params.textDocument.uri);
-        if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        return { kind: DocumentDiagnosticReportKind.Full, items: lspDiagnostics(state, workspace.coverageOf(state.folder)) };
-      }));
+    connection.languages.diagnostics.on(
+      guarded<{ textDocument: { uri: string } }, DocumentDiagnosticReport>(
+        connection,
+        'textDocument/diagnostic',
+        { kind: DocumentDiagnosticReportKind.Full, items: [] },
+        async (params) => {
+          const state = await workspace.documentState(params.textDocument.uri);
+          if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+          return {
+            kind: DocumentDiagnosticReportKind.Full,
+            items: lspDiagnostics(state, workspace.coverageOf(state.folder)),
+          };
+        },
+      ),
+    );
   }
 
   if (pull) {
-    connection.languages.diagnostics.onWorkspace(guarded<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>(
-      connection, 'workspace/diagnostic', { items: [] },
-      async (params) => {
-        const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
-        const open = new Set(workspace.openDocuments().map((d) => d.key));
-        const items: WorkspaceDocumentDiagnosticReport[] = [];
-        const reported = new Set<string>();
-        for (const folder of await workspace.foldersFor()) {
-          if (!folder.path) continue; // a loose file is always open, so its document pull covers it
-          for (const [key, r] of closedReports(folder, workspace.coverageOf(folder), closedCache)) {
-            if (open.has(key)) continue; // open documents are pulled one by one, with their editor version
-            const uri = workspace.clientUriOf(key);
-            reported.add(uri);
-            items.push(previous.get(uri) === r.resultId
-              ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: r.resultId, version: null }
-              : { kind: DocumentDiagnosticReportKind.Full, uri, resultId: r.resultId, version: null, items: r.items });
+    connection.languages.diagnostics.onWorkspace(
+      guarded<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>(
+        connection,
+        'workspace/diagnostic',
+        { items: [] },
+        async (params) => {
+          const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+          const open = new Set(workspace.openDocuments().map((d) => d.key));
+          const items: WorkspaceDocumentDiagnosticReport[] = [];
+          const reported = new Set<string>();
+          for (const folder of await workspace.foldersFor()) {
+            if (!folder.path) continue; // a loose file is always open, so its document pull covers it
+            for (const [key, r] of closedReports(folder, workspace.coverageOf(folder), closedCache)) {
+              if (open.has(key)) continue; // open documents are pulled one by one, with their editor version
+              const uri = workspace.clientUriOf(key);
+              reported.add(uri);
+              items.push(
+                previous.get(uri) === r.resultId
+                  ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: r.resultId, version: null }
+                  : {
+                      kind: DocumentDiagnosticReportKind.Full,
+                      uri,
+                      resultId: r.resultId,
+                      version: null,
+                      items: r.items,
+                    },
+              );
+            }
           }
-        }
-        for (const uri of reportedLastTime) {
-          if (!reported.has(uri) && !open.has(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
-        }
-        reportedLastTime = reported;
-        return { items };
-      }));
+          for (const uri of reportedLastTime) {
+            if (!reported.has(uri) && !open.has(uri))
+              items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+          }
+          reportedLastTime = reported;
+          return { items };
+        },
+      ),
+    );
   }
 
   async function publish(clientUri: string): Promise<void> {
@@ -196,7 +238,12 @@ export function registerDiagnostics(connection: Connection, workspace: Workspace
         return;
       }
       const folders = new Set(change.folders);
-      await publishPending(workspace.openDocuments().filter((doc) => change.everything || folders.has(doc.folder)).map((doc) => doc.clientUri));
+      await publishPending(
+        workspace
+          .openDocuments()
+          .filter((doc) => change.everything || folders.has(doc.folder))
+          .map((doc) => doc.clientUri),
+      );
     },
     async didClose(clientUri: string): Promise<void> {
       if (!pull) await connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });

@@ -3,7 +3,12 @@
  * the wrapper that keeps one bad request from ever taking the server down.
  */
 import {
-  DiagnosticSeverity, MarkupKind, type CancellationToken, type Connection, type MarkupContent, type Range,
+  DiagnosticSeverity,
+  MarkupKind,
+  type CancellationToken,
+  type Connection,
+  type MarkupContent,
+  type Range,
 } from 'vscode-languageserver/node';
 import { offsetAt, positionAt, type Account, type Severity } from '../../core';
 
@@ -16,7 +21,10 @@ export function rangeOf(account: Account, start: number, end: number): Range {
  * Offset of an LSP position; a column past the end of its line is clamped (editors send those), a line past
  * the end of the text is undefined, and the request answers nothing.
  */
-export function offsetOf(account: Pick<Account, 'lineStarts' | 'length'>, position: { line: number; character: number }): number | undefined {
+export function offsetOf(
+  account: Pick<Account, 'lineStarts' | 'length'>,
+  position: { line: number; character: number },
+): number | undefined {
   if (!position || position.line < 0 || position.line >= account.lineStarts.length) return undefined;
   return offsetAt(account.lineStarts, account.length, position);
 }
@@ -41,8 +49,12 @@ export function markup(value: string, markdownSupported: boolean): MarkupContent
  * Runs a handler so that an exception or a cancelled request answers `fallback` (an empty result) and the
  * exception is logged, never thrown back into the connection: the server must outlive any text or bug.
  */
-export function guarded<P, R>(connection: Connection, name: string, fallback: R,
-  handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R> {
+export function guarded<P, R>(
+  connection: Connection,
+  name: string,
+  fallback: R,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
     try {
       if (token?.isCancellationRequested) return fallback;
@@ -56,7 +68,11 @@ export function guarded<P, R>(connection: Connection, name: string, fallback: R,
 }
 
 /** The same for notifications, which answer nothing. */
-export function guardedNotification<P>(connection: Connection, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+export function guardedNotification<P>(
+  connection: Connection,
+  name: string,
+  handler: (params: P) => void | Promise<void>,
+): (params: P) => void {
   return (params) => {
     Promise.resolve()
       .then(() => handler(params))

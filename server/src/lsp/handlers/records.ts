@@ -5,7 +5,12 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { RECORD_FORMATS, buildRecord, importNos, recordFileName, renderRecord } from '../../core';
 import {
-  ImportStandardRequest, RecordRequest, type ImportStandardParams, type ImportStandardResult, type RecordParams, type RecordResult,
+  ImportStandardRequest,
+  RecordRequest,
+  type ImportStandardParams,
+  type ImportStandardResult,
+  type RecordParams,
+  type RecordResult,
 } from '../../protocol';
 import type { Workspace } from '../workspace';
 import { displayPath } from '../../io/uris';
@@ -18,8 +23,9 @@ function today(): string {
 }
 
 export function registerRecordRequests(connection: Connection, workspace: Workspace): void {
-  connection.onRequest(RecordRequest, guarded<RecordParams, RecordResult>(connection, RecordRequest, { content: null, fileName: '' },
-    async (params) => {
+  connection.onRequest(
+    RecordRequest,
+    guarded<RecordParams, RecordResult>(connection, RecordRequest, { content: null, fileName: '' }, async (params) => {
       const format = RECORD_FORMATS.includes(params?.format) ? params.format : 'markdown';
       const [folder] = await workspace.foldersFor(params?.uri);
       const code = folder?.catalog.resolve(params?.unit ?? '');
@@ -28,16 +34,26 @@ export function registerRecordRequests(connection: Connection, workspace: Worksp
       const fileOf = (uri: string): string => (folder.path ? displayPath(uri, folder.path) : uri);
       const record = buildRecord(workspace.coverageOf(folder), code, { portfolio: folder.name, date: today(), fileOf });
       return { content: record ? renderRecord(record, format) : null, fileName: recordFileName(code, format) };
-    }));
+    }),
+  );
 
-  connection.onRequest(ImportStandardRequest, guarded<ImportStandardParams, ImportStandardResult>(connection, ImportStandardRequest,
-    { json: '', code: '', problems: ['the import failed; see the output channel'] },
-    (params) => {
-      const { unit, problems } = importNos(params?.text ?? '', { code: params?.code, sourceName: params?.sourceName });
-      return {
-        json: JSON.stringify(unit, null, 2) + '\n',
-        code: unit.code,
-        problems: problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)),
-      };
-    }));
+  connection.onRequest(
+    ImportStandardRequest,
+    guarded<ImportStandardParams, ImportStandardResult>(
+      connection,
+      ImportStandardRequest,
+      { json: '', code: '', problems: ['the import failed; see the output channel'] },
+      (params) => {
+        const { unit, problems } = importNos(params?.text ?? '', {
+          code: params?.code,
+          sourceName: params?.sourceName,
+        });
+        return {
+          json: JSON.stringify(unit, null, 2) + '\n',
+          code: unit.code,
+          problems: problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)),
+        };
+      },
+    ),
+  );
 }

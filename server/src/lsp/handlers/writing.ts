@@ -4,7 +4,15 @@
  * throughout the account, and the hover that explains a check.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
-import { DIAGNOSTIC_SOURCE, WritingCode, anonymiseEdits, computeWritingDiagnostics, writingHover, writingSettingsOf, type WritingDiagnostic } from '../../core';
+import {
+  DIAGNOSTIC_SOURCE,
+  WritingCode,
+  anonymiseEdits,
+  computeWritingDiagnostics,
+  writingHover,
+  writingSettingsOf,
+  type WritingDiagnostic,
+} from '../../core';
 import type { DocumentState } from '../workspace';
 import { lspSeverity, rangeOf } from './lsp';
 
@@ -36,10 +44,14 @@ export function writingCodeActions(state: DocumentState, clientUri: string, star
   const seen = new Set<string>();
   const out: CodeAction[] = [];
   for (const d of writingDiagnosticsOf(state)) {
-    if (d.code !== WritingCode.IdentifiablePerson || !d.name || !d.replacement || d.start > end || d.end < start) continue;
+    if (d.code !== WritingCode.IdentifiablePerson || !d.name || !d.replacement || d.start > end || d.end < start)
+      continue;
     if (seen.has(d.name)) continue;
     seen.add(d.name);
-    const edits = anonymiseEdits(text, d.name, d.replacement).map((e) => ({ range: rangeOf(state.account, e.start, e.end), newText: e.newText }));
+    const edits = anonymiseEdits(text, d.name, d.replacement).map((e) => ({
+      range: rangeOf(state.account, e.start, e.end),
+      newText: e.newText,
+    }));
     out.push({
       title: `Replace “${d.name}” with “${d.replacement}” throughout this account`,
       kind: CodeActionKind.QuickFix,
@@ -52,9 +64,13 @@ export function writingCodeActions(state: DocumentState, clientUri: string, star
 }
 
 /** Hover that explains the writing check flagged at an offset, if any. */
-export function writingHoverAt(state: DocumentState, offset: number): { markdown: string; start: number; end: number } | undefined {
+export function writingHoverAt(
+  state: DocumentState,
+  offset: number,
+): { markdown: string; start: number; end: number } | undefined {
   // The narrowest one: a name inside a hypothetical sentence explains the name.
-  const d = writingDiagnosticsOf(state).filter((w) => offset >= w.start && offset <= w.end)
+  const d = writingDiagnosticsOf(state)
+    .filter((w) => offset >= w.start && offset <= w.end)
     .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   return d && { markdown: `${d.message}\n\n---\n\n${writingHover(d)}`, start: d.start, end: d.end };
 }

@@ -50,7 +50,9 @@ export function isContentToken(t: Token): boolean {
 
 /** The terms of a text as the index sees them: stems of its content words, in order, repeats kept. */
 export function termsOf(text: string): string[] {
-  return tokensOf(text).filter(isContentToken).map((t) => t.stem);
+  return tokensOf(text)
+    .filter(isContentToken)
+    .map((t) => t.stem);
 }
 
 /**
@@ -58,13 +60,21 @@ export function termsOf(text: string): string[] {
  * Analysed once per distinct text: section headings and glossary definitions are shared by many criteria.
  */
 function documentsOf(unit: Unit, termsOnce: (text: string) => string[]): IndexedDocument[] {
-  const glossary = unit.glossary.filter((g) => g.term).map((g) => ({ term: ` ${termsOnce(g.term).join(' ')} `, terms: termsOnce(g.text) }));
+  const glossary = unit.glossary
+    .filter((g) => g.term)
+    .map((g) => ({ term: ` ${termsOnce(g.term).join(' ')} `, terms: termsOnce(g.text) }));
   return unit.criteria.map((c) => {
     const text = termsOnce(c.text);
     const spaced = ` ${text.join(' ')} `;
     // The definitions of the glossary terms the criterion's text uses (compared as stems, in order).
     const defined = glossary.filter((g) => g.term.trim() !== '' && spaced.includes(g.term)).flatMap((g) => g.terms);
-    return { id: `${unit.code}/${c.id}`, unit: unit.code, text: text.join(' '), section: termsOnce(c.section).join(' '), glossary: defined.join(' ') };
+    return {
+      id: `${unit.code}/${c.id}`,
+      unit: unit.code,
+      text: text.join(' '),
+      section: termsOnce(c.section).join(' '),
+      glossary: defined.join(' '),
+    };
   });
 }
 
@@ -107,7 +117,8 @@ export function criterionIndex(catalog: Catalog): CriterionIndex {
       byId.set(documents[i].id, { id: documents[i].id, unit: unit.code, criterion });
       search.add(documents[i]);
       const d = documents[i];
-      for (const term of new Set(`${d.text} ${d.section} ${d.glossary}`.split(' ').filter(Boolean))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      for (const term of new Set(`${d.text} ${d.section} ${d.glossary}`.split(' ').filter(Boolean)))
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     });
   }
   index = { search, byId, documentFrequency, size: byId.size };

@@ -12,7 +12,8 @@ const TERMINATOR = /[.!?]/;
 function sentenceEnd(text: string, paragraph: Paragraph, offset: number): number {
   let at = Math.min(Math.max(offset, paragraph.start), paragraph.end);
   // A cursor just after a full stop belongs to the sentence it ends.
-  if (at > paragraph.start && TERMINATOR.test(text[at - 1]) && (at === paragraph.end || /\s/.test(text[at] ?? ''))) at--;
+  if (at > paragraph.start && TERMINATOR.test(text[at - 1]) && (at === paragraph.end || /\s/.test(text[at] ?? '')))
+    at--;
   for (let i = at; i < paragraph.end; i++) {
     if (!TERMINATOR.test(text[i])) continue;
     const next = text[i + 1];
@@ -24,14 +25,26 @@ function sentenceEnd(text: string, paragraph: Paragraph, offset: number): number
 }
 
 /** The edit that cites `code` at the end of the sentence containing `offset`. */
-export function citationInsertion(text: string, account: Account, paragraph: Paragraph, offset: number, code: string): CoreTextEdit {
+export function citationInsertion(
+  text: string,
+  account: Account,
+  paragraph: Paragraph,
+  offset: number,
+  code: string,
+): CoreTextEdit {
   let end = sentenceEnd(text, paragraph, offset);
   while (end > paragraph.start && /[ \t]/.test(text[end - 1])) end--;
   if (text[end - 1] === ')') {
     const close = end - 1;
     // The bracket holds a citation that ends right before it: continue that list.
-    const last = account.citations.find((c) => c.end <= close && c.end > paragraph.start && /^\s*$/.test(text.slice(c.end, close)) &&
-      text.lastIndexOf('(', c.start) >= paragraph.start && text.lastIndexOf(')', close - 1) < c.start);
+    const last = account.citations.find(
+      (c) =>
+        c.end <= close &&
+        c.end > paragraph.start &&
+        /^\s*$/.test(text.slice(c.end, close)) &&
+        text.lastIndexOf('(', c.start) >= paragraph.start &&
+        text.lastIndexOf(')', close - 1) < c.start,
+    );
     if (last) return { start: close, end: close, newText: `, ${code}` };
   }
   return { start: end, end, newText: ` (${code})` };

@@ -65,7 +65,9 @@ export function rankCriteria(catalog: Catalog, passage: string, options: RankOpt
   }
   if (surface.size === 0) return [];
   const index = criterionIndex(catalog);
-  const terms = [...surface.keys()].filter((t) => (index.documentFrequency.get(t) ?? 0) <= index.size * MAX_DOCUMENT_SHARE);
+  const terms = [...surface.keys()].filter(
+    (t) => (index.documentFrequency.get(t) ?? 0) <= index.size * MAX_DOCUMENT_SHARE,
+  );
   if (terms.length === 0) return [];
   const results = index.search.search(terms.join(' '), {
     tokenize: (query) => query.split(' '),
@@ -76,14 +78,20 @@ export function rankCriteria(catalog: Catalog, passage: string, options: RankOpt
     combineWith: 'OR',
     filter: (r) => units.has(r.unit as string) && !options.exclude?.has(r.id as string),
   });
-  const ranked = results.map((r) => {
-    const covered = options.covered?.has(r.id as string) ?? false;
-    return { r, covered, score: covered ? r.score : r.score * UNCOVERED_BOOST };
-  }).sort((a, b) => b.score - a.score || String(a.r.id).localeCompare(String(b.r.id)));
+  const ranked = results
+    .map((r) => {
+      const covered = options.covered?.has(r.id as string) ?? false;
+      return { r, covered, score: covered ? r.score : r.score * UNCOVERED_BOOST };
+    })
+    .sort((a, b) => b.score - a.score || String(a.r.id).localeCompare(String(b.r.id)));
   return ranked.slice(0, top).map(({ r, covered, score }) => {
     const entry = index.byId.get(r.id as string)!;
     return {
-      code: entry.id, unit: entry.unit, id: entry.criterion.id, text: entry.criterion.text, section: entry.criterion.section,
+      code: entry.id,
+      unit: entry.unit,
+      id: entry.criterion.id,
+      text: entry.criterion.text,
+      section: entry.criterion.section,
       score: Math.round(score * 1000) / 1000,
       why: r.terms.slice(0, MAX_WHY).map((stem) => surface.get(stem) ?? stem),
       covered,
@@ -93,7 +101,9 @@ export function rankCriteria(catalog: Catalog, passage: string, options: RankOpt
 
 /** Units a paragraph of this account may evidence: its `units:` list, else the portfolio's, else every unit. */
 export function unitsInScope(catalog: Catalog, account: Account, coverage: Coverage | undefined): string[] {
-  const declared = (account.frontMatter?.units ?? []).map((e) => catalog.resolve(e.text)).filter((c): c is string => !!c);
+  const declared = (account.frontMatter?.units ?? [])
+    .map((e) => catalog.resolve(e.text))
+    .filter((c): c is string => !!c);
   if (declared.length) return [...new Set(declared)];
   const portfolio = coverage?.units.map((u) => u.code) ?? [];
   return portfolio.length ? portfolio : catalog.units.map((u) => u.code);
@@ -128,7 +138,8 @@ export function proseOf(text: string, account: Account, region: Region): string 
 /** Canonical codes of criteria the portfolio already covers. */
 export function coveredCodes(coverage: Coverage | undefined): Set<string> {
   const out = new Set<string>();
-  for (const u of coverage?.units ?? []) for (const c of u.criteria) if (c.state === 'covered') out.add(`${u.code}/${c.id}`);
+  for (const u of coverage?.units ?? [])
+    for (const c of u.criteria) if (c.state === 'covered') out.add(`${u.code}/${c.id}`);
   return out;
 }
 
@@ -143,8 +154,14 @@ export interface ParagraphSuggestions {
 }
 
 /** Suggestions for one paragraph of an account, as the editor and the panel ask for them. */
-export function suggestForParagraph(catalog: Catalog, account: Account, text: string, paragraph: Paragraph,
-  coverage: Coverage | undefined, top = 5): Suggestion[] {
+export function suggestForParagraph(
+  catalog: Catalog,
+  account: Account,
+  text: string,
+  paragraph: Paragraph,
+  coverage: Coverage | undefined,
+  top = 5,
+): Suggestion[] {
   return rankCriteria(catalog, proseOf(text, account, paragraph), {
     units: unitsInScope(catalog, account, coverage),
     exclude: citedIn(account, paragraph),
@@ -154,12 +171,24 @@ export function suggestForParagraph(catalog: Catalog, account: Account, text: st
 }
 
 /** Suggestions for every paragraph of an account with something to match (the CLI). */
-export function suggestForAccount(catalog: Catalog, account: Account, text: string, coverage: Coverage | undefined,
-  top = 5): ParagraphSuggestions[] {
+export function suggestForAccount(
+  catalog: Catalog,
+  account: Account,
+  text: string,
+  coverage: Coverage | undefined,
+  top = 5,
+): ParagraphSuggestions[] {
   const units = unitsInScope(catalog, account, coverage);
   const covered = coveredCodes(coverage);
-  return account.paragraphs.map((paragraph) => ({
-    paragraph,
-    suggestions: rankCriteria(catalog, proseOf(text, account, paragraph), { units, exclude: citedIn(account, paragraph), covered, top }),
-  })).filter((p) => p.suggestions.length > 0);
+  return account.paragraphs
+    .map((paragraph) => ({
+      paragraph,
+      suggestions: rankCriteria(catalog, proseOf(text, account, paragraph), {
+        units,
+        exclude: citedIn(account, paragraph),
+        covered,
+        top,
+      }),
+    }))
+    .filter((p) => p.suggestions.length > 0);
 }

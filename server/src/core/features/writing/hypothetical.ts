@@ -16,7 +16,18 @@ import type { Sentence, Token } from '../../nlp/english';
 
 const MODALS = new Set(['would', 'could', 'should', 'will', "'ll", 'ought', 'might', 'shall']);
 const PERCEPTION = new Set(['see', 'hear', 'tell', 'feel', 'smell', 'sense', 'understand', 'remember']);
-const HABIT = new Set(['often', 'usually', 'always', 'sometimes', 'regularly', 'normally', 'frequently', 'never', 'typically', 'generally']);
+const HABIT = new Set([
+  'often',
+  'usually',
+  'always',
+  'sometimes',
+  'regularly',
+  'normally',
+  'frequently',
+  'never',
+  'typically',
+  'generally',
+]);
 const WISH = new Set(['like', 'love', 'prefer', 'rather', 'enjoy', 'hate']);
 
 export interface HypotheticalFinding {
@@ -28,7 +39,10 @@ export interface HypotheticalFinding {
 }
 
 /** The verb a modal governs: the next token after adverbs and "not", if it is a verb or an auxiliary. */
-function governedVerb(tokens: readonly Token[], at: number): { verb: Token; negated: boolean; adverbs: string[] } | undefined {
+function governedVerb(
+  tokens: readonly Token[],
+  at: number,
+): { verb: Token; negated: boolean; adverbs: string[] } | undefined {
   let negated = false;
   const adverbs: string[] = [];
   for (let i = at + 1; i < tokens.length; i++) {
@@ -40,10 +54,63 @@ function governedVerb(tokens: readonly Token[], at: number): { verb: Token; nega
   return undefined;
 }
 
-const IRREGULAR_PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'knew', 'thought', 'felt', 'heard', 'understood',
-  'found', 'made', 'took', 'gave', 'got', 'went', 'came', 'saw', 'began', 'kept', 'left', 'lost', 'met', 'put', 'sent', 'spent',
-  'stood', 'wrote', 'brought', 'bought', 'caught', 'taught', 'chose', 'spoke', 'became', 'held', 'meant', 'paid', 'led', 'rang',
-  'sat', 'thought', 'won', 'sought', 'fell', 'grew', 'drew', 'showed', 'shown', 'known', 'given', 'taken', 'written', 'spoken']);
+const IRREGULAR_PAST = new Set([
+  'was',
+  'were',
+  'had',
+  'did',
+  'said',
+  'told',
+  'knew',
+  'thought',
+  'felt',
+  'heard',
+  'understood',
+  'found',
+  'made',
+  'took',
+  'gave',
+  'got',
+  'went',
+  'came',
+  'saw',
+  'began',
+  'kept',
+  'left',
+  'lost',
+  'met',
+  'put',
+  'sent',
+  'spent',
+  'stood',
+  'wrote',
+  'brought',
+  'bought',
+  'caught',
+  'taught',
+  'chose',
+  'spoke',
+  'became',
+  'held',
+  'meant',
+  'paid',
+  'led',
+  'rang',
+  'sat',
+  'thought',
+  'won',
+  'sought',
+  'fell',
+  'grew',
+  'drew',
+  'showed',
+  'shown',
+  'known',
+  'given',
+  'taken',
+  'written',
+  'spoken',
+]);
 
 function isPastVerb(t: Token): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
@@ -59,11 +126,23 @@ function restartsClause(tokens: readonly Token[], at: number, modal: number): bo
   for (let i = at + 1; i < modal; i++) {
     const t = tokens[i];
     if (t.normal === 'i' || t.normal === 'we') return true;
-    if (t.pos !== 'ADV' && t.pos !== 'ADJ' && !(t.pos === 'NOUN' && TIME_WORDS.has(t.normal)) && t.pos !== 'PUNCT') return false;
+    if (t.pos !== 'ADV' && t.pos !== 'ADJ' && !(t.pos === 'NOUN' && TIME_WORDS.has(t.normal)) && t.pos !== 'PUNCT')
+      return false;
   }
   return false;
 }
-const TIME_WORDS = new Set(['time', 'week', 'month', 'year', 'day', 'shift', 'morning', 'evening', 'review', 'meeting']);
+const TIME_WORDS = new Set([
+  'time',
+  'week',
+  'month',
+  'year',
+  'day',
+  'shift',
+  'morning',
+  'evening',
+  'review',
+  'meeting',
+]);
 
 /**
  * A past verb earlier in the same clause: the modal then tells the story (future in the past, reported speech

@@ -21,28 +21,140 @@ export interface PersonFinding {
 
 const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 /** Titles of professionals: naming the GP or the nurse is not naming a person supported. */
-const PROFESSIONAL = new Set(['dr', 'doctor', 'nurse', 'sister', 'professor', 'prof', 'councillor', 'reverend', 'rev',
-  'father', 'pastor', 'judge', 'sheriff', 'pc', 'sergeant', 'inspector']);
+const PROFESSIONAL = new Set([
+  'dr',
+  'doctor',
+  'nurse',
+  'sister',
+  'professor',
+  'prof',
+  'councillor',
+  'reverend',
+  'rev',
+  'father',
+  'pastor',
+  'judge',
+  'sheriff',
+  'pc',
+  'sergeant',
+  'inspector',
+]);
 /** Capitalised words that make a run an organisation, a role, a place or a document rather than a person. */
 const NOT_PERSON = new Set([
-  'care', 'inspectorate', 'council', 'social', 'work', 'worker', 'workers', 'nurse', 'nurses', 'district', 'health', 'service',
-  'services', 'team', 'home', 'house', 'nhs', 'scotland', 'scottish', 'standards', 'standard', 'codes', 'code', 'practice',
-  'partnership', 'trust', 'board', 'hospital', 'unit', 'group', 'programme', 'plan', 'policy', 'sssc', 'sqa', 'svq', 'nvq',
-  'centre', 'center', 'court', 'road', 'street', 'lane', 'avenue', 'ward', 'community', 'manager', 'officer', 'coordinator',
-  'assistant', 'therapist', 'therapy', 'occupational', 'mental', 'adult', 'adults', 'support', 'protection', 'safeguarding',
-  'act', 'law', 'government', 'department', 'authority', 'agency', 'university', 'college', 'school', 'club', 'church',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
-  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter', 'covid',
-  'alzheimer', "alzheimer's", 'parkinson', "parkinson's", 'dementia', 'what', 'matters', 'me', 'the', 'and', 'of',
+  'care',
+  'inspectorate',
+  'council',
+  'social',
+  'work',
+  'worker',
+  'workers',
+  'nurse',
+  'nurses',
+  'district',
+  'health',
+  'service',
+  'services',
+  'team',
+  'home',
+  'house',
+  'nhs',
+  'scotland',
+  'scottish',
+  'standards',
+  'standard',
+  'codes',
+  'code',
+  'practice',
+  'partnership',
+  'trust',
+  'board',
+  'hospital',
+  'unit',
+  'group',
+  'programme',
+  'plan',
+  'policy',
+  'sssc',
+  'sqa',
+  'svq',
+  'nvq',
+  'centre',
+  'center',
+  'court',
+  'road',
+  'street',
+  'lane',
+  'avenue',
+  'ward',
+  'community',
+  'manager',
+  'officer',
+  'coordinator',
+  'assistant',
+  'therapist',
+  'therapy',
+  'occupational',
+  'mental',
+  'adult',
+  'adults',
+  'support',
+  'protection',
+  'safeguarding',
+  'act',
+  'law',
+  'government',
+  'department',
+  'authority',
+  'agency',
+  'university',
+  'college',
+  'school',
+  'club',
+  'church',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'christmas',
+  'easter',
+  'covid',
+  'alzheimer',
+  "alzheimer's",
+  'parkinson',
+  "parkinson's",
+  'dementia',
+  'what',
+  'matters',
+  'me',
+  'the',
+  'and',
+  'of',
 ]);
 
 const NAME_WORD = /^(?:Mc|Mac|O['\u2019]|D['\u2019])?[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)*$/;
-const STREET = 'Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Dr|Crescent|Court|Place|Gardens|Terrace|Close|Way|Grove|Park|Square|View|Brae|Wynd';
+const STREET =
+  'Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Dr|Crescent|Court|Place|Gardens|Terrace|Close|Way|Grove|Park|Square|View|Brae|Wynd';
 const ADDRESS = new RegExp(`\\b\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:${STREET})\\b\\.?`, 'g');
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 
 const bare = (t: Token) => t.normal.replace(/\.$/, '');
-const isNameWord = (t: Token) => (t.pos === 'PROPN' || t.pos === 'NOUN') && NAME_WORD.test(t.text) && !NOT_PERSON.has(t.normal);
+const isNameWord = (t: Token) =>
+  (t.pos === 'PROPN' || t.pos === 'NOUN') && NAME_WORD.test(t.text) && !NOT_PERSON.has(t.normal);
 
 /** Initials for the quick fix: a courtesy title keeps its title and the surname's initial; otherwise the initials. */
 function anonymised(title: Token | undefined, names: readonly Token[]): string {
@@ -92,6 +204,7 @@ export function findIdentifiable(text: string, sentences: readonly Sentence[], b
   for (const f of out) if (f.kind === 'name') f.text = text.slice(f.start - base, f.end - base);
   // An address run may also look like a name ("Rosebank Road"): keep the address.
   const addresses = out.filter((f) => f.kind === 'address');
-  return out.filter((f) => f.kind === 'address' || !addresses.some((a) => f.start < a.end && a.start < f.end))
+  return out
+    .filter((f) => f.kind === 'address' || !addresses.some((a) => f.start < a.end && a.start < f.end))
     .sort((a, b) => a.start - b.start);
 }

@@ -26,7 +26,11 @@ export function describeWordCount(words: number, target: WordCountTarget | undef
   const n = (x: number) => x.toLocaleString('en-GB');
   const label = `${n(words)} ${words === 1 ? 'word' : 'words'}`;
   if (!target) return label;
-  const range = target.min !== undefined && target.max !== undefined ? `${n(target.min)}–${n(target.max)}`
-    : target.min !== undefined ? `at least ${n(target.min)}` : `at most ${n(target.max!)}`;
+  const range =
+    target.min !== undefined && target.max !== undefined
+      ? `${n(target.min)}–${n(target.max)}`
+      : target.min !== undefined
+        ? `at least ${n(target.min)}`
+        : `at most ${n(target.max!)}`;
   return `${label} (target ${range})`;
 }

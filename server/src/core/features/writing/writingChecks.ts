@@ -34,7 +34,9 @@ export interface WritingSettings {
   identifiablePerson: SeveritySetting;
 }
 
-export function writingSettingsOf(settings: Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson'>): WritingSettings {
+export function writingSettingsOf(
+  settings: Pick<Settings, 'writingHypothetical' | 'writingIdentifiablePerson'>,
+): WritingSettings {
   return { hypothetical: settings.writingHypothetical, identifiablePerson: settings.writingIdentifiablePerson };
 }
 
@@ -46,7 +48,11 @@ export const MAX_CHECKED_LENGTH = 300_000;
 
 const cache = new WeakMap<Account, { length: number; key: string; result: WritingDiagnostic[] }>();
 
-export function computeWritingDiagnostics(account: Account, text: string, settings: WritingSettings): WritingDiagnostic[] {
+export function computeWritingDiagnostics(
+  account: Account,
+  text: string,
+  settings: WritingSettings,
+): WritingDiagnostic[] {
   if (settings.hypothetical === 'off' && settings.identifiablePerson === 'off') return [];
   if (typeof text !== 'string' || text.length !== account.length) return []; // not the text this account was parsed from
   if (text.length > MAX_CHECKED_LENGTH || account.degraded) return [];
@@ -73,19 +79,38 @@ function paragraphDiagnostics(prose: string, settings: WritingSettings, key: str
   const sentences = analyse(prose, 0);
   if (settings.hypothetical !== 'off') {
     for (const f of findHypothetical(sentences)) {
-      out.push({ start: f.start, end: f.end, severity: settings.hypothetical, code: WritingCode.Hypothetical,
-        message: `"${f.modal}": this sentence is about what would, could, should or will be done rather than what you did. ` +
-          'An account shows your real work, "not what might be done" (SQA): say what you did.' });
+      out.push({
+        start: f.start,
+        end: f.end,
+        severity: settings.hypothetical,
+        code: WritingCode.Hypothetical,
+        message:
+          `"${f.modal}": this sentence is about what would, could, should or will be done rather than what you did. ` +
+          'An account shows your real work, "not what might be done" (SQA): say what you did.',
+      });
     }
   }
   if (settings.identifiablePerson !== 'off') {
     for (const f of findIdentifiable(prose, sentences, 0)) {
-      out.push(f.kind === 'name'
-        ? { start: f.start, end: f.end, severity: settings.identifiablePerson, code: WritingCode.IdentifiablePerson,
-          message: `"${f.text}" names a person in full: anonymise the people you support with initials ("${f.replacement}").`,
-          name: f.text, replacement: f.replacement }
-        : { start: f.start, end: f.end, severity: settings.identifiablePerson, code: WritingCode.IdentifiablePerson,
-          message: `"${f.text}" looks like an address: leave addresses out, so that nobody you support can be identified.` });
+      out.push(
+        f.kind === 'name'
+          ? {
+              start: f.start,
+              end: f.end,
+              severity: settings.identifiablePerson,
+              code: WritingCode.IdentifiablePerson,
+              message: `"${f.text}" names a person in full: anonymise the people you support with initials ("${f.replacement}").`,
+              name: f.text,
+              replacement: f.replacement,
+            }
+          : {
+              start: f.start,
+              end: f.end,
+              severity: settings.identifiablePerson,
+              code: WritingCode.IdentifiablePerson,
+              message: `"${f.text}" looks like an address: leave addresses out, so that nobody you support can be identified.`,
+            },
+      );
     }
   }
   if (byProse.size >= MAX_REMEMBERED) byProse.clear();
@@ -93,7 +118,12 @@ function paragraphDiagnostics(prose: string, settings: WritingSettings, key: str
   return out;
 }
 
-function writingDiagnostics(account: Account, text: string, settings: WritingSettings, key: string): WritingDiagnostic[] {
+function writingDiagnostics(
+  account: Account,
+  text: string,
+  settings: WritingSettings,
+  key: string,
+): WritingDiagnostic[] {
   const out: WritingDiagnostic[] = [];
   for (const paragraph of account.paragraphs) {
     for (const d of paragraphDiagnostics(proseOf(text, account, paragraph), settings, key)) {
@@ -107,25 +137,41 @@ function writingDiagnostics(account: Account, text: string, settings: WritingSet
  * The quick fix for a name: every whole-word occurrence of it in the account replaced by its initials
  * (inside front matter and comments too: a name there identifies the person just the same).
  */
-export function anonymiseEdits(text: string, name: string, replacement: string): Array<{ start: number; end: number; newText: string }> {
+export function anonymiseEdits(
+  text: string,
+  name: string,
+  replacement: string,
+): Array<{ start: number; end: number; newText: string }> {
   if (!name) return [];
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, newText: replacement }));
+  return [...text.matchAll(pattern)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    newText: replacement,
+  }));
 }
 
 /** Hover text explaining a writing check, for the diagnostic under the cursor. */
 export function writingHover(d: WritingDiagnostic): string {
   if (d.code === WritingCode.Hypothetical) {
-    return ['**Hypothetical writing** (`hypothetical`)', '',
+    return [
+      '**Hypothetical writing** (`hypothetical`)',
+      '',
       'SQA asks that a reflective account focuses on your real work, "not on what might be done". Sentences about what you ' +
-      'would, could, should or will do, or what good practice would be, are not evidence: describe what you did and why. ' +
-      'Reported speech ("she said her visit would be late") and past ability ("we could not move it") are not flagged.', '',
-      'Setting: `reflectiveAccounts.writing.hypothetical` (severity or `off`). Never changes what counts as evidence.'].join('\n');
+        'would, could, should or will do, or what good practice would be, are not evidence: describe what you did and why. ' +
+        'Reported speech ("she said her visit would be late") and past ability ("we could not move it") are not flagged.',
+      '',
+      'Setting: `reflectiveAccounts.writing.hypothetical` (severity or `off`). Never changes what counts as evidence.',
+    ].join('\n');
   }
-  return ['**Identifiable person** (`identifiable-person`)', '',
+  return [
+    '**Identifiable person** (`identifiable-person`)',
+    '',
     'Accounts anonymise the people supported: "Mrs A", "Mr T", never a full name or an address. A first name on its own ' +
-    '(how accounts name staff) and professionals by title ("Dr Patel") are not flagged. The quick fix replaces the name with ' +
-    'its initials throughout the account.', '',
-    'Setting: `reflectiveAccounts.writing.identifiablePerson` (severity or `off`). Never changes what counts as evidence.'].join('\n');
+      '(how accounts name staff) and professionals by title ("Dr Patel") are not flagged. The quick fix replaces the name with ' +
+      'its initials throughout the account.',
+    '',
+    'Setting: `reflectiveAccounts.writing.identifiablePerson` (severity or `off`). Never changes what counts as evidence.',
+  ].join('\n');
 }
