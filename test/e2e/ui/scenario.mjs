@@ -308,7 +308,8 @@ export async function runScenario({ base, folder, shots }) {
     const form = thread.locator('.comment-form').first();
     await form.click();
     await page.keyboard.type('I have added a paragraph about the meeting.');
-    await page.keyboard.press('Control+Enter'); // the comment form's first action: our Reply command
+    // The form's Reply button runs our reply command.
+    await page.getByText('Reply', { exact: true }).last().click();
     await thread.locator('.comment-body', { hasText: 'I have added a paragraph' }).first().waitFor({ timeout: 30_000 });
     await shot('13-review-reply');
     await thread.getByRole('button', { name: 'Resolve Thread' }).first().click();
