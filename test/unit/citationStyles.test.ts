@@ -6,7 +6,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { parseAccount } from '../../server/src/core/accounts/account';
 import { computeCoverage } from '../../server/src/core/coverage/coverage';
 import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
@@ -14,6 +13,7 @@ import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { loadCatalog } from '../../server/src/io/catalog';
 import { blockingNodeFileSystem } from '../../server/src/io/nodeFileSystem';
+import { runCli } from './cliRun';
 
 const styles = path.join(__dirname, '..', 'fixtures', 'styles');
 const range = (unit: string, kind: string, from: number, to: number) =>
@@ -43,12 +43,7 @@ const COUNTED: Record<string, string[]> = {
   'near-misses': ['LMCA5/P21'],
 };
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 interface CriterionJson {
   id: string;

@@ -3,14 +3,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const WORD_ERA =
   '---\nunits: [SCDLMCA5]\n---\r\n# Planning\r\n\r\nI met the team (PC 3, K12) and SCDLMCB2 P7.\r\nNot clear: A5/P21 and P21a.\r\n';

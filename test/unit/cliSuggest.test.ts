@@ -3,15 +3,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import type { SuggestJson } from '../../server/src/cli/suggest';
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 const root = path.resolve(__dirname, '../..');
 
@@ -19,7 +14,7 @@ describe('cli: suggest', () => {
   it('answers JSON for one file, at most --top per paragraph, none of them cited in that paragraph', async () => {
     const file = path.relative(process.cwd(), path.join(root, 'examples', 'ra1.md'));
     const r = await run(['suggest', file, '--format', 'json', '--top', '3']);
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout) as SuggestJson;
     assert.equal(json.accounts.length, 1);
     assert.equal(json.accounts[0].file, 'ra1.md', 'named relative to the portfolio folder, as check names files');
@@ -43,7 +38,7 @@ describe('cli: suggest', () => {
 
   it('covers every account of a folder, in text', async () => {
     const r = await run(['suggest', path.join(root, 'examples')]);
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     for (const name of ['ra1.md', 'ra2.md', 'ra3.md', 'ra4.md'])
       assert.match(r.stdout, new RegExp(`${name}\\n  line \\d+:\\n    [A-Z0-9]+/[PK]\\d+ `));
   });
@@ -57,7 +52,7 @@ describe('cli: suggest', () => {
     const plain = await run(['check', dir]);
     assert.doesNotMatch(plain.stdout, /hypothetical|identifiable-person/);
     const r = await run(['check', dir, '--writing']);
-    assert.equal(r.status, 0, 'warnings and hints do not fail the check');
+    assert.equal(r.code, 0, 'warnings and hints do not fail the check');
     const lines = r.stdout
       .split('\n')
       .map((l) => l.replace(/^.*?ra1\.md/, 'ra1.md'))
@@ -78,7 +73,7 @@ describe('cli: suggest', () => {
   for (const [argv, message] of bad) {
     it(`exits 2 on ${argv.slice(1).join(' ') || 'no path'}`, async () => {
       const r = await run(argv.map((a) => (a === 'examples' ? path.join(root, 'examples') : a)));
-      assert.equal(r.status, 2);
+      assert.equal(r.code, 2);
       assert.match(r.stderr, message);
     });
   }

@@ -3,35 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../server/src/cli/main';
 import { CSV_HEADER } from '../../server/src/core/reports/recordFormats';
+import { golden, runCli } from './cliRun';
 
 const root = path.join(__dirname, '..', '..');
-const goldenDir = path.join(root, 'test', 'fixtures', 'golden');
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const cwd = process.cwd();
-  process.chdir(root); // the folder is given as `examples`, relative to the repository (file names in records are relative to it)
-  try {
-    const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
-
-/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it instead. */
-function golden(name: string, actual: string): void {
-  const file = path.join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
-  assert.equal(
-    actual,
-    fs.readFileSync(file, 'utf8'),
-    `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
-  );
-}
+/** Runs the CLI from the repository's root (folders in argv are relative to it). */
+const run = (...argv: string[]) => runCli(argv, root);
 
 async function exportRecord(format: string, unit = 'LMCA5'): Promise<string> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ra-rec-')), `record.${format}`);

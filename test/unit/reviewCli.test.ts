@@ -3,35 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../server/src/cli/main';
 import { parseAssessment } from '../../server/src/core/review/assessment';
+import { golden, runCli } from './cliRun';
 
 const root = path.join(__dirname, '..', '..');
-const goldenDir = path.join(root, 'test', 'fixtures', 'golden');
 const reviewed = path.join('test', 'fixtures', 'review-portfolio');
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(cwd);
-  }
-}
-
-function golden(name: string, actual: string): void {
-  const file = path.join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
-  assert.equal(
-    actual,
-    fs.readFileSync(file, 'utf8'),
-    `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
-  );
-}
+/** Runs the CLI from the repository's root (folders in argv are relative to it). */
+const run = (...argv: string[]) => runCli(argv, root);
 
 async function exportRecord(format: string, folder = reviewed): Promise<string> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ra-rev-')), `record.${format}`);

@@ -3,6 +3,7 @@
  * its CSP) in Debian's chromium through playwright-core. A local HTTP server on 127.0.0.1 plays the webview's
  * resource origin; every other request is aborted. A fake acquireVsCodeApi records what the panel posts.
  */
+import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -229,4 +230,27 @@ export async function posted(page: Page): Promise<Array<Record<string, unknown>>
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+/**
+ * The mocha hooks every panel suite needs: one harness for the suite (failing, not skipping, without Chromium:
+ * CI installs it in .ci/run), a fresh panel page per test, and no script errors in it when the test ends.
+ * Register it first in a `describe`; the returned object holds the harness and the current test's page.
+ */
+export function panelPerTest(): { h: Harness; page: Page } {
+  const current = {} as { h: Harness; page: Page };
+  before(async () => {
+    assert.ok(chromiumAvailable(), `${CHROMIUM} is missing: apt-get install -y chromium`);
+    current.h = await startHarness();
+  });
+  after(async () => current.h?.close());
+  beforeEach(async () => {
+    current.page = await openPanel(current.h);
+  });
+  afterEach(async () => {
+    const errors = (current.page as Page & { errors?: string[] }).errors ?? [];
+    await current.page.close();
+    assert.deepEqual(errors, [], 'no script errors in the panel');
+  });
+  return current;
 }

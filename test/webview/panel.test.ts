@@ -7,18 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import type { CoverageResult } from '../../server/src/protocol';
 import { ACCOUNTS, FOLDER, portfolio, stateFor, threeUnits, unitDto } from './fixtures';
-import {
-  chromiumAvailable,
-  CHROMIUM,
-  NONCE,
-  openPanel,
-  postToPanel,
-  posted,
-  screenshot,
-  setTheme,
-  startHarness,
-  type Harness,
-} from './harness';
+import { type Harness, NONCE, openPanel, panelPerTest, posted, postToPanel, screenshot, setTheme } from './harness';
 
 const coverage = (data: CoverageResult = threeUnits()) => ({ type: 'coverage', data });
 const visibleCells = (page: Page, scope = '') => page.locator(`${scope} .cell:visible`);
@@ -27,22 +16,12 @@ const lastReveal = async (page: Page) => (await posted(page)).filter((m) => m.ty
 
 describe('coverage panel (webview in chromium)', function () {
   this.timeout(60000);
-  let h: Harness;
+  const panel = panelPerTest();
   let page: Page;
-
-  before(async function () {
-    // CI installs Chromium (.ci/run); without it these tests fail rather than pass by skipping.
-    assert.ok(chromiumAvailable(), `${CHROMIUM} is missing: apt-get install -y chromium`);
-    h = await startHarness();
-  });
-  after(async () => h?.close());
-  beforeEach(async () => {
-    page = await openPanel(h);
-  });
-  afterEach(async () => {
-    const errors = (page as Page & { errors?: string[] }).errors ?? [];
-    await page.close();
-    assert.deepEqual(errors, [], 'no script errors in the panel');
+  let h: Harness;
+  beforeEach(() => {
+    page = panel.page;
+    h = panel.h;
   });
 
   it('carries a strict CSP with a nonce and says ready', async () => {

@@ -7,16 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import type { CoverageResult, PortfolioReviewDto } from '../../server/src/protocol';
 import { FOLDER, portfolio, unitDto } from './fixtures';
-import {
-  chromiumAvailable,
-  CHROMIUM,
-  openPanel,
-  postToPanel,
-  posted,
-  screenshot,
-  startHarness,
-  type Harness,
-} from './harness';
+import { panelPerTest, posted, postToPanel, screenshot } from './harness';
 
 /** In the fixtures P3 and P6 are covered, P1 partial, P2 not cited. */
 function reviewed(review: Partial<PortfolioReviewDto> = {}): CoverageResult {
@@ -46,21 +37,10 @@ function reviewed(review: Partial<PortfolioReviewDto> = {}): CoverageResult {
 
 describe('coverage panel: the review (webview in chromium)', function () {
   this.timeout(60000);
-  let h: Harness;
+  const panel = panelPerTest();
   let page: Page;
-
-  before(async function () {
-    assert.ok(chromiumAvailable(), `${CHROMIUM} is missing: apt-get install -y chromium`);
-    h = await startHarness();
-  });
-  after(async () => h?.close());
-  beforeEach(async () => {
-    page = await openPanel(h);
-  });
-  afterEach(async () => {
-    const errors = (page as Page & { errors?: string[] }).errors ?? [];
-    await page.close();
-    assert.deepEqual(errors, [], 'no script errors in the panel');
+  beforeEach(() => {
+    page = panel.page;
   });
 
   const cell = (id: string) => page.locator(`.unit[data-code="LMCA5"] .cell[data-id="${id}"]`);

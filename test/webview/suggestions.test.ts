@@ -7,16 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import type { CoverageResult } from '../../server/src/protocol';
 import { portfolio, unitDto } from './fixtures';
-import {
-  chromiumAvailable,
-  CHROMIUM,
-  openPanel,
-  postToPanel,
-  posted,
-  screenshot,
-  startHarness,
-  type Harness,
-} from './harness';
+import { panelPerTest, posted, postToPanel, screenshot } from './harness';
 
 const SUGGESTIONS = {
   type: 'suggestions',
@@ -35,20 +26,10 @@ const SUGGESTIONS = {
 
 describe('coverage panel: suggestions and word counts (webview in chromium)', function () {
   this.timeout(60000);
-  let h: Harness;
+  const panel = panelPerTest();
   let page: Page;
-  before(async function () {
-    assert.ok(chromiumAvailable(), `${CHROMIUM} is missing: apt-get install -y chromium`);
-    h = await startHarness();
-  });
-  after(async () => h?.close());
-  beforeEach(async () => {
-    page = await openPanel(h);
-  });
-  afterEach(async () => {
-    const errors = (page as Page & { errors?: string[] }).errors ?? [];
-    await page.close();
-    assert.deepEqual(errors, [], 'no script errors in the panel');
+  beforeEach(() => {
+    page = panel.page;
   });
 
   it('lists the suggestions with their text and shared words, and posts cite on click', async () => {
