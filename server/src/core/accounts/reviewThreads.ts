@@ -18,6 +18,7 @@
  *
  * Pure; never throws.
  */
+import { lineStarts, positionAt } from './lines';
 
 export type ThreadStatus = 'open' | 'resolved';
 
@@ -120,24 +121,6 @@ export function parseThreadComment(comment: string): ReviewThread | undefined {
   return { id: head[1], status: head[2] as ThreadStatus, messages };
 }
 
-/** Start offset of every line. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * The threads of an account, from the comment regions its parser found (so a thread-shaped text inside a
  * code block is not a thread). A comment counts only when it starts a line.
@@ -145,11 +128,11 @@ function lineOf(starts: readonly number[], offset: number): number {
 export function findThreads(text: string, comments: ReadonlyArray<{ start: number; end: number }>): LocatedThread[] {
   // Most accounts have no thread: they pay for one look at each comment's first characters.
   if (!comments.some((c) => text.startsWith('<!-- review #', c.start))) return [];
-  const starts = lineStartsOf(text);
+  const starts = lineStarts(text);
   const found: LocatedThread[] = [];
   for (const c of comments) {
     if (!text.startsWith('<!-- review #', c.start)) continue;
-    const line = lineOf(starts, c.start);
+    const line = positionAt(starts, c.start).line;
     if (starts[line] !== c.start) continue;
     const thread = parseThreadComment(text.slice(c.start, c.end));
     if (!thread) continue;
@@ -157,9 +140,9 @@ export function findThreads(text: string, comments: ReadonlyArray<{ start: numbe
   }
   // The anchor is the nearest line above that no thread occupies (threads stack under one line).
   for (let i = 0; i < found.length; i++) {
-    let above = lineOf(starts, found[i].start) - 1;
-    for (let j = i - 1; j >= 0 && above >= 0 && lineOf(starts, found[j].end) === above; j--)
-      above = lineOf(starts, found[j].start) - 1;
+    let above = positionAt(starts, found[i].start).line - 1;
+    for (let j = i - 1; j >= 0 && above >= 0 && positionAt(starts, found[j].end).line === above; j--)
+      above = positionAt(starts, found[j].start).line - 1;
     found[i].anchorLine = Math.max(above, 0);
   }
   return found;
@@ -219,7 +202,7 @@ export function insertThreadEdit(
   line: number,
   thread: ReviewThread,
 ): TextEdit | undefined {
-  const starts = lineStartsOf(text);
+  const starts = lineStarts(text);
   if (line < 0 || line >= starts.length || linesClosedToThreads(text).has(line)) return undefined;
   // A line of a thread's own comment is no line of the account: comment on the line the thread is about.
   if (threads.some((t) => starts[line] >= t.start && starts[line] < t.end)) return undefined;
