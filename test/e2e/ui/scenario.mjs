@@ -132,6 +132,8 @@ export async function runScenario({ base, folder, shots }) {
     await fix.waitFor({ timeout: 15_000 });
     await shot('13-anonymise-quick-fix');
     await fix.click();
+    // The fix is applied as an edit after the menu closes: wait for the renamed line, not for a fixed time.
+    await lineContaining(page, "MT's daughter rang the office").catch(() => undefined);
     const line = await lineContaining(page, 'rang the office');
     if (!/^MT's daughter/.test(line.trim()))
       throw new Error(`expected "MT's daughter" after the fix, the line reads: ${line}`);
