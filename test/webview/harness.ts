@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { renderPanelHtml } from '../../client/src/panelHtml';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 const root = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(root, 'test-artifacts', 'webview');
 export const NONCE = 'testnonce0123456789abcdef';
@@ -73,16 +74,7 @@ export async function startHarness(): Promise<Harness> {
   const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1000, height: 760 },
   });
   // tsx compiles this file with esbuild's keepNames, which wraps functions in `__name(...)`; functions handed to
