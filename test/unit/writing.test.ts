@@ -63,6 +63,12 @@ describe('writing: identifiable person', () => {
     ['Mrs Margaret Thomson moved in.', ['Mrs Margaret Thomson>Mrs T'], 'title and full name'],
     ['Mr T and Mrs Thomson met on Friday.', ['Mrs Thomson>Mrs T'], 'title and surname, beside an initial'],
     ['She lives at 12 Rosebank Road, Paisley PA1 2AB.', ['12 Rosebank Road', 'PA1 2AB'], 'an address and a postcode'],
+    [
+      'Margaret Thomson           John McAllister came.',
+      ['Margaret Thomson>MT', 'John McAllister>JM'],
+      'two names a blanked-out citation apart',
+    ],
+    ['We met           Margaret Thomson today.', ['Margaret Thomson>MT'], 'a name right after a blanked-out citation'],
     ['Mrs D asked for her tea.', [], 'initials anonymise'],
     ['I met H and M before the shift.', [], 'single initials'],
     ['I asked Sarah to cover the shift.', [], 'a staff first name'],

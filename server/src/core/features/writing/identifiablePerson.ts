@@ -156,6 +156,12 @@ const bare = (t: Token) => t.normal.replace(/\.$/, '');
 const isNameWord = (t: Token) =>
   (t.pos === 'PROPN' || t.pos === 'NOUN') && NAME_WORD.test(t.text) && !NOT_PERSON.has(t.normal);
 
+/**
+ * Words of one name stand a space (or a line break) apart. Citations and comments are blanked out before the text
+ * is analysed, so "Margaret Thomson LMCA5/P1 John McAllister" reaches the tagger as two names a long gap apart.
+ */
+const adjacent = (a: Token, b: Token) => b.start - a.end <= 2;
+
 /** Initials for the quick fix: a courtesy title keeps its title and the surname's initial; otherwise the initials. */
 function anonymised(title: Token | undefined, names: readonly Token[]): string {
   const initial = (t: Token) => t.text.replace(/^(?:Mc|Mac|O['\u2019]|D['\u2019])/, (p) => p[0])[0].toUpperCase();
@@ -174,7 +180,13 @@ function namesIn(sentence: Sentence, out: PersonFinding[]): void {
     }
     const from = title ? i + 1 : i;
     let to = from;
-    while (to < tokens.length && isNameWord(tokens[to]) && tokens[to].pos === 'PROPN') to++;
+    while (
+      to < tokens.length &&
+      isNameWord(tokens[to]) &&
+      tokens[to].pos === 'PROPN' &&
+      (to === from ? !title || adjacent(title, tokens[to]) : adjacent(tokens[to - 1], tokens[to]))
+    )
+      to++;
     const names = tokens.slice(from, to);
     // A run followed by a capitalised organisation word ("Rosebank Care Home") is a place, not a person.
     const next = tokens[to];
