@@ -101,7 +101,12 @@ const SETTLE_MS = 2000;
 const sameFolder = (a: string, b: string) =>
   decodeURIComponent(a).replace(/\/$/, '') === decodeURIComponent(b).replace(/\/$/, '');
 
-export async function caseloadOurs(setup: ServerSetup, c: Caseload): Promise<CaseloadRun> {
+export async function caseloadOurs(
+  setup: ServerSetup,
+  c: Caseload,
+  /** Called on the settled server before it is closed (the probe reads its heap there). */
+  settled?: (s: Session) => Promise<void>,
+): Promise<CaseloadRun> {
   const { s, open, docs } = await openWorkspace(setup, c);
   try {
     const activeFolder = fileUri(c.folders[0]);
@@ -133,6 +138,7 @@ export async function caseloadOurs(setup: ServerSetup, c: Caseload): Promise<Cas
     store.stop();
     const cpuMs = s.cpuMs() - cpu0;
     await sleep(SETTLE_MS);
+    await settled?.(s);
     return {
       panelMs: complete!.ms,
       statusBarMs,

@@ -1,13 +1,14 @@
 /**
- * Properties of front matter (core/accounts/frontMatter.ts) and of the fast block scanner
- * (core/accounts/blocks.ts): never throw, offsets inside the text, and the block scanner answers exactly what
- * the CommonMark parser answers wherever it answers.
+ * Properties of front matter (core/accounts/frontMatter.ts), its plain reader (plainFrontMatter.ts) and the
+ * fast block scanner (core/accounts/blocks.ts): never throw, offsets inside the text, and each fast reader
+ * answers exactly what the library it stands in for answers, wherever it answers.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parsedRegions } from '../../server/src/core/accounts/account';
 import { scanSimpleBlocks } from '../../server/src/core/accounts/blocks';
-import { findFrontMatter, parseFrontMatter } from '../../server/src/core/accounts/frontMatter';
+import { findFrontMatter, parseFrontMatter, readWithLibrary } from '../../server/src/core/accounts/frontMatter';
+import { readPlainFrontMatter } from '../../server/src/core/accounts/plainFrontMatter';
 import {
   anyText,
   block,
@@ -105,7 +106,56 @@ const bodies = fc.oneof(
   fc.array(block, { maxLength: 6 }).map((b) => b.join('\n')),
 );
 
+/** Front matter close to the plain shape: the values that decide whether the plain reader may answer. */
+const nearlyPlainDoc = fc
+  .tuple(
+    fc.array(
+      fc
+        .oneof(
+          { weight: 6, arbitrary: fc.tuple(pick(KEYS.slice(0, 5)), pick([': ', ':  ']), pick(VALUES)) },
+          {
+            weight: 3,
+            arbitrary: fc.tuple(
+              pick(['title', 'evidence', 'units', 'other']),
+              fc.constant(': '),
+              fc.string({ unit: 'grapheme-ascii', maxLength: 14 }),
+            ),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.tuple(
+              fc.constant('units'),
+              fc.constant(': '),
+              fc
+                .array(pick(['LMCA5', ' LMCB2', 'H7LP 04 ', '\u00a0x', '', 'a b', '7', 'true', '"q"', '[x]']), {
+                  maxLength: 4,
+                })
+                .map((xs) => `[${xs.join(',')}]${['', ' ', ' # c'][xs.length % 3]}`),
+            ),
+          },
+        )
+        .map((x) => (typeof x === 'string' ? x : x.join(''))),
+      { maxLength: 6 },
+    ),
+    lineEnding,
+  )
+  .map(([lines, ending]) => withLineEndings(['---', ...lines, '---', 'Body'].join('\n'), ending));
+
 export const frontMatterProps: Prop[] = [
+  {
+    name: 'the plain front matter reader answers exactly what the YAML library answers, whenever it answers',
+    quickRuns: 400,
+    fuzzShare: 30_000,
+    property: () =>
+      fc.property(fc.oneof(nearlyPlainDoc, frontMatterDoc, frontMatterText), (text) => {
+        const block = findFrontMatter(text);
+        fc.pre(block !== undefined);
+        const source = text.slice(block!.yamlStart, block!.yamlEnd).replace(/\r(?!\n)/g, '\n');
+        const plain = readPlainFrontMatter(source, block!.yamlStart);
+        if (!plain) return;
+        assert.deepEqual({ frontMatter: { ...block, ...plain }, problems: [] }, readWithLibrary(text, block!));
+      }),
+  },
   {
     name: 'parseFrontMatter never throws; block, YAML, units and problems lie inside the text',
     quickRuns: 300,

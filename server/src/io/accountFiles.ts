@@ -4,6 +4,7 @@
  * maxFileSize, binary, not UTF-8, unreadable), each with one message text. Everything is read through a
  * FileSystem (deps.ts), so the server's tests can run it over an in-memory disk.
  */
+import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
 import type { Settings } from '../core';
 import type { FileSystem } from './deps';
@@ -110,11 +111,10 @@ export function decodeAccountBuffer(
 }
 
 /**
- * A 32-bit digest of a text (FNV-1a over its UTF-16 code units): enough to notice that a closed account's
- * file changed when no watcher said so, even to a text of the same length. Not for anything adversarial.
+ * A digest of a text (SHA-1, by Node's native code): enough to notice that a closed account's file changed
+ * when no watcher said so, even to a text of the same length. Native because it runs over every account read
+ * while indexing, where a loop over the characters in JavaScript cost a fifth of the server's CPU.
  */
-export function textDigest(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+export function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }

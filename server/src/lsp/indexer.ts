@@ -22,11 +22,18 @@ export type Refreshed = { account: Account; text: string } | 'gone' | 'open' | '
 export interface RefreshOptions {
   /** The file is known to be deleted: nothing to read. */
   deleted?: boolean;
-  /** Let the client's waiting messages be handled before the file is read (indexing). */
-  pace?: boolean;
   /** Still wanted after the read? (An indexing run superseded by a newer one is not.) */
   current?: () => boolean;
+  /** The file's text, already being read (indexing reads ahead). */
+  read?: Promise<string | undefined>;
 }
+
+/**
+ * Files read ahead of the one being parsed while indexing. One read at a time left the main thread waiting
+ * on the disk for a third of the run: every read is four trips to Node's thread pool (stat, open, read,
+ * close), and parsing could not start until they were done.
+ */
+const READ_AHEAD = 8;
 
 export function createIndexer(
   host: WorkspaceHost,
@@ -39,7 +46,7 @@ export function createIndexer(
   /** The catalogue each account was parsed with: one parsed with the folder's current catalogue is up to date. */
   const parsedWith = new WeakMap<Account, Catalog>();
   /** A digest of the disk text each closed account was parsed from, to tell when the file changed unannounced. */
-  const diskDigests = new WeakMap<Account, number>();
+  const diskDigests = new WeakMap<Account, string>();
 
   function parseInto(folder: Folder, key: string, text: string): Account {
     const account = parseAccount(key, text, folder.catalog.resolve, { bareCriteria: folder.settings.bareCriteria });
@@ -82,11 +89,7 @@ export function createIndexer(
   async function refresh(folder: Folder, key: string, opts: RefreshOptions = {}): Promise<Refreshed> {
     if (documents.isOpen(key)) return refreshOpen(folder, key);
     const file = opts.deleted ? undefined : uriToPath(key);
-    if (file !== undefined && opts.pace) {
-      await messagesFirst();
-      if (documents.isOpen(key)) return refreshOpen(folder, key);
-    }
-    const text = file === undefined ? undefined : await readText(file, folder.settings.maxFileSize);
+    const text = file === undefined ? undefined : await (opts.read ?? readText(file, folder.settings.maxFileSize));
     if (opts.current && !opts.current()) return 'superseded';
     if (documents.isOpen(key)) return refreshOpen(folder, key);
     if (text === undefined) {
@@ -136,14 +139,24 @@ export function createIndexer(
     const progress = await host.beginProgress(`Reflective Accounts: indexing ${folder.name}`);
     try {
       applyCatalog(folder, await loadFolderCatalog(folder));
-      const keys = (await listAccounts(host.fs, folder.path!, folder.settings)).map(pathToUri);
+      const files = await listAccounts(host.fs, folder.path!, folder.settings);
+      const keys = files.map(pathToUri);
       if (!current()) return;
       // Accounts no longer listed (deleted, excluded now) leave, unless open: refresh decides.
       const listed = new Set(keys);
       for (const key of [...folder.portfolio.accounts.keys()])
         if (!listed.has(key)) await refresh(folder, key, { deleted: true });
+      // Reads started ahead, by index, once the client's waiting messages are handled. An open account is
+      // not read; one opened while its file is being read is left to refresh, which asks again after the
+      // read (editor text wins).
+      const reads: Array<Promise<string | undefined> | undefined> = [];
       for (let i = 0; i < keys.length; i++) {
-        if ((await refresh(folder, keys[i], { pace: true, current })) === 'superseded') return;
+        if (reads.length < Math.min(i + READ_AHEAD, keys.length)) await messagesFirst();
+        for (let j = reads.length; j < Math.min(i + READ_AHEAD, keys.length); j++)
+          reads.push(documents.isOpen(keys[j]) ? undefined : readText(files[j], folder.settings.maxFileSize));
+        const read = reads[i];
+        reads[i] = undefined;
+        if ((await refresh(folder, keys[i], { current, read })) === 'superseded') return;
         if (i % 20 === 0) progress.report(`${i + 1}/${keys.length} accounts`, Math.round((100 * i) / keys.length));
       }
       // Documents opened before the folder's catalogue was loaded were parsed with another one.

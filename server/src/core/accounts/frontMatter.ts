@@ -1,8 +1,10 @@
 /**
  * YAML front matter of one account (title, evidence, units), read with the `yaml` library so errors carry
- * their position. Never throws: a broken block yields problems and whatever could still be read.
+ * their position, unless it has the plain shape plainFrontMatter.ts reads alone (the same answer, sooner).
+ * Never throws: a broken block yields problems and whatever could still be read.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { readPlainFrontMatter, splitUnitList } from './plainFrontMatter';
 
 export interface UnitEntry {
   /** The entry as written ("LMCA5", "scdlmca5"). */
@@ -60,32 +62,35 @@ function rangeOf(node: YamlNode | null | undefined, base: number): { start: numb
   return r ? { start: base + r[0], end: base + r[1] } : undefined;
 }
 
-/** Splits "LMCA5, LMCA4" written as one scalar into entries with their own offsets. */
-function splitUnitList(text: string, start: number): UnitEntry[] {
-  const out: UnitEntry[] = [];
-  const re = /[^,\s[\]]+(?:[ \u00a0][0-9]{2}\b)?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
-  }
-  return out;
-}
+type Block = NonNullable<ReturnType<typeof findFrontMatter>>;
 
-/** The front matter of an account, read with the YAML library. */
+/** The front matter of an account: its plain shape read directly, anything else by the YAML library. */
 export function parseFrontMatter(text: string): { frontMatter?: FrontMatter; problems: TextProblem[] } {
   const block = findFrontMatter(text);
   if (!block) return { problems: [] };
-  const problems: TextProblem[] = [];
-  const fm: FrontMatter = {
-    start: block.start,
-    end: block.end,
-    yamlStart: block.yamlStart,
-    yamlEnd: block.yamlEnd,
-    units: [],
-  };
-  // A lone CR ends a line in YAML 1.2 and in LSP, but the yaml library reads it as part of the line; as a
-  // LF it has the same length, so every offset stays valid.
+  const source = yamlSource(text, block);
+  const plain = readPlainFrontMatter(source, block.yamlStart);
+  if (plain) return { frontMatter: { ...block, ...plain }, problems: [] };
+  return readWithLibrary(text, block, source);
+}
+
+/**
+ * The YAML between the delimiters. A lone CR ends a line in YAML 1.2 and in LSP, but the yaml library reads
+ * it as part of the line; as a LF it has the same length, so every offset stays valid.
+ */
+function yamlSource(text: string, block: Block): string {
   const yaml = text.slice(block.yamlStart, block.yamlEnd);
-  const source = yaml.includes('\r') ? yaml.replace(/\r(?!\n)/g, '\n') : yaml;
+  return yaml.includes('\r') ? yaml.replace(/\r(?!\n)/g, '\n') : yaml;
+}
+
+/** The front matter read with the YAML library (exported for the test comparing it with the plain reader). */
+export function readWithLibrary(
+  text: string,
+  block: Block,
+  source = yamlSource(text, block),
+): { frontMatter: FrontMatter; problems: TextProblem[] } {
+  const problems: TextProblem[] = [];
+  const fm: FrontMatter = { ...block, units: [] };
   let doc;
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
