@@ -27,6 +27,7 @@ const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s.0-9][^:#[\]{}]*$/;
 /** What the core schema reads as a boolean or null rather than text. */
 const TYPED = /^(?:true|false|null|~)$/i;
 /** Characters whose YAML meaning this reader does not decide (tabs, controls, other line breaks, surrogates). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for
 const UNUSUAL = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 /** Splits "LMCA5, LMCA4" written as one scalar into entries with their own offsets. */
