@@ -33,6 +33,8 @@ export async function runCheck(args: CliArgs, out: Out): Promise<number> {
   let gaps = 0;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   // In the order of the names printed, as people read them.
+  // Printed once at the end: a write per line cost a twentieth of checking 5,000 accounts.
+  const lines: string[] = [];
   const named = [...portfolio.accounts.values()]
     .map((account) => ({ account, file: fileOf(account.uri) }))
     .sort((a, b) => a.file.localeCompare(b.file));
@@ -46,11 +48,12 @@ export async function runCheck(args: CliArgs, out: Out): Promise<number> {
     }
     for (const d of diagnostics) {
       const pos = positionAt(account.lineStarts, d.start);
-      out.stdout(`${file}:${pos.line + 1}:${pos.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+      lines.push(`${file}:${pos.line + 1}:${pos.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
       counts[d.severity]++;
       if (d.code === 'uncovered') gaps++;
     }
   }
+  out.stdout(lines.join(''));
   out.stderr(
     `${portfolio.accounts.size} account(s): ${counts.error} error(s), ${counts.warning} warning(s), ` +
       `${counts.information} information, ${counts.hint} hint(s)\n`,
