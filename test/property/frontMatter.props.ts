@@ -8,16 +8,16 @@ import fc from 'fast-check';
 import { parsedRegions } from '../../server/src/core/accounts/account';
 import { scanSimpleBlocks } from '../../server/src/core/accounts/blocks';
 import { findFrontMatter, parseFrontMatter } from '../../server/src/core/accounts/frontMatter';
+import { noise } from './citationArbitraries';
 import {
   anyText,
   block,
   frontMatterText,
   lineEnding,
   markdownDoc,
-  noise,
   tokenSoup,
   withLineEndings,
-} from './arbitraries';
+} from './documentArbitraries';
 import { checkFrontMatter } from './invariants';
 import type { Prop } from './props';
 import { strictDoc } from './strictDocs';
