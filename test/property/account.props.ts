@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseAccount, type Account } from '../../server/src/core/accounts/account';
 import { testCatalog } from '../unit/helpers';
-import { anyText, applyEdit, editArgs, editOf, markdownDoc } from './arbitraries';
+import { anyText, applyEdit, editArgs, editOf, markdownDoc } from './documentArbitraries';
 import { checkAccount } from './invariants';
 import type { Prop } from './props';
 import { strictDoc, type StrictDoc } from './strictDocs';

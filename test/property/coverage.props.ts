@@ -10,7 +10,8 @@ import { expandItem, rangeShapeProblem } from '../../server/src/core/citations/c
 import { computeCoverage, type Coverage } from '../../server/src/core/coverage/coverage';
 import { createPortfolio, removeAccount, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { testCatalog } from '../unit/helpers';
-import { citationText, frontMatterText, inlineLine } from './arbitraries';
+import { citationText } from './citationArbitraries';
+import { frontMatterText, inlineLine } from './documentArbitraries';
 import type { Prop } from './props';
 
 const catalog = testCatalog();

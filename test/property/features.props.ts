@@ -17,7 +17,7 @@ import { navigationTargetAt } from '../../server/src/core/features/navigation';
 import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { readSettings } from '../../server/src/core/settings';
 import { testCatalog } from '../unit/helpers';
-import { anyText, markdownDoc } from './arbitraries';
+import { anyText, markdownDoc } from './documentArbitraries';
 import type { Prop } from './props';
 import { strictDoc } from './strictDocs';
 

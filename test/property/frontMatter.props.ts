@@ -9,16 +9,16 @@ import { parsedRegions } from '../../server/src/core/accounts/account';
 import { scanSimpleBlocks } from '../../server/src/core/accounts/blocks';
 import { findFrontMatter, parseFrontMatter, readWithLibrary } from '../../server/src/core/accounts/frontMatter';
 import { readPlainFrontMatter } from '../../server/src/core/accounts/plainFrontMatter';
+import { noise } from './citationArbitraries';
 import {
   anyText,
   block,
   frontMatterText,
   lineEnding,
   markdownDoc,
-  noise,
   tokenSoup,
   withLineEndings,
-} from './arbitraries';
+} from './documentArbitraries';
 import { checkFrontMatter } from './invariants';
 import type { Prop } from './props';
 import { strictDoc } from './strictDocs';

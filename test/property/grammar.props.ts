@@ -11,7 +11,8 @@ import {
 } from '../../server/src/core/citations/codes';
 import { lineStarts, offsetAt, positionAt } from '../../server/src/core/accounts/lines';
 import { testCatalog } from '../unit/helpers';
-import { anyText, citationText } from './arbitraries';
+import { citationText } from './citationArbitraries';
+import { anyText } from './documentArbitraries';
 import { checkCitations } from './invariants';
 import type { Prop } from './props';
 

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { importNos } from '../../server/src/core/standards/importer';
 import { validateUnitJson } from '../../server/src/core/standards/validateUnit';
-import { anyText, lineEnding, noise, withLineEndings } from './arbitraries';
+import { noise } from './citationArbitraries';
+import { anyText, lineEnding, withLineEndings } from './documentArbitraries';
 import type { Prop } from './props';
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);

@@ -5,7 +5,8 @@
  * Every construct is closed, so nothing swallows what follows it.
  */
 import fc from 'fast-check';
-import { KNOWN_UNITS, UNKNOWN_UNITS, withLineEndings, lineEnding } from './arbitraries';
+import { KNOWN_UNITS, UNKNOWN_UNITS } from './citationArbitraries';
+import { withLineEndings, lineEnding } from './documentArbitraries';
 
 export type Role = 'text' | 'cite' | 'ignore';
 export interface Segment {

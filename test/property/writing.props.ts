@@ -10,7 +10,7 @@ import { citationInsertion } from '../../server/src/core/features/suggest/insert
 import { citedIn, suggestForParagraph } from '../../server/src/core/features/suggest/suggest';
 import { anonymiseEdits, computeWritingDiagnostics } from '../../server/src/core/features/writing/writingChecks';
 import { testCatalog } from '../unit/helpers';
-import { anyText, markdownDoc } from './arbitraries';
+import { anyText, markdownDoc } from './documentArbitraries';
 import type { Prop } from './props';
 
 const catalog = testCatalog();

@@ -1,40 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importNos, ImportResult } from '../../server/src/core/standards/importer';
-import { applyErrata, Erratum } from '../../server/src/core/standards/errata';
-import { deriveTitleFromOverview, gerundToBase, glossaryTerm } from '../../server/src/core/standards/importer-text';
-import type { UnitData } from '../../server/src/core/standards/unit';
-
-const SOURCES = path.resolve(__dirname, '../../standards/sources');
-const FILES = {
-  LMCA5: '000_66b7cdd502e967f0.txt',
-  LMCB2: '001_88b5daa4b8d0ef23.txt',
-  LMCQ1: '002_504d4376afbcb533.txt',
-  LMCB5: '003_1de483ecbc1e024e.txt',
-  LMCA4: '004_f0f3b7b244cad745.txt',
-} as const;
-type Code = keyof typeof FILES;
-
-const cache = new Map<Code, ImportResult>();
-function imported(code: Code): ImportResult {
-  let result = cache.get(code);
-  if (!result) {
-    const text = fs.readFileSync(path.join(SOURCES, FILES[code]), 'utf8');
-    // 002 and 004 carry no code: it has to be supplied, as the build does.
-    const options =
-      code === 'LMCQ1' || code === 'LMCA4' ? { code, sourceName: FILES[code] } : { sourceName: FILES[code] };
-    result = importNos(text, options);
-    cache.set(code, result);
-  }
-  return result;
-}
-
-function item(unit: UnitData, id: string) {
-  const found = unit.criteria.find((c) => c.id === id);
-  assert.ok(found, `${unit.code} has no ${id}`);
-  return found;
-}
+import { importNos } from '../../server/src/core/standards/importer';
+import { FILES, imported, item, SOURCES, type Code } from './importerSources';
 
 const LMCB5_PC1 =
   'Lead and manage the development, delivery and evaluation of assessments, plans and reviews in the service provision';
@@ -328,79 +296,5 @@ describe('importNos on bad input', () => {
     const { unit, problems } = importNos('\uFEFF' + text.replace(/\n/g, '\r\n'));
     assert.deepEqual(problems, []);
     assert.equal(item(unit, 'P16').text, item(imported('LMCB5').unit, 'P16').text);
-  });
-});
-
-describe('text helpers', () => {
-  it('turns gerunds into base forms', () => {
-    const pairs: Array<[string, string]> = [
-      ['leading', 'lead'],
-      ['managing', 'manage'],
-      ['supervising', 'supervise'],
-      ['planning', 'plan'],
-      ['evaluating', 'evaluate'],
-      ['developing', 'develop'],
-      ['providing', 'provide'],
-      ['Ensuring', 'Ensure'],
-    ];
-    for (const [gerund, base] of pairs) assert.equal(gerundToBase(gerund), base);
-    assert.equal(gerundToBase('thing'), undefined);
-  });
-
-  it('derives a title from the first sentence only', () => {
-    assert.equal(
-      deriveTitleFromOverview(
-        'This standard identifies the requirements when planning, developing and evaluating services. More text.',
-      ),
-      'Plan, develop and evaluate services',
-    );
-    assert.equal(deriveTitleFromOverview('No pattern here.'), undefined);
-  });
-
-  it('finds the defined term with a general rule', () => {
-    assert.equal(glossaryTerm('Key people are those who are important'), 'Key people');
-    assert.equal(glossaryTerm('The **individual** is the person'), 'Individual');
-    assert.equal(glossaryTerm('Lone working practice these would include risk assessments'), 'Lone working practice');
-    assert.equal(glossaryTerm('Depending on how it is used the power and influence of leaders'), '');
-    assert.equal(glossaryTerm('Quantitative numerical and statistical data collected about a topic'), 'Quantitative');
-  });
-});
-
-describe('applyErrata', () => {
-  const erratum: Erratum = {
-    unit: 'LMCB5',
-    id: 'K45',
-    find: 'performance of',
-    replace: 'performance of others',
-    why: 'test',
-  };
-
-  it('restores the word LMCB5 K45 lost at the page edge, without touching the input', () => {
-    const before = imported('LMCB5').unit;
-    const { unit, applied, problems } = applyErrata(before, [erratum]);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(applied, [erratum]);
-    assert.equal(item(unit, 'K45').text, 'how to use supervision to support the practice and performance of others');
-    assert.equal(item(before, 'K45').text, 'how to use supervision to support the practice and performance of');
-  });
-
-  it('ignores errata for other units and matches aliases', () => {
-    const unit = imported('LMCA5').unit;
-    assert.deepEqual(applyErrata(unit, [erratum]).applied, []);
-    const viaAlias = applyErrata(imported('LMCB5').unit, [{ ...erratum, unit: 'lmcb5' }]);
-    assert.equal(viaAlias.applied.length, 1);
-  });
-
-  it('refuses, with a problem, when the source has changed or was already fixed', () => {
-    const fixed = applyErrata(imported('LMCB5').unit, [erratum]).unit;
-    const again = applyErrata(fixed, [erratum]);
-    assert.equal(item(again.unit, 'K45').text, item(fixed, 'K45').text);
-    assert.equal(again.problems.length, 1);
-    const missing = applyErrata(fixed, [{ ...erratum, find: 'no such words' }]);
-    assert.match(missing.problems[0], /not present/);
-    const unknown = applyErrata(fixed, [{ ...erratum, id: 'K999' }]);
-    assert.match(unknown.problems[0], /no such criterion/);
-    const ambiguous = applyErrata(fixed, [{ ...erratum, id: 'K1', find: 'and', replace: '&' }]);
-    assert.match(ambiguous.problems[0], /occurs/);
   });
 });
