@@ -22,7 +22,12 @@ async function main() {
   const c = size === 2000 ? corpora.caseloads.get(2000)! : corpora.portfolios.get(size)!; // 10, 100, 1000, 5000 too
   const run = await caseloadOurs(
     {
-      spec: { name: 'ours', script: process.env.SERVER_SCRIPT ?? built.server, args: ['--stdio'], execArgv: [...SERVER_EXEC_ARGV, ...nodeFlags] },
+      spec: {
+        name: 'ours',
+        script: process.env.SERVER_SCRIPT ?? built.server,
+        args: ['--stdio'],
+        execArgv: [...SERVER_EXEC_ARGV, ...nodeFlags],
+      },
       settings: {
         reflectiveAccounts: process.env.NOWRITING
           ? { writing: { hypothetical: 'off', identifiablePerson: 'off' } }
