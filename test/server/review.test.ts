@@ -63,9 +63,14 @@ describe('server: review (threads as diagnostics, decisions, the assessment file
     assert.deepEqual(cov.portfolios[0].review.decided['LMCA5/P2'].state, 'accepted');
     assert.equal(cov.portfolios[0].review.decided['LMCA5/P2'].decision.by, 'J Smith');
 
+    // Opening a citing account changes nothing: the digest of the editor's text is the file's.
+    client.open(uriOf('/ws/ra2.md'), RA2);
+    await client.diagnostics(uriOf('/ws/ra2.md'));
+    cov = await client.request('reflectiveAccounts/coverage', { uri: uriOf('/ws') });
+    assert.equal(cov.portfolios[0].review.decided['LMCA5/P2'].state, 'accepted');
+
     // An edit to a citing account: changed since accepted, and the panel is told.
     told = client.next('coverage');
-    client.open(uriOf('/ws/ra2.md'), RA2);
     client.change(uriOf('/ws/ra2.md'), RA2 + 'A new sentence.\n');
     await told;
     cov = await client.request('reflectiveAccounts/coverage', { uri: uriOf('/ws') });

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { parseAccount } from '../../server/src/core/accounts/account';
+import { accountEvidenceDigest } from '../../server/src/core/accounts/evidenceDigest';
 import { computeCoverage } from '../../server/src/core/coverage/coverage';
 import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { parseAssessment, setDecision } from '../../server/src/core/review/assessment';
-import { citingDigest, reviewUnit } from '../../server/src/core/review/reviewState';
+import { citingDigest, reviewUnit, type CitingAccounts } from '../../server/src/core/review/reviewState';
 import {
   applyEdit,
   deleteThreadEdit,
@@ -72,7 +73,9 @@ describe('review threads: the format', () => {
       ['LMCA5/P6'],
       'threads are comments: nothing in them counts',
     );
-    assert.equal(account.evidenceDigest, parse('# Title\n\nI rang the family. LMCA5/P6\nNext.\n').evidenceDigest);
+    const plain = '# Title\n\nI rang the family. LMCA5/P6\nNext.\n';
+    assert.equal(accountEvidenceDigest(text, account), accountEvidenceDigest(plain, parse(plain)));
+    assert.notEqual(accountEvidenceDigest(text, account), accountEvidenceDigest('Other.', parse('Other.')));
   });
   it('a thread-shaped text inside fenced code is not a thread', () => {
     assert.deepEqual(parse('Text\n```\n' + THREAD + '\n```\n').reviewThreads, []);
@@ -266,10 +269,20 @@ describe('assessment file', () => {
 });
 
 describe('review states: cited, accepted, changed since accepted, not cited', () => {
+  /** A portfolio of the files, with the evidence digest of each account kept beside it as the CLI keeps it. */
   function portfolioOf(files: Record<string, string>) {
     const p = createPortfolio('file:///p');
-    for (const [name, text] of Object.entries(files)) updateAccount(p, parse(text, `file:///p/${name}`));
-    return p;
+    const digests = new Map<string, string>();
+    for (const [name, text] of Object.entries(files)) {
+      const account = parse(text, `file:///p/${name}`);
+      updateAccount(p, account);
+      digests.set(account.uri, accountEvidenceDigest(text, account));
+    }
+    const citing: CitingAccounts = (uri) => {
+      const a = p.accounts.get(uri);
+      return a && { evidence: a.evidence, digest: digests.get(uri)! };
+    };
+    return Object.assign(p, { citing });
   }
   it('an acceptance holds until a citing account changes; threads and spacing are no change', () => {
     const files = { 'ra1.md': 'I met the family. LMCA5/P6 and LMCA5/P7\n', 'ra2.md': 'Supervision. LMCA5/P6\n' };
@@ -278,7 +291,7 @@ describe('review states: cited, accepted, changed since accepted, not cited', ()
     const unit = cov.units.find((u) => u.code === 'LMCA5')!;
     const digest = citingDigest(
       unit.criteria.find((c) => c.id === 'P6')!,
-      p.accounts,
+      p.citing,
     );
     const assessment = parseAssessment(
       `decisions:\n  LMCA5/P6: {decision: accepted, by: J, at: 2026-12-06, evidence: ${digest}}\n` +
@@ -287,7 +300,7 @@ describe('review states: cited, accepted, changed since accepted, not cited', ()
     const states = (pf: typeof p) => {
       const r = reviewUnit(
         computeCoverage(catalog, pf).units.find((u) => u.code === 'LMCA5')!,
-        pf.accounts,
+        pf.citing,
         assessment,
       );
       return ['P6', 'P7', 'P1', 'P2'].map((id) => r.criteria.get(id)!.state);

@@ -41,11 +41,12 @@ export async function runAssess(args: CliArgs, out: Out): Promise<number> {
   if (!values.unit) throw new UsageError('assess needs --unit X');
   const folder = folderArg(args.positionals);
   const settings = settingsFrom(values);
-  const { catalog, portfolio } = await loadAll(folder, settings, out);
+  const loaded = await loadAll(folder, settings, out, { digests: true });
+  const { catalog, portfolio } = loaded;
   const code = catalog.resolve(values.unit);
   if (!code) throw new UsageError(`unknown unit ${values.unit}`);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
-  const review = loadReview(folder, portfolio, coverage, out);
+  const review = loadReview(folder, loaded, coverage, out);
   const unit = coverage.units.find((u) => u.code === code);
   const actions: Array<[DecisionKind | undefined, string]> = [
     ...ids(values.accept).map((id) => ['accepted', id] as [DecisionKind, string]),
@@ -98,7 +99,7 @@ export async function runAssess(args: CliArgs, out: Out): Promise<number> {
             by: by!,
             at,
             ...(values.reason ? { reason: values.reason } : {}),
-            ...(kind === 'accepted' ? { evidence: citingDigest(cited!, portfolio.accounts) } : {}),
+            ...(kind === 'accepted' ? { evidence: citingDigest(cited!, loaded.citing) } : {}),
           };
     const next = setDecision(text, criterionKey(code, id), decision);
     if ('error' in next) throw new UsageError(next.error);

@@ -1,7 +1,7 @@
 /** What every CLI command shares: usage errors, output sinks, settings from flags, loading a portfolio. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readSettings, type Settings } from '../core';
+import { ASSESSMENT_FILE, readSettings, type Settings } from '../core';
 import { loadCatalog } from '../io/catalog';
 import { loadPortfolio } from '../io/diskPortfolio';
 import { blockingNodeFileSystem as disk } from '../io/nodeFileSystem';
@@ -83,10 +83,13 @@ export function formatArg(values: CliValues, allowed: readonly string[], fallbac
  * trusted: the user named the folder); problems with user standards and skipped files go to stderr.
  * `fileOf` names an account (by URI) the way every output prints it: relative to the portfolio folder.
  */
-export async function loadAll(folder: string, settings: Settings, out: Out) {
+export async function loadAll(folder: string, settings: Settings, out: Out, opts: { digests?: boolean } = {}) {
   const { catalog, problems } = await loadCatalog(disk, folder, settings, true);
   for (const p of problems) out.stderr(`warning: ${p.origin}: ${p.message}\n`);
-  const read = await loadPortfolio(disk, folder, settings, catalog);
+  // Evidence digests serve decisions only: worked out when the portfolio has an assessment file (or one is
+  // being written), not for every `check`.
+  const digests = opts.digests ?? (await disk.stat(path.join(folder, ASSESSMENT_FILE))) !== undefined;
+  const read = await loadPortfolio(disk, folder, settings, catalog, { digests });
   for (const s of read.skipped) out.stderr(`skipped ${s.path}: ${s.reason}\n`);
   // Asked once per citation printed: each account's name is worked out once.
   const names = new Map<string, string>();

@@ -39,7 +39,8 @@ export async function runCoverage(args: CliArgs, out: Out): Promise<number> {
   const format = formatArg(args.values, FORMATS, 'text');
   const folder = folderArg(args.positionals);
   const settings = settingsFrom(args.values);
-  const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
+  const loaded = await loadAll(folder, settings, out);
+  const { catalog, portfolio, fileOf } = loaded;
   let coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
   if (args.values.unit) {
     const code = catalog.resolve(args.values.unit);
@@ -63,7 +64,7 @@ export async function runCoverage(args: CliArgs, out: Out): Promise<number> {
       break;
     case 'html': {
       const opts = { portfolio: name, date: recordDate(args.values), fileOf };
-      const review = loadReview(folder, portfolio, coverage, out);
+      const review = loadReview(folder, loaded, coverage, out);
       out.stdout(
         renderRecordHtml(
           coverage.units.map((u) =>
@@ -103,14 +104,15 @@ async function caseloadRows(folder: string, args: CliArgs, out: Out): Promise<Ca
     throw new UsageError(`${folder} has no sub-folders: --each expects one folder per candidate`);
   const rows: CaseloadRow[] = [];
   for (const candidate of candidates) {
-    const { catalog, portfolio } = await loadAll(path.join(folder, candidate), settings, out);
+    const loaded = await loadAll(path.join(folder, candidate), settings, out);
+    const { catalog, portfolio } = loaded;
     const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
     let errors = 0;
     for (const account of portfolio.accounts.values()) {
       errors += computeDiagnostics(catalog, account, coverage, settings).filter((d) => d.severity === 'error').length;
     }
     const base = { candidate, errors, accounts: portfolio.accounts.size };
-    const review = loadReview(path.join(folder, candidate), portfolio, coverage, out);
+    const review = loadReview(path.join(folder, candidate), loaded, coverage, out);
     if (coverage.units.length === 0) {
       rows.push({
         ...base,

@@ -23,11 +23,12 @@ export async function runExport(args: CliArgs, out: Out): Promise<number> {
   const format = formatArg(values, RECORD_FORMATS, 'markdown') as RecordFormat;
   const folder = folderArg(args.positionals);
   const settings = settingsFrom(values);
-  const { catalog, portfolio, fileOf } = await loadAll(folder, settings, out);
+  const loaded = await loadAll(folder, settings, out);
+  const { catalog, portfolio, fileOf } = loaded;
   const code = catalog.resolve(values.unit);
   if (!code) throw new UsageError(`unknown unit ${values.unit}`);
   const coverage = computeCoverage(catalog, portfolio, settings.minimumEvidence);
-  const review = recordReviewOf(loadReview(folder, portfolio, coverage, out), code);
+  const review = recordReviewOf(loadReview(folder, loaded, coverage, out), code);
   const record = buildRecord(coverage, code, {
     portfolio: path.basename(folder),
     date: recordDate(values),

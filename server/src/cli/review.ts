@@ -10,6 +10,7 @@ import {
   parseAssessment,
   reviewUnit,
   type Assessment,
+  type CitingAccounts,
   type Coverage,
   type Portfolio,
   type UnitReview,
@@ -27,7 +28,12 @@ export interface PortfolioReview {
   unit: (code: string) => UnitReview | undefined;
 }
 
-export function loadReview(folder: string, portfolio: Portfolio, coverage: Coverage, out: Out): PortfolioReview {
+export function loadReview(
+  folder: string,
+  { portfolio, citing }: { portfolio: Portfolio; citing: CitingAccounts },
+  coverage: Coverage,
+  out: Out,
+): PortfolioReview {
   const file = path.join(folder, ASSESSMENT_FILE);
   let text: string | undefined;
   try {
@@ -48,7 +54,7 @@ export function loadReview(folder: string, portfolio: Portfolio, coverage: Cover
     unit: (code) => {
       const uc = coverage.units.find((u) => u.code === code);
       if (!uc) return undefined;
-      if (!units.has(code)) units.set(code, reviewUnit(uc, portfolio.accounts, assessment));
+      if (!units.has(code)) units.set(code, reviewUnit(uc, citing, assessment));
       return units.get(code);
     },
   };

@@ -58,7 +58,8 @@ export {
 } from './review/assessment';
 export type { Assessment, DecisionKind } from './review/assessment';
 export { citingDigest, openThreadCount, reviewStateLabel, reviewUnit } from './review/reviewState';
-export type { UnitReview } from './review/reviewState';
+export type { CitingAccounts, UnitReview } from './review/reviewState';
+export { accountEvidenceDigest } from './accounts/evidenceDigest';
 export { readSettings } from './settings';
 export type { Settings, Severity } from './settings';
 export { importNos } from './standards/importer';

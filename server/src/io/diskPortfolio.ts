@@ -3,7 +3,16 @@
  * lsp/indexer.ts). Same listing, reading and skip rules as the server (accountFiles.ts); accounts are named
  * by their file URIs, as in the server.
  */
-import { createPortfolio, parseAccount, updateAccount, type Catalog, type Portfolio, type Settings } from '../core';
+import {
+  accountEvidenceDigest,
+  createPortfolio,
+  parseAccount,
+  updateAccount,
+  type Catalog,
+  type CitingAccounts,
+  type Portfolio,
+  type Settings,
+} from '../core';
 import { listAccounts, readAccount, type AccountRead } from './accountFiles';
 import type { FileSystem } from './deps';
 import { pathToUri } from './uris';
@@ -16,6 +25,8 @@ export interface SkippedFile {
 export interface DiskPortfolio {
   portfolio: Portfolio;
   skipped: SkippedFile[];
+  /** The accounts with their evidence digests, for a review; digests are worked out only when asked for. */
+  citing: CitingAccounts;
 }
 
 /**
@@ -29,8 +40,10 @@ export async function loadPortfolio(
   folder: string,
   settings: Settings,
   catalog: Catalog,
+  opts: { digests?: boolean } = {},
 ): Promise<DiskPortfolio> {
   const portfolio = createPortfolio(pathToUri(folder));
+  const digests = new Map<string, string>();
   const skipped: SkippedFile[] = [];
   const files = await listAccounts(fs, folder, settings);
   const reads: Array<Promise<AccountRead | undefined>> = [];
@@ -45,11 +58,18 @@ export async function loadPortfolio(
     delete reads[i];
     if (read === undefined) continue; // gone since the listing
     if ('skipped' in read) skipped.push({ path: files[i], reason: read.skipped });
-    else
-      updateAccount(
-        portfolio,
-        parseAccount(pathToUri(files[i]), read.text, catalog.resolve, { bareCriteria: settings.bareCriteria }),
-      );
+    else {
+      const account = parseAccount(pathToUri(files[i]), read.text, catalog.resolve, {
+        bareCriteria: settings.bareCriteria,
+      });
+      updateAccount(portfolio, account);
+      if (opts.digests) digests.set(account.uri, accountEvidenceDigest(read.text, account));
+    }
   }
-  return { portfolio, skipped };
+  const citing: CitingAccounts = (uri) => {
+    const account = portfolio.accounts.get(uri);
+    const digest = digests.get(uri);
+    return account && digest !== undefined ? { evidence: account.evidence, digest } : undefined;
+  };
+  return { portfolio, skipped, citing };
 }

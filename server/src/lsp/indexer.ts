@@ -7,7 +7,15 @@
  * Memory is kept to the parsed accounts: the text of a closed account is not kept (it is read again from
  * disk in the rare cases that need it: a new catalogue, a request about that file).
  */
-import { parseAccount, removeAccount, updateAccount, type Account, type Catalog } from '../core';
+import {
+  accountEvidenceDigest,
+  parseAccount,
+  removeAccount,
+  updateAccount,
+  type Account,
+  type Catalog,
+  type CitingAccounts,
+} from '../core';
 import { listAccounts, readAccount, textDigest } from '../io/accountFiles';
 import { loadCatalog, type FolderCatalog } from '../io/catalog';
 import { pathToUri, uriToPath } from '../io/uris';
@@ -47,6 +55,13 @@ export function createIndexer(
   const parsedWith = new WeakMap<Account, Catalog>();
   /** A digest of the disk text each closed account was parsed from, to tell when the file changed unannounced. */
   const diskDigests = new WeakMap<Account, string>();
+  /**
+   * Evidence digests for reviews (core/accounts/evidenceDigest.ts): a closed account's worked out as its file
+   * is read (its text is not kept), an open one's when a review first asks, from the editor's text it was
+   * parsed from (kept here while it is the account's: usually the document's current text anyway).
+   */
+  const evidenceDigests = new WeakMap<Account, string>();
+  const openTexts = new WeakMap<Account, string>();
 
   function parseInto(folder: Folder, key: string, text: string): Account {
     const account = parseAccount(key, text, folder.catalog.resolve, { bareCriteria: folder.settings.bareCriteria });
@@ -60,7 +75,7 @@ export function createIndexer(
   function parseOpen(folder: Folder, key: string): void {
     const doc = documents.get(key);
     const text = doc ? host.openText(doc.clientUri) : undefined;
-    if (text !== undefined) parseInto(folder, key, text);
+    if (text !== undefined) openTexts.set(parseInto(folder, key, text), text);
   }
 
   /** Decoded text of an account file, or undefined when it is gone or skipped (which is said once). */
@@ -107,6 +122,7 @@ export function createIndexer(
     if (!account || !upToDate) {
       account = parseInto(folder, key, text);
       diskDigests.set(account, digest);
+      evidenceDigests.set(account, accountEvidenceDigest(text, account));
     }
     return { account, text };
   }
@@ -179,9 +195,22 @@ export function createIndexer(
     for (const key of [...folder.portfolio.accounts.keys()]) await refresh(folder, key);
   }
 
+  /** The evidence number and digest of each account of a portfolio, for its review (see evidenceDigests). */
+  function citing(folder: Folder): CitingAccounts {
+    return (uri) => {
+      const account = folder.portfolio.accounts.get(uri);
+      if (!account) return undefined;
+      let digest = evidenceDigests.get(account);
+      const text = digest === undefined ? openTexts.get(account) : undefined;
+      if (text !== undefined) evidenceDigests.set(account, (digest = accountEvidenceDigest(text, account)));
+      return digest === undefined ? undefined : { evidence: account.evidence, digest };
+    };
+  }
+
   return {
     refresh,
     parseOpen,
+    citing,
     indexFolder,
     reloadCatalog,
     /** Notes that a portfolio changed (an account moved out of it, say). */

@@ -15,6 +15,7 @@ import {
   reviewUnit,
   setDecision,
   type Assessment,
+  type CitingAccounts,
   type Coverage,
 } from '../core';
 import type { FileSystem } from '../io/deps';
@@ -93,12 +94,12 @@ export function createReview(host: ReviewHost) {
      * Changes whenever what the panel shows of the review changes: the file, a decided criterion's state (an
      * edit to a citing account turns "accepted" into "changed since accepted"), a thread opened or resolved.
      */
-    changeKey(folder: Folder, coverage: Coverage): string {
+    changeKey(folder: Folder, coverage: Coverage, citing: CitingAccounts): string {
       const entry = latest.get(folder.uri) ?? EMPTY;
       let key = `${entry.text ?? ''}`;
       if (entry.assessment.decisions.size > 0) {
         for (const uc of coverage.units) {
-          for (const [id, r] of reviewUnit(uc, folder.portfolio.accounts, entry.assessment).criteria)
+          for (const [id, r] of reviewUnit(uc, citing, entry.assessment).criteria)
             if (r.decision) key += `|${uc.code}/${id}=${r.state}`;
         }
       }
@@ -108,13 +109,13 @@ export function createReview(host: ReviewHost) {
     },
 
     /** What the panel shows of the review; decisions read so far (call ensure first). */
-    async dto(folder: Folder, coverage: Coverage): Promise<PortfolioReviewDto | undefined> {
+    async dto(folder: Folder, coverage: Coverage, citing: CitingAccounts): Promise<PortfolioReviewDto | undefined> {
       const file = fileOf(folder);
       if (!file) return undefined;
       const { text, assessment } = await entryOf(folder);
       const decided: PortfolioReviewDto['decided'] = {};
       for (const uc of coverage.units) {
-        for (const [id, r] of reviewUnit(uc, folder.portfolio.accounts, assessment).criteria) {
+        for (const [id, r] of reviewUnit(uc, citing, assessment).criteria) {
           if (!r.decision) continue;
           const { decision, by, at, reason } = r.decision;
           decided[criterionKey(uc.code, id)] = {
@@ -133,7 +134,13 @@ export function createReview(host: ReviewHost) {
     },
 
     /** The assessment file's new text with one decision recorded; nothing is written here. */
-    async decide(folder: Folder, coverage: Coverage, params: DecideParams, now = new Date()): Promise<DecideResult> {
+    async decide(
+      folder: Folder,
+      coverage: Coverage,
+      citing: CitingAccounts,
+      params: DecideParams,
+      now = new Date(),
+    ): Promise<DecideResult> {
       const file = fileOf(folder);
       if (!file)
         return { file: '', text: null, error: 'Decisions are kept in a portfolio folder: open the folder first' };
@@ -158,9 +165,7 @@ export function createReview(host: ReviewHost) {
               by,
               at: decisionTime(now),
               ...(params.reason?.trim() ? { reason: params.reason.trim() } : {}),
-              ...(params.decision === 'accepted'
-                ? { evidence: citingDigest(criterion, folder.portfolio.accounts) }
-                : {}),
+              ...(params.decision === 'accepted' ? { evidence: citingDigest(criterion, citing) } : {}),
             };
       const next = setDecision(entry.text ?? '', criterionKey(code, criterion.id), decision);
       return 'error' in next ? fail(next.error) : { file: pathToUri(file), text: next.text };

@@ -234,6 +234,8 @@ export function createWorkspace(host: WorkspaceHost) {
     },
     allFolders: folders.all,
 
+    /** The citing accounts of a portfolio with their evidence digests, for its review. */
+    citingOf: (folder: Folder) => indexer.citing(folder),
     coverageOf(folder: Folder): Coverage {
       return computeCoverage(folder.catalog, folder.portfolio, folder.settings.minimumEvidence);
     },

@@ -10,7 +10,6 @@ import { scanSimpleBlocks } from './blocks';
 import { markdownCost } from './markdownCost';
 import { lineStarts } from './lines';
 import { findThreads, type LocatedThread } from './reviewThreads';
-import { evidenceDigest } from './evidenceDigest';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
 
@@ -47,8 +46,6 @@ export interface Account {
   tutorNotes: TutorNote[];
   /** Review threads kept in the account's HTML comments (core/accounts/reviewThreads.ts). */
   reviewThreads: LocatedThread[];
-  /** What the account says as evidence, digested (core/accounts/evidenceDigest.ts): comments and spacing left out. */
-  evidenceDigest: string;
   problems: TextProblem[];
   lineStarts: number[];
   length: number;
@@ -351,7 +348,6 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
     paragraphs,
     tutorNotes,
     reviewThreads: findThreads(text, comments),
-    evidenceDigest: evidenceDigest(text, comments),
     problems,
     lineStarts: lineStarts(text),
     length: text.length,

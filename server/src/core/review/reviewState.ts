@@ -17,18 +17,19 @@ export interface CriterionReview {
   decision?: Decision;
 }
 
-/** What reviewState needs of an account: its evidence number and evidence digest. */
-export interface DigestedAccount {
-  evidence: string;
-  evidenceDigest: string;
-}
+/**
+ * A citing account's evidence number and evidence digest (accountEvidenceDigest), by URI. Whoever holds the
+ * accounts' texts digests them: the CLI as it reads the files, the server as it reads a closed file or when
+ * asked about an open one.
+ */
+export type CitingAccounts = (uri: string) => { evidence: string; digest: string } | undefined;
 
 /** The digest of the accounts citing a criterion now, to store with an acceptance or compare with one. */
-export function citingDigest(criterion: CriterionCoverage, accounts: ReadonlyMap<string, DigestedAccount>): string {
+export function citingDigest(criterion: CriterionCoverage, accounts: CitingAccounts): string {
   const citing: Array<{ evidence: string; digest: string }> = [];
   for (const uri of new Set(criterion.citations.map((c) => c.uri))) {
-    const a = accounts.get(uri);
-    if (a) citing.push({ evidence: a.evidence, digest: a.evidenceDigest });
+    const a = accounts(uri);
+    if (a) citing.push(a);
   }
   return criterionDigest(citing);
 }
@@ -36,7 +37,7 @@ export function citingDigest(criterion: CriterionCoverage, accounts: ReadonlyMap
 export function reviewCriterion(
   unit: string,
   criterion: CriterionCoverage,
-  accounts: ReadonlyMap<string, DigestedAccount>,
+  accounts: CitingAccounts,
   assessment: Assessment,
 ): CriterionReview {
   const decision = assessment.decisions.get(criterionKey(unit, criterion.id));
@@ -56,11 +57,7 @@ export interface UnitReview {
   changed: number;
 }
 
-export function reviewUnit(
-  uc: UnitCoverage,
-  accounts: ReadonlyMap<string, DigestedAccount>,
-  assessment: Assessment,
-): UnitReview {
+export function reviewUnit(uc: UnitCoverage, accounts: CitingAccounts, assessment: Assessment): UnitReview {
   const criteria = new Map<string, CriterionReview>();
   let accepted = 0;
   let changed = 0;

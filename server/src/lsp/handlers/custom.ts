@@ -154,7 +154,8 @@ function throttle<T>(ms: number, send: (items: Set<T>) => void): (item: T) => vo
 export function registerCustomRequests(connection: Connection, workspace: Workspace, review?: Review) {
   /** The key of what the client last fetched or was told had changed, by folder. */
   const panelKeys = new WeakMap<Folder, string>();
-  const reviewKey = (folder: Folder): string => (review ? review.changeKey(folder, workspace.coverageOf(folder)) : '');
+  const reviewKey = (folder: Folder): string =>
+    review ? review.changeKey(folder, workspace.coverageOf(folder), workspace.citingOf(folder)) : '';
   const panelKey = (folder: Folder): string => panelDigest(workspace.coverageOf(folder), folder) + reviewKey(folder);
 
   connection.onRequest(
@@ -174,7 +175,7 @@ export function registerCustomRequests(connection: Connection, workspace: Worksp
               // The coverage part is taken with the coverage answered (a change while the review is read still
               // notifies), the review part once the review is read.
               const digest = panelDigest(workspace.coverageOf(f), f);
-              const reviewed = review ? await review.dto(f, workspace.coverageOf(f)) : undefined;
+              const reviewed = review ? await review.dto(f, workspace.coverageOf(f), workspace.citingOf(f)) : undefined;
               panelKeys.set(f, digest + reviewKey(f));
               return reviewed ? { ...dto, review: reviewed } : dto;
             }),

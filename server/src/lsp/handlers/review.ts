@@ -56,7 +56,7 @@ export function registerReview(
       async (params) => {
         const [folder] = await workspace.foldersFor(params?.uri);
         if (!folder || !params) return { file: '', text: null, error: `No portfolio holds ${params?.uri}` };
-        return review.decide(folder, workspace.coverageOf(folder), params);
+        return review.decide(folder, workspace.coverageOf(folder), workspace.citingOf(folder), params);
       },
     ),
   );
