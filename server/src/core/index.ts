@@ -4,6 +4,7 @@
  */
 export { parseAccount } from './accounts/account';
 export type { Account } from './accounts/account';
+export { createChunkCache, type ChunkCache } from './accounts/bodyChunks';
 export { parseFrontMatter } from './accounts/frontMatter';
 export { lineStarts, offsetAt, positionAt } from './accounts/lines';
 export {

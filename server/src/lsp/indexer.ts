@@ -9,17 +9,19 @@
  */
 import {
   accountEvidenceDigest,
+  createChunkCache,
   parseAccount,
   removeAccount,
   updateAccount,
   type Account,
   type Catalog,
+  type ChunkCache,
   type CitingAccounts,
 } from '../core';
 import { listAccounts, readAccount, textDigest } from '../io/accountFiles';
 import { loadCatalog, type FolderCatalog } from '../io/catalog';
 import { pathToUri, uriToPath } from '../io/uris';
-import type { Documents } from './documents';
+import type { Documents, OpenDocument } from './documents';
 import type { Folders } from './folders';
 import type { createProblemLog } from './problemLog';
 import type { Folder, WorkspaceHost } from './types';
@@ -63,8 +65,14 @@ export function createIndexer(
   const evidenceDigests = new WeakMap<Account, string>();
   const openTexts = new WeakMap<Account, string>();
 
-  function parseInto(folder: Folder, key: string, text: string): Account {
-    const account = parseAccount(key, text, folder.catalog.resolve, { bareCriteria: folder.settings.bareCriteria });
+  /** Each open document's chunks from its last parse: a keystroke re-reads only the chunk it changed. */
+  const chunkCaches = new WeakMap<OpenDocument, ChunkCache>();
+
+  function parseInto(folder: Folder, key: string, text: string, chunks?: ChunkCache): Account {
+    const account = parseAccount(key, text, folder.catalog.resolve, {
+      bareCriteria: folder.settings.bareCriteria,
+      chunks,
+    });
     parsedWith.set(account, folder.catalog);
     updateAccount(folder.portfolio, account);
     changed.add(folder);
@@ -75,7 +83,10 @@ export function createIndexer(
   function parseOpen(folder: Folder, key: string): void {
     const doc = documents.get(key);
     const text = doc ? host.openText(doc.clientUri) : undefined;
-    if (text !== undefined) openTexts.set(parseInto(folder, key, text), text);
+    if (!doc || text === undefined) return;
+    let chunks = chunkCaches.get(doc);
+    if (!chunks) chunkCaches.set(doc, (chunks = createChunkCache()));
+    openTexts.set(parseInto(folder, key, text, chunks), text);
   }
 
   /** Decoded text of an account file, or undefined when it is gone or skipped (which is said once). */

@@ -10,6 +10,9 @@ import { scanSimpleBlocks } from './blocks';
 import { markdownCost } from './markdownCost';
 import { lineStarts } from './lines';
 import { findThreads, type LocatedThread } from './reviewThreads';
+import { maskRegions } from './mask';
+import { countWords } from './words';
+import { parseBodyInChunks, type ChunkCache } from './bodyChunks';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
 
@@ -141,150 +144,6 @@ function collectComments(html: string, base: number, acc: Pick<RegionSink, 'igno
 }
 
 /**
- * Replaces the ignored regions at or after `from` by spaces, keeping line breaks, so that offsets into the text
- * stay valid. The text before `from` is left as it is. Built as a list of pieces joined once: a flat copy,
- * where concatenating and a pattern per region cost a tenth of parsing an account.
- */
-function maskRegions(text: string, regions: readonly Region[], from: number): string {
-  const parts: string[] = [];
-  let at = 0;
-  let breaks: LineBreakFinder | undefined; // made at the first region to mask: most accounts have none
-  for (const r of regions) {
-    const start = Math.max(r.start, at, from);
-    const end = Math.min(r.end, text.length);
-    if (end <= start) continue;
-    parts.push(text.slice(at, start));
-    blankOut(text, start, end, (breaks ??= new LineBreakFinder(text)), parts);
-    at = end;
-  }
-  if (parts.length === 0) return text;
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
-/**
- * The next line break at or after an offset, for offsets that only grow: each search of the text starts where
- * the last one ended, so masking many regions on one long line stays linear.
- */
-class LineBreakFinder {
-  private lf = -2;
-  private cr: number;
-
-  constructor(private readonly text: string) {
-    this.cr = text.indexOf('\r') < 0 ? -1 : -2;
-  }
-
-  /** Offset of the first \r or \n at or after `at`, or the text's length. */
-  next(at: number): number {
-    if (this.lf !== -1 && this.lf < at) this.lf = this.text.indexOf('\n', at);
-    if (this.cr !== -1 && this.cr < at) this.cr = this.text.indexOf('\r', at);
-    let found = this.text.length;
-    if (this.lf >= 0) found = this.lf;
-    if (this.cr >= 0 && this.cr < found) found = this.cr;
-    return found;
-  }
-}
-
-/** Pushes spaces for [start, end) of the text, with its line breaks kept where they are. */
-function blankOut(text: string, start: number, end: number, breaks: LineBreakFinder, parts: string[]): void {
-  for (let at = start; at < end;) {
-    const brk = Math.min(breaks.next(at), end);
-    if (brk > at) parts.push(' '.repeat(brk - at));
-    if (brk === end) return;
-    parts.push(text[brk]);
-    at = brk + 1;
-  }
-}
-
-const WORD_START = /[\p{L}\p{N}]/u;
-
-/**
- * Classes of UTF-16 code units for counting words, as bits: LETTER (a letter or digit) starts or continues a
- * word, JOINER continues one but does not start one, OTHER (no bit) ends it.
- */
-const OTHER = 0;
-const LETTER = 1;
-const JOINER = 2;
-/** Code units the table cannot class alone: looked at in `slowClass`. */
-const UNKNOWN = 4;
-const HIGH_SURROGATE = 8;
-const LOW_SURROGATE = 9;
-
-/**
- * The class of every code unit, filled in for units above ASCII as they are met (testing the Unicode pattern
- * on every curly quote and dash was most of the cost of counting words). 64 KB, so that a character costs one
- * load, where the Map it replaces cost a lookup per character above ASCII.
- */
-const UNIT_CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
-for (let c = 0; c < 128; c++)
-  UNIT_CLASS[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? LETTER : OTHER;
-UNIT_CLASS[39] = JOINER; // '
-UNIT_CLASS[45] = JOINER; // -
-UNIT_CLASS[0x2019] = JOINER; // ’
-UNIT_CLASS.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
-UNIT_CLASS.fill(LOW_SURROGATE, 0xdc00, 0xe000);
-
-function isHighSurrogate(ch: number): boolean {
-  return ch >= 0xd800 && ch <= 0xdbff;
-}
-
-/**
- * The class of the code unit at i when the table does not say: a unit above ASCII met for the first time
- * (classed and remembered), or a surrogate. A pair is one code point, a letter or not, so its high half takes
- * the pair's class (reading the low half even past the end of the range, as the pattern run on the whole text
- * would) and its low half leaves the state as it is (JOINER); a lone surrogate is neither letter nor joiner.
- */
-function slowClass(text: string, i: number, start: number, ch: number, cls: number): number {
-  if (cls === UNKNOWN) {
-    cls = WORD_START.test(String.fromCharCode(ch)) ? LETTER : OTHER;
-    UNIT_CLASS[ch] = cls;
-    return cls;
-  }
-  if (cls === LOW_SURROGATE) return i > start && isHighSurrogate(text.charCodeAt(i - 1)) ? JOINER : OTHER;
-  const low = text.charCodeAt(i + 1);
-  if (!(low >= 0xdc00 && low <= 0xdfff)) return OTHER;
-  return WORD_START.test(String.fromCodePoint(((ch - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) ? LETTER : OTHER;
-}
-
-/**
- * Words as the pattern [\p{L}\p{N}][\p{L}\p{N}'’-]* counts them (Unicode letters and digits), without building
- * matches: one pass that counts where a word starts, a letter or digit outside a word. Joiners keep a word going;
- * anything else ends it. The state is updated with bit arithmetic rather than branches: whether a character
- * starts a word is as good as random to the processor, and mispredicted branches made the loop twice as slow.
- */
-function wordsIn(text: string, start: number, end: number): number {
-  let words = 0;
-  let inWord = 0;
-  for (let i = start; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    let cls = UNIT_CLASS[ch];
-    if (cls > JOINER) cls = slowClass(text, i, start, ch, cls);
-    const letter = cls & LETTER;
-    words += letter & (inWord ^ 1);
-    inWord = letter | ((cls >> 1) & inWord);
-  }
-  return words;
-}
-
-/** Words of running text in [start, end), not counting the words of citations inside it (sorted by start). */
-function countWords(text: string, start: number, end: number, citations: readonly Citation[]): number {
-  let words = wordsIn(text, start, end);
-  // Start at the first citation inside the paragraph (binary search): walking from the first citation of the
-  // file made counting every paragraph of a 10 MB account take minutes.
-  let lo = 0;
-  let hi = citations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (citations[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < citations.length && citations[i].start < end; i++) {
-    if (citations[i].end <= end) words -= wordsIn(text, citations[i].start, citations[i].end);
-  }
-  return Math.max(words, 0);
-}
-
-/**
  * A paragraph and its word count, worked out now. (A lazy getter kept the account's whole text alive through
  * its closure: a thousand open accounts held their texts twice over.)
  */
@@ -298,6 +157,11 @@ const MAYBE_CITATION = /(?:[Pp](?:[Cc][Ss]?)?|[Kk])[ \t\u00a0]?[0-9]/;
 export interface ParseOptions {
   /** Whether bare criteria (`P21` with no unit) count for the unit their context names. Default `context`. */
   bareCriteria?: BareCriteriaMode;
+  /**
+   * The chunks of this document's last parse (bodyChunks.ts): given, the body is read chunk by chunk and only
+   * the chunks that changed are read again. Same answer as without; for a long account being edited.
+   */
+  chunks?: ChunkCache;
 }
 
 export function parseAccount(uri: string, text: string, resolve: UnitResolver, options: ParseOptions = {}): Account {
@@ -318,8 +182,13 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
   }
   const bodyStart = frontMatter?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (frontMatter) ignored.push({ kind: 'front-matter', start: frontMatter.start, end: frontMatter.end });
+  const mode = options.bareCriteria ?? 'context';
+  const chunked = options.chunks && parseBodyInChunks(text, bodyStart, resolve, mode, options.chunks);
   const regions: RegionSink = { ignored, paragraphs: paragraphRegions, notes: tutorNotes };
-  collectRegions(text.slice(bodyStart), bodyStart, regions);
+  if (chunked) {
+    ignored.push(...chunked.ignored);
+    tutorNotes.push(...chunked.notes);
+  } else collectRegions(text.slice(bodyStart), bodyStart, regions);
   ignored.sort((a, b) => a.start - b.start);
 
   if (frontMatter?.title !== undefined) frontMatter.title = own(frontMatter.title);
@@ -328,15 +197,24 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
   // The front matter is not masked but skipped: the body after it starts on a new line.
   let citations: Citation[] = [];
   let nearMisses: NearMiss[] = [];
-  if (!regions.degraded && MAYBE_CITATION.test(text)) {
+  if (chunked) {
+    const units = frontMatterContext(frontMatter?.units ?? [], resolve);
+    // The context of bare citations is worked out over the whole account (masked only when there are any).
+    const masked = chunked.citations.some((c) => c.bare) ? maskRegions(text, ignored, bodyStart) : text;
+    citations = resolveBareCitations(masked, chunked.citations, resolve, units, mode, bodyStart);
+    nearMisses = chunked.nearMisses;
+  } else if (!regions.degraded && MAYBE_CITATION.test(text)) {
     const masked = maskRegions(text, ignored, bodyStart);
     const scan = scanText(masked, resolve, bodyStart);
     const units = frontMatterContext(frontMatter?.units ?? [], resolve);
-    citations = resolveBareCitations(masked, scan.citations, resolve, units, options.bareCriteria, bodyStart);
+    citations = resolveBareCitations(masked, scan.citations, resolve, units, mode, bodyStart);
     nearMisses = scan.nearMisses;
   }
   const comments = ignored.filter((r) => r.kind === 'comment');
-  const paragraphs = paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
+  // Chunks count their paragraphs' words as they are read.
+  const paragraphs = chunked
+    ? chunked.paragraphs
+    : paragraphRegions.sort((a, b) => a.start - b.start).map((p) => paragraph(text, p, citations));
   const account: Account = {
     uri,
     evidence: frontMatter?.evidence ?? evidenceFromUri(uri),

@@ -14,6 +14,8 @@ export interface BlockRegions {
   ignored: IgnoredRegion[];
   paragraphs: Region[];
   notes: TutorNote[];
+  /** A fenced code block or comment block is still open at the end of the text (bodyChunks.ts asks). */
+  open?: boolean;
 }
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -209,7 +211,7 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
       if (first === '`' && fence[2].includes('`')) return undefined;
       if (!closePara()) return undefined;
       const closing = new RegExp(`^ {0,3}${first === '`' ? '`' : '~'}{${fence[1].length},} *$`);
-      let end = body.length;
+      let end = -1;
       while (at < body.length) {
         const l = lineAt(body, at, noCR);
         at = l.next;
@@ -217,6 +219,10 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
           end = l.end;
           break;
         }
+      }
+      if (end < 0) {
+        end = body.length;
+        out.open = true; // unclosed: the block runs to the end of the text
       }
       out.ignored.push({ kind: 'code', start: base + line.start, end: base + end });
       continue;
@@ -226,6 +232,7 @@ export function scanSimpleBlocks(body: string, base: number): BlockRegions | und
       if (!closePara()) return undefined;
       // An HTML block of comments runs to the end of the line where the first `-->` is, blank lines and all.
       const found = body.indexOf('-->', line.start + 4);
+      if (found < 0) out.open = true;
       const end = found < 0 ? body.length : lineAt(body, found, noCR).end;
       at = found < 0 ? body.length : lineAt(body, found, noCR).next;
       comments(body.slice(line.start, end), base + line.start, out);
