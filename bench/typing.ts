@@ -37,9 +37,11 @@ const PANEL_TIMEOUT_MS = 10_000;
 
 interface CoverageAnswer {
   portfolios: Array<{
+    accounts: Array<{ uri: string }>;
     units: Array<{
       code: string;
-      criteria: Array<{ id: string; kind: string; number: number; citations: Array<{ uri: string }> }>;
+      /** Each citation names an account by its index in `accounts`. */
+      criteria: Array<{ id: string; kind: string; number: number; citations: Array<{ account: number }> }>;
     }>;
   }>;
 }
@@ -71,12 +73,11 @@ function typingPoint(text: string): number {
 /** Criteria the account cites, as "LMCA5/P3", from the panel's data. */
 function citedBy(answer: CoverageAnswer, uri: string): Set<string> {
   const out = new Set<string>();
-  for (const p of answer.portfolios)
+  for (const p of answer.portfolios) {
+    const index = p.accounts.findIndex((a) => decodeURIComponent(a.uri) === decodeURIComponent(uri));
     for (const u of p.units)
-      for (const c of u.criteria) {
-        if (c.citations.some((x) => decodeURIComponent(x.uri) === decodeURIComponent(uri)))
-          out.add(`${u.code}/${c.id}`);
-      }
+      for (const c of u.criteria) if (c.citations.some((x) => x.account === index)) out.add(`${u.code}/${c.id}`);
+  }
   return out;
 }
 

@@ -42,12 +42,9 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   }
 }
 
-/** Every account URI of a coverage answer: the accounts themselves and anything cited from. */
+/** Every account URI of a coverage answer (citations name these accounts by index). */
 export function accountUris(coverage: CoverageResult | undefined): Set<string> {
   const out = new Set<string>();
-  for (const p of coverage?.portfolios ?? []) {
-    for (const a of p.accounts ?? []) out.add(a.uri);
-    for (const u of p.units ?? []) for (const c of u.criteria ?? []) for (const r of c.citations ?? []) out.add(r.uri);
-  }
+  for (const p of coverage?.portfolios ?? []) for (const a of p.accounts ?? []) out.add(a.uri);
   return out;
 }

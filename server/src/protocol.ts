@@ -7,9 +7,14 @@
 /** Coverage state of one criterion: not cited / cited in fewer accounts than the minimum / covered. */
 export type CoverageStateDto = 'none' | 'partial' | 'covered';
 
+/**
+ * Where a criterion is cited. The account is named by its place in the portfolio's `accounts` (which has its
+ * URI, evidence number and title) rather than by its URI: a caseload's answer repeated a URI per citation,
+ * and was half as big again as it needed to be.
+ */
 export interface CitationDto {
-  uri: string;
-  evidence: string;
+  /** Index into PortfolioCoverageDto.accounts. */
+  account: number;
   /** 0-based line and UTF-16 character of the citing text. */
   line: number;
   character: number;

@@ -94,7 +94,12 @@ function checkWellFormed(m: ReturnType<typeof parseFromWebview>): void {
   if (s.search !== undefined) assert.ok((s.search as string).length <= 200);
 }
 
-const coverageOf = (accounts: string[], cited: string[]): CoverageResult => ({
+/** Coverage listing `accounts` and the `cited` ones too (a citing account is always listed; citations name it by index). */
+const coverageOf = (listed: string[], cited: string[]): CoverageResult => {
+  const accounts = [...new Set([...listed, ...cited])];
+  return coverageListing(accounts, cited);
+};
+const coverageListing = (accounts: string[], cited: string[]): CoverageResult => ({
   portfolios: [
     {
       folder: 'file:///p',
@@ -120,8 +125,7 @@ const coverageOf = (accounts: string[], cited: string[]): CoverageResult => ({
               accounts: cited.length,
               singleSource: false,
               citations: cited.map((uri) => ({
-                uri,
-                evidence: 'RA',
+                account: accounts.indexOf(uri),
                 line: 0,
                 character: 0,
                 endLine: 0,

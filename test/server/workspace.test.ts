@@ -132,9 +132,8 @@ describe('server: workspace', function () {
     );
     const [p1, p2] = portfolios[0].units[0].criteria;
     assert.deepEqual([p1.accounts, p1.singleSource, p2.accounts, p2.singleSource], [2, false, 1, true]);
-    assert.deepEqual(p2.citations, [
-      { uri: uriOf('/ws/b.md'), evidence: 'b', line: 0, character: 10, endLine: 0, endCharacter: 12 },
-    ]);
+    assert.deepEqual(p2.citations, [{ account: 1, line: 0, character: 10, endLine: 0, endCharacter: 12 }]);
+    assert.equal(portfolios[0].accounts[1].uri, uriOf('/ws/b.md'), 'citations name accounts by index');
     assert.deepEqual(portfolios[0].accounts[0].tutorNotes, [{ text: 'which meeting?', line: 2, character: 0 }]);
     const one = await client.request('reflectiveAccounts/coverage', { uri: uriOf('/other/c.md') });
     assert.deepEqual(

@@ -92,14 +92,17 @@ describe('client: messages from the panel', () => {
     }
   });
 
-  it('knows which URIs a reveal may open: accounts and citations of the coverage shown', () => {
+  it('knows which URIs a reveal may open: the accounts of the coverage shown, cited or not', () => {
     const uris = accountUris({
       portfolios: [
         {
           folder: 'file:///p',
           folderName: 'p',
           minimumEvidence: 1,
-          accounts: [{ uri: 'file:///p/ra1.md', evidence: 'RA1', title: null, tutorNotes: [] }],
+          accounts: [
+            { uri: 'file:///p/ra1.md', evidence: 'RA1', title: null, tutorNotes: [] },
+            { uri: 'file:///p/ra2.md', evidence: 'RA2', title: null, tutorNotes: [] },
+          ],
           units: [
             {
               code: 'LMCA5',
@@ -110,9 +113,7 @@ describe('client: messages from the panel', () => {
               total: { P: 1, K: 0 },
               criteria: [
                 criterion({
-                  citations: [
-                    { uri: 'file:///p/ra2.md', evidence: 'RA2', line: 0, character: 0, endLine: 0, endCharacter: 2 },
-                  ],
+                  citations: [{ account: 1, line: 0, character: 0, endLine: 0, endCharacter: 2 }],
                 }),
               ],
             },

@@ -33,8 +33,7 @@ function readUnit(code: string): StandardJson {
 }
 
 function citation(account: number, line: number, character: number): CitationDto {
-  const a = ACCOUNTS[account];
-  return { uri: a.uri, evidence: a.evidence, line, character, endLine: line, endCharacter: character + 3 };
+  return { account, line, character, endLine: line, endCharacter: character + 3 };
 }
 
 /**
@@ -57,7 +56,7 @@ export function unitDto(code: string, override: (c: CriterionDto) => CriterionDt
         : state === 'partial'
           ? [citation(2, 30, 8)]
           : [];
-    const accounts = new Set(citations.map((r) => r.uri)).size;
+    const accounts = new Set(citations.map((r) => r.account)).size;
     return override({
       id: c.id,
       kind: c.kind,

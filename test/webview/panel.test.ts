@@ -128,7 +128,7 @@ describe('coverage panel (webview in chromium)', function () {
     const expected = criterion.citations[1];
     assert.deepEqual(await lastReveal(page), {
       type: 'reveal',
-      uri: expected.uri,
+      uri: ACCOUNTS[expected.account].uri,
       line: expected.line,
       character: expected.character,
     });
@@ -217,16 +217,7 @@ describe('coverage panel (webview in chromium)', function () {
             section: evil,
             state: 'covered',
             accounts: 1,
-            citations: [
-              {
-                uri: `${FOLDER}/${encodeURIComponent('<b>')}.md`,
-                evidence: evil,
-                line: 1,
-                character: 2,
-                endLine: 1,
-                endCharacter: 5,
-              },
-            ],
+            citations: [{ account: 0, line: 1, character: 2, endLine: 1, endCharacter: 5 }],
           }
         : c,
     );
@@ -234,6 +225,7 @@ describe('coverage panel (webview in chromium)', function () {
     const p = portfolio([unit], FOLDER, evil);
     p.accounts[0] = {
       ...p.accounts[0],
+      uri: `${FOLDER}/${encodeURIComponent('<b>')}.md`,
       title: evil,
       evidence: evil,
       tutorNotes: [{ text: evil, line: 3, character: 0 }],

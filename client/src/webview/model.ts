@@ -21,12 +21,19 @@ const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
-function citationOf(v: unknown): CitationDto | undefined {
+/**
+ * Where each account of the message lands in the checked list (-1: malformed, left out), so that citations,
+ * which name accounts by index, still name the right one.
+ */
+type AccountPlaces = readonly number[];
+
+/** A citation naming one of the portfolio's accounts; one naming no account that was kept is dropped. */
+function citationOf(v: unknown, places: AccountPlaces): CitationDto | undefined {
   const c = rec(v);
-  if (typeof c.uri !== 'string') return undefined;
+  const place = typeof c.account === 'number' && Number.isInteger(c.account) ? places[c.account] : undefined;
+  if (place === undefined || place < 0) return undefined;
   return {
-    uri: c.uri,
-    evidence: str(c.evidence),
+    account: place,
     line: int(c.line),
     character: int(c.character),
     endLine: int(c.endLine),
@@ -34,7 +41,7 @@ function citationOf(v: unknown): CitationDto | undefined {
   };
 }
 
-function criterionOf(v: unknown): CriterionDto | undefined {
+function criterionOf(v: unknown, places: AccountPlaces): CriterionDto | undefined {
   const c = rec(v);
   if (typeof c.id !== 'string' || !/^[PK]\d+$/.test(c.id)) return undefined;
   const state = c.state === 'covered' || c.state === 'partial' ? c.state : 'none';
@@ -48,12 +55,12 @@ function criterionOf(v: unknown): CriterionDto | undefined {
     accounts: int(c.accounts),
     singleSource: c.singleSource === true,
     citations: list(c.citations)
-      .map(citationOf)
+      .map((x) => citationOf(x, places))
       .filter((x): x is CitationDto => !!x),
   };
 }
 
-function unitOf(v: unknown): UnitDto | undefined {
+function unitOf(v: unknown, places: AccountPlaces): UnitDto | undefined {
   const u = rec(v);
   if (typeof u.code !== 'string' || u.code === '') return undefined;
   const covered = rec(u.covered);
@@ -66,7 +73,7 @@ function unitOf(v: unknown): UnitDto | undefined {
     covered: { P: int(covered.P), K: int(covered.K) },
     total: { P: int(total.P), K: int(total.K) },
     criteria: list(u.criteria)
-      .map(criterionOf)
+      .map((x) => criterionOf(x, places))
       .filter((x): x is CriterionDto => !!x),
   };
 }
@@ -96,17 +103,18 @@ function wordTargetOf(v: unknown): { min?: number; max?: number } | null {
 function portfolioOf(v: unknown): PortfolioCoverageDto | undefined {
   const p = rec(v);
   if (typeof p.folder !== 'string') return undefined;
+  const accounts = list(p.accounts).map(accountOf);
+  let kept = 0;
+  const places = accounts.map((a) => (a ? kept++ : -1));
   return {
     folder: p.folder,
     folderName: str(p.folderName, p.folder),
     minimumEvidence: Math.max(1, int(p.minimumEvidence)),
     wordTarget: wordTargetOf(p.wordTarget),
     units: list(p.units)
-      .map(unitOf)
+      .map((x) => unitOf(x, places))
       .filter((x): x is UnitDto => !!x),
-    accounts: list(p.accounts)
-      .map(accountOf)
-      .filter((x): x is AccountDto => !!x),
+    accounts: accounts.filter((x): x is AccountDto => !!x),
     ...(p.review !== undefined && parseReview(p.review) ? { review: parseReview(p.review) } : {}),
   };
 }

@@ -156,7 +156,7 @@ function renderSelection(): void {
   const [unitCode, id] = (state.selected ?? '').split('/');
   const ctx = {
     minimum: minimum(),
-    accounts: new Map((portfolio?.accounts ?? []).map((a) => [a.uri, a])),
+    accounts: portfolio?.accounts ?? [],
     ...(portfolio?.review ? { review: { folder: portfolio.folder, dto: portfolio.review } } : {}),
   };
   for (const view of views.values()) {

@@ -233,7 +233,8 @@ export function applyVisibility(view: UnitView, state: PanelState): number {
 
 export interface DetailContext {
   minimum: number;
-  accounts: ReadonlyMap<string, AccountDto>;
+  /** The portfolio's accounts, which citations name by index. */
+  accounts: readonly AccountDto[];
   /** The portfolio's review (#16), for the decision part of the detail. */
   review?: { folder: string; dto: PortfolioReviewDto | undefined };
 }
@@ -271,15 +272,15 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
       ` (minimum ${ctx.minimum})${c.singleSource ? ' · single source' : ''}`;
     parts.push(el('p', { class: 'muted' }, summary));
     const items = c.citations.map((r) => {
-      const account = ctx.accounts.get(r.uri);
-      const label = `${r.evidence || account?.evidence || fileNameOf(r.uri)}`;
-      const where = `${fileNameOf(r.uri)}, line ${r.line + 1}`;
+      const account = ctx.accounts[r.account]; // the model keeps only citations of a listed account
+      const label = `${account.evidence || fileNameOf(account.uri)}`;
+      const where = `${fileNameOf(account.uri)}, line ${r.line + 1}`;
       const button = el(
         'button',
         {
           type: 'button',
           class: 'citation',
-          'data-uri': r.uri,
+          'data-uri': account.uri,
           'data-line': r.line,
           'data-character': r.character,
           'aria-label': `Open ${label}, ${where}`,
@@ -287,7 +288,7 @@ export function renderDetail(view: UnitView, c: CriterionDto | undefined, ctx: D
         el('span', { class: 'evidence' }, label),
         el('span', { class: 'where' }, where),
       );
-      if (account?.title) button.append(el('span', { class: 'account-title' }, account.title));
+      if (account.title) button.append(el('span', { class: 'account-title' }, account.title));
       return el('li', {}, button);
     });
     parts.push(el('ul', { class: 'citations', 'aria-label': `Citations of ${view.data.code}/${c.id}` }, ...items));

@@ -38,19 +38,12 @@ import { unitCodeOfDocumentUri } from './language';
 export function portfolioCoverageDto(workspace: Workspace, folder: Folder): PortfolioCoverageDto {
   const coverage = workspace.coverageOf(folder);
   const accounts = folder.portfolio.accounts;
-  const citation = (r: {
-    uri: string;
-    evidence: string;
-    start: number;
-    end: number;
-    line: number;
-    character: number;
-  }): CitationDto => {
+  const indexOf = new Map(coverage.accounts.map((a, i) => [a.uri, i]));
+  const citation = (r: { uri: string; start: number; end: number; line: number; character: number }): CitationDto => {
     const account = accounts.get(r.uri);
     const end = account ? positionAt(account.lineStarts, r.end) : { line: r.line, character: r.character };
     return {
-      uri: workspace.clientUriOf(r.uri),
-      evidence: r.evidence,
+      account: indexOf.get(r.uri)!, // every citing account is listed: coverage.accounts holds them all
       line: r.line,
       character: r.character,
       endLine: end.line,
