@@ -17,7 +17,7 @@ import {
   readAccount,
   SKIP_REASON,
 } from '../../server/src/io/accountFiles';
-import { blockingNodeFileSystem, nodeFileSystem } from '../../server/src/io/nodeFileSystem';
+import { blockingNodeFileSystem, createServerFileSystem, nodeFileSystem } from '../../server/src/io/nodeFileSystem';
 import type { FileSystem } from '../../server/src/io/deps';
 import { displayPath, pathToUri } from '../../server/src/io/uris';
 import { rng } from './helpers';
@@ -100,8 +100,9 @@ describe('files: reading accounts agrees with the general path, on both disks', 
     }
   });
 
-  // The server's disk (non-blocking) and the CLI's (blocking) must give the same answers.
+  // The server's disk (blocking while fast), the non-blocking one it turns to and the CLI's (blocking) must give the same answers.
   for (const [name, disk] of [
+    ['createServerFileSystem()', createServerFileSystem()],
     ['nodeFileSystem', nodeFileSystem],
     ['blockingNodeFileSystem', blockingNodeFileSystem],
   ] as Array<[string, FileSystem]>) {
@@ -189,6 +190,35 @@ describe('files: reading accounts agrees with the general path, on both disks', 
       }
     });
   }
+
+  it("the server's disk blocks while calls are quick, and stops blocking for good after one slow call", async () => {
+    let clock = 0;
+    const calls: string[] = [];
+    const durations = [1, 5, 25]; // how long the blocking disk takes over its calls, in turn
+    const disk = (name: string, takes: () => number): FileSystem => ({
+      listFiles: async (folder) => (calls.push(`${name} list ${folder}`), []),
+      stat: async (p) => {
+        calls.push(`${name} stat ${p}`);
+        clock += takes(); // a blocking disk answers within the call, the clock moving meanwhile
+        return undefined;
+      },
+      readFile: async (file) => (calls.push(`${name} read ${file}`), new Uint8Array()),
+    });
+    const serverDisk = createServerFileSystem(
+      disk('blocking', () => durations.shift() ?? 0),
+      disk('nonBlocking', () => 0),
+      () => clock,
+    );
+    for (const p of ['/a', '/b', '/c', '/d']) await serverDisk.stat(p);
+    await serverDisk.readFile('/e');
+    assert.deepEqual(calls, [
+      'blocking stat /a',
+      'blocking stat /b',
+      'blocking stat /c', // 25 ms: slow
+      'nonBlocking stat /d',
+      'nonBlocking read /e',
+    ]);
+  });
 
   it('displayPath names an account relative to its portfolio folder, whatever the working directory', () => {
     const folder = path.join(path.sep, 'home', 'tutor', 'caseload', 'alice');

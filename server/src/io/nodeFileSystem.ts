@@ -1,10 +1,16 @@
 /**
  * The real disk, behind the FileSystem interface (deps.ts) that the server and the CLI both read through;
- * the server's tests pass an in-memory FileSystem instead. Two flavours of the same answers:
- * - nodeFileSystem (the language server): non-blocking, so that messages are handled while files are read;
- * - blockingNodeFileSystem (the CLI): the same calls made synchronously under the promise. A command has
- *   nothing else to do meanwhile, and Node's asynchronous reads cost it several times the CPU of blocking
- *   ones (measured on 1,000 accounts: about 50 ms against 5 ms), which was a fifth of a `coverage` run.
+ * the server's tests pass an in-memory FileSystem instead. Flavours of the same answers:
+ * - blockingNodeFileSystem (the CLI): synchronous calls under the promise. A command has nothing else to do
+ *   meanwhile, and Node's asynchronous reads cost several times the CPU of blocking ones (measured on 1,000
+ *   accounts: about 50 ms against 5 ms), which was a fifth of a `coverage` run.
+ * - nodeFileSystem (non-blocking), for a disk that answers slowly;
+ * - createServerFileSystem() (the language server): blocking while the disk answers quickly, non-blocking
+ *   from the first slow answer on. On a local disk a read takes tens of microseconds, and each asynchronous
+ *   one cost five trips to Node's thread pool: indexing a caseload of 2,000 accounts took 780 ms that way
+ *   and 480 ms blocking. On a network share or a cloud folder whose files are fetched when read, a blocking
+ *   read could hold every request up for as long as the fetch; after one slow read, none blocks. (The
+ *   indexer yields to waiting requests between files: lsp/indexer.ts.)
  */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -57,9 +63,40 @@ export const nodeFileSystem: FileSystem = {
 export const blockingNodeFileSystem: FileSystem = {
   listFiles: (folder, recursive) => listFiles((dir) => fs.readdirSync(dir, { withFileTypes: true }), folder, recursive),
   async stat(p) {
-    return fileStat(fs.statSync(p, { throwIfNoEntry: false }));
+    try {
+      return fileStat(fs.statSync(p, { throwIfNoEntry: false }));
+    } catch {
+      return undefined; // unreadable, as nodeFileSystem answers
+    }
   },
   async readFile(file) {
     return fs.readFileSync(file);
   },
 };
+
+/** A call slower than this and the server stops blocking on the disk. */
+const SLOW_CALL_MS = 20;
+
+/**
+ * The language server's disk: `blocking` (answering synchronously under its promises) until one of its calls
+ * takes longer than SLOW_CALL_MS, then `nonBlocking` for good. See the comment at the top.
+ */
+export function createServerFileSystem(
+  blocking: FileSystem = blockingNodeFileSystem,
+  nonBlocking: FileSystem = nodeFileSystem,
+  now: () => number = () => performance.now(),
+): FileSystem {
+  let slow = false;
+  const timed = <T>(call: (disk: FileSystem) => Promise<T>): Promise<T> => {
+    if (slow) return call(nonBlocking);
+    const started = now();
+    const answer = call(blocking);
+    if (now() - started > SLOW_CALL_MS) slow = true;
+    return answer;
+  };
+  return {
+    listFiles: (folder, recursive) => timed((disk) => disk.listFiles(folder, recursive)),
+    stat: (p) => timed((disk) => disk.stat(p)),
+    readFile: (file) => timed((disk) => disk.readFile(file)),
+  };
+}

@@ -45,6 +45,14 @@ export interface RefreshOptions {
  */
 const READ_AHEAD = 8;
 
+/**
+ * Indexing gives the event loop a turn at least this often: files read from a fast disk block (see
+ * io/nodeFileSystem.ts), and a request made while a caseload is indexed (a completion, a hover) waits no longer.
+ */
+const SLICE_MS = 10;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function createIndexer(
   host: WorkspaceHost,
   documents: Documents,
@@ -102,7 +110,7 @@ export function createIndexer(
    * for nothing before, at 1,000 accounts). Bounded: a client that never stops sending cannot stall indexing.
    */
   async function messagesFirst(): Promise<void> {
-    for (let turns = 0; turns < 256 && host.messagesWaiting?.(); turns++) await new Promise((r) => setImmediate(r));
+    for (let turns = 0; turns < 256 && host.messagesWaiting?.(); turns++) await nextTurn();
   }
 
   /**
@@ -177,7 +185,12 @@ export function createIndexer(
       // not read; one opened while its file is being read is left to refresh, which asks again after the
       // read (editor text wins).
       const reads: Array<Promise<string | undefined> | undefined> = [];
+      let slice = performance.now();
       for (let i = 0; i < keys.length; i++) {
+        if (performance.now() - slice > SLICE_MS) {
+          await nextTurn();
+          slice = performance.now();
+        }
         if (reads.length < Math.min(i + READ_AHEAD, keys.length)) await messagesFirst();
         for (let j = reads.length; j < Math.min(i + READ_AHEAD, keys.length); j++)
           reads.push(documents.isOpen(keys[j]) ? undefined : readText(files[j], folder.settings.maxFileSize));

@@ -6,7 +6,7 @@
 import { Console } from 'node:console';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { nodeFileSystem } from '../io/nodeFileSystem';
+import { createServerFileSystem } from '../io/nodeFileSystem';
 import { PacedMessageReader } from './pacedReader';
 import { startServer } from './server';
 
@@ -18,7 +18,7 @@ function start(connection: Connection, messagesWaiting?: () => boolean): void {
   // A bug must cost one answer, not the server: log and carry on.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
-  startServer(connection, { fs: nodeFileSystem, messagesWaiting });
+  startServer(connection, { fs: createServerFileSystem(), messagesWaiting });
 }
 
 /** The server over this process's stdin and stdout, whatever the command line says. */
