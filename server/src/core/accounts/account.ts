@@ -12,6 +12,7 @@ import { lineStarts } from './lines';
 import { findThreads, type LocatedThread } from './reviewThreads';
 import { maskRegions } from './mask';
 import { countWords } from './words';
+import { own } from './own';
 import { parseBodyInChunks, type ChunkCache } from './bodyChunks';
 
 export type IgnoredKind = 'front-matter' | 'code' | 'inline-code' | 'comment';
@@ -193,7 +194,8 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
 
   if (frontMatter?.title !== undefined) frontMatter.title = own(frontMatter.title);
   if (frontMatter?.evidence !== undefined) frontMatter.evidence = own(frontMatter.evidence);
-  for (const note of tutorNotes) note.text = own(note.text)!;
+  // Chunks own their notes' texts already (bodyChunks.ts), and their note objects may be shared.
+  if (!chunked) for (const note of tutorNotes) note.text = own(note.text)!;
   // The front matter is not masked but skipped: the body after it starts on a new line.
   let citations: Citation[] = [];
   let nearMisses: NearMiss[] = [];
@@ -233,15 +235,6 @@ export function parseAccount(uri: string, text: string, resolve: UnitResolver, o
   // Set afterwards rather than spread into the literal, which copies the spread object at run time for every account.
   if (regions.degraded) account.degraded = regions.degraded;
   return account;
-}
-
-/**
- * A copy of a string that shares no memory with the text it was cut from: V8 makes a substring of 13 or more
- * characters a view into its parent, so a title kept from a closed account would keep that whole file's text
- * alive. (Concatenating and slicing again forces a flat copy.)
- */
-function own(s: string | undefined): string | undefined {
-  return s === undefined ? undefined : (' ' + s).slice(1);
 }
 
 /** The first ATX heading, as a title for accounts without front matter. */

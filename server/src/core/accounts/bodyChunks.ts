@@ -18,6 +18,7 @@ import type { BareCriteriaMode } from '../citations/unitContext';
 import type { IgnoredRegion, Paragraph, TutorNote } from './account';
 import { scanSimpleBlocks } from './blocks';
 import { maskRegions } from './mask';
+import { own } from './own';
 import { countWords } from './words';
 
 /** What one chunk holds, with offsets from the chunk's start. */
@@ -31,6 +32,12 @@ interface ChunkParse {
   open: boolean;
 }
 
+/** A chunk as remembered: its parse, and where it was placed last with the objects made for that place. */
+interface ChunkEntry {
+  parse: ChunkParse;
+  placed: { at: number; body: BodyParse };
+}
+
 /**
  * The chunks of one document's last parse, by text; kept by whoever parses the document again (the server,
  * for an open account). Valid for one catalogue and one bare-criteria mode: a change of either starts afresh.
@@ -38,7 +45,7 @@ interface ChunkParse {
 export interface ChunkCache {
   resolve?: UnitResolver;
   mode?: BareCriteriaMode;
-  chunks: Map<string, ChunkParse>;
+  chunks: Map<string, ChunkEntry>;
 }
 
 export function createChunkCache(): ChunkCache {
@@ -88,6 +95,10 @@ function parseChunk(chunk: string, resolve: UnitResolver, mode: BareCriteriaMode
   blocks.ignored.sort((a, b) => a.start - b.start);
   const scan = scanText(maskRegions(chunk, blocks.ignored, 0), resolve);
   const counted = mode === 'off' ? scan.citations.filter((c) => !c.bare) : scan.citations;
+  // Texts are copied out of the chunk: a chunk kept for reuse must not keep the whole text it was cut from.
+  for (const n of blocks.notes) n.text = own(n.text)!;
+  for (const m of scan.nearMisses) m.text = own(m.text)!;
+  for (const c of scan.citations) c.unitText = own(c.unitText)!;
   return {
     ignored: blocks.ignored,
     paragraphs: blocks.paragraphs
@@ -118,36 +129,66 @@ export function parseBodyInChunks(
   }
   const body = text.slice(bodyStart);
   const starts = chunkStarts(body);
-  const kept = new Map<string, ChunkParse>();
-  const out: BodyParse = { ignored: [], paragraphs: [], notes: [], citations: [], nearMisses: [] };
+  const kept = new Map<string, ChunkEntry>();
+  const out = emptyBody();
   for (let i = 0; i < starts.length;) {
     // A chunk, joined to the next ones while a code or comment block runs on past its end.
     let j = i + 1;
     let chunk: string;
-    let parsed: ChunkParse | undefined;
+    let entry: ChunkEntry | undefined;
     for (;;) {
       chunk = body.slice(starts[i], j < starts.length ? starts[j] : body.length);
-      parsed = cache.chunks.get(chunk) ?? kept.get(chunk) ?? parseChunk(chunk, resolve, mode);
-      if (!parsed) return undefined;
-      if (!parsed.open || j >= starts.length) break;
+      entry = cache.chunks.get(chunk) ?? kept.get(chunk);
+      const parse = entry?.parse ?? parseChunk(chunk, resolve, mode);
+      if (!parse) return undefined;
+      entry ??= { parse, placed: { at: -1, body: emptyBody() } };
+      if (!parse.open || j >= starts.length) break;
       j++;
     }
-    kept.set(chunk, parsed);
-    appendShifted(out, parsed, bodyStart + starts[i]);
+    kept.set(chunk, entry);
+    append(out, placedAt(entry, bodyStart + starts[i]));
     i = j;
   }
   cache.chunks = kept;
   return out;
 }
 
-/** Adds a chunk's parse at offset `by`: copies, so no two accounts share an object (bare citations are completed in place). */
-function appendShifted(out: BodyParse, chunk: ChunkParse, by: number): void {
-  for (const r of chunk.ignored) out.ignored.push({ kind: r.kind, start: r.start + by, end: r.end + by });
-  for (const p of chunk.paragraphs) out.paragraphs.push({ start: p.start + by, end: p.end + by, words: p.words });
-  for (const n of chunk.notes) out.notes.push({ start: n.start + by, end: n.end + by, text: n.text });
-  for (const c of chunk.citations) out.citations.push(shiftCitation(c, by));
-  for (const m of chunk.nearMisses)
-    out.nearMisses.push({ ...m, start: m.start + by, end: m.end + by, itemStart: m.itemStart + by });
+const emptyBody = (): BodyParse => ({ ignored: [], paragraphs: [], notes: [], citations: [], nearMisses: [] });
+
+/**
+ * The chunk's objects at offset `at`: those made for its last place when it has not moved (typing leaves
+ * every chunk before the keystroke where it was), else copies shifted there. Accounts parsed one after the
+ * other may share these objects, which nothing changes once parsed; bare citations, which get their unit
+ * from the account's context in place, are copied every time.
+ */
+function placedAt(entry: ChunkEntry, at: number): BodyParse {
+  const { parse, placed } = entry;
+  if (placed.at === at) {
+    const citations = placed.body.citations.map((c, k) => (c.bare ? shiftCitation(parse.citations[k], at) : c));
+    return { ...placed.body, citations };
+  }
+  const body: BodyParse = {
+    ignored: parse.ignored.map((r) => ({ kind: r.kind, start: r.start + at, end: r.end + at })),
+    paragraphs: parse.paragraphs.map((p) => ({ start: p.start + at, end: p.end + at, words: p.words })),
+    notes: parse.notes.map((n) => ({ start: n.start + at, end: n.end + at, text: n.text })),
+    citations: parse.citations.map((c) => shiftCitation(c, at)),
+    nearMisses: parse.nearMisses.map((m) => ({
+      ...m,
+      start: m.start + at,
+      end: m.end + at,
+      itemStart: m.itemStart + at,
+    })),
+  };
+  entry.placed = { at, body };
+  return body;
+}
+
+function append(out: BodyParse, part: BodyParse): void {
+  for (const r of part.ignored) out.ignored.push(r);
+  for (const p of part.paragraphs) out.paragraphs.push(p);
+  for (const n of part.notes) out.notes.push(n);
+  for (const c of part.citations) out.citations.push(c);
+  for (const m of part.nearMisses) out.nearMisses.push(m);
 }
 
 function shiftCitation(c: Citation, by: number): Citation {
