@@ -40,6 +40,11 @@ export interface CoverageFold {
   readonly summaries: Map<string, AccountSummary>;
   /** The result handed out, until the next change. */
   result: Coverage | undefined;
+  /**
+   * What the account folded in last brought: typing refolds the same account at every keystroke, and working
+   * out again what the account being replaced brought cost as much as working out the new one.
+   */
+  last?: { account: Account; contribution: Contribution };
 }
 
 export function createFold(catalog: Catalog, minimum: number, revision: number): CoverageFold {
@@ -208,7 +213,10 @@ function replace(fold: CoverageFold, uri: string, before: Contribution, now: Con
 function refold(fold: CoverageFold, uri: string, now: Account | undefined, touched: Touched): void {
   const before = fold.folded.get(uri);
   if (before === now) return;
-  replace(fold, uri, contributionOf(fold.catalog, before), contributionOf(fold.catalog, now), touched);
+  const was = before && fold.last?.account === before ? fold.last.contribution : contributionOf(fold.catalog, before);
+  const is = contributionOf(fold.catalog, now);
+  replace(fold, uri, was, is, touched);
+  fold.last = now ? { account: now, contribution: is } : undefined;
   if (now) {
     fold.folded.set(uri, now);
     const summary = fold.summaries.get(uri);
