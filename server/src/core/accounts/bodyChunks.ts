@@ -1,10 +1,10 @@
 /**
- * The body of a long account read in chunks, each remembered by its text, so that a keystroke re-reads the
- * chunk it falls in and reuses the rest: typing in a 1 MB account cost a whole parse per key.
+ * The body of an open account read in chunks, each remembered with its place and text, so that a keystroke
+ * re-reads the chunk it falls in and reuses the rest: typing in a 1 MB account cost a whole parse per key.
  *
- * A chunk starts at the start of a line that follows a blank line. There the block scanner (blocks.ts) holds
- * nothing open (it closes the paragraph at a blank line and has no other state across lines) unless a fenced
- * code block or a comment block runs on through the blank line; a chunk whose scan ends inside one is read
+ * A chunk starts at the start of a line that follows an empty line. There the block scanner (blocks.ts) holds
+ * nothing open (it closes the paragraph at an empty line and has no other state across lines) unless a fenced
+ * code block or a comment block runs on through the empty line; a chunk whose scan ends inside one is read
  * again joined to the next. Citations never span lines (citations/chars.ts). So each chunk read alone gives
  * exactly what reading the whole body gives for it; test/property/bodyChunks.props.ts checks that parsing
  * with chunks equals parsing whole, after random edits. Bodies the block scanner does not read (it leaves
