@@ -14,6 +14,7 @@ import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
 import { expandItem } from '../../server/src/core/citations/codes';
 import { computeHover } from '../../server/src/core/features/hover';
 import { navigationTargetAt } from '../../server/src/core/features/navigation';
+import { proseOf } from '../../server/src/core/features/suggest/suggest';
 import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { readSettings } from '../../server/src/core/settings';
 import { testCatalog } from '../unit/helpers';
@@ -22,6 +23,16 @@ import type { Prop } from './props';
 import { strictDoc } from './strictDocs';
 
 const catalog = testCatalog({ SCDLMCE2: 'LMCB2' });
+
+/** A paragraph's prose by its definition: one character at a time, every citation and ignored region blanked but line feeds. */
+function proseByDefinition(text: string, a: ReturnType<typeof parseAccount>, region: { start: number; end: number }) {
+  const chars = text.slice(region.start, region.end).split('');
+  for (const r of [...a.citations, ...a.ignored]) {
+    for (let i = Math.max(r.start, region.start); i < Math.min(r.end, region.end); i++)
+      if (chars[i - region.start] !== '\n') chars[i - region.start] = ' ';
+  }
+  return chars.join('');
+}
 
 function inText(what: string, r: { start: number; end: number }, length: number): void {
   assert.ok(
@@ -174,6 +185,26 @@ export const featureProps: Prop[] = [
           const offsets: number[] = [];
           for (let i = 0; i < text.length; i++) if (text[i] === '/' || text[i] === ',') offsets.push(i + 1, i + 3);
           checkFeatures(text, '', offsets, {});
+        },
+      ),
+  },
+  {
+    name: 'the prose of every paragraph (and of any stretch of text) is the text with citations and ignored regions blanked',
+    quickRuns: 200,
+    fuzzShare: 10_000,
+    property: () =>
+      fc.property(
+        fc.oneof(
+          markdownDoc,
+          strictDoc.map((d) => d.text),
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (text, x, y) => {
+          const a = parseAccount('file:///p/ra1.md', text, catalog.resolve);
+          const [s, e] = [Math.floor(x * text.length), Math.floor(y * text.length)].sort((p, q) => p - q);
+          for (const region of [...a.paragraphs, { start: s, end: e }])
+            assert.equal(proseOf(text, a, region), proseByDefinition(text, a, region), JSON.stringify(region));
         },
       ),
   },

@@ -122,17 +122,45 @@ export function citedIn(account: Account, region: Region): Set<string> {
   return out;
 }
 
-/** The region's text with citations and ignored regions (inline code, comments) blanked out, offsets kept. */
+/**
+ * The region's text with citations and ignored regions (inline code, comments) blanked out, offsets kept:
+ * each of their characters but a line feed becomes a space. Finds what overlaps the region by binary search
+ * (both lists are in text order) and builds the text from pieces: the writing checks ask for every paragraph
+ * of an account at each change, and walking every citation for every paragraph, one character at a time, made
+ * a 200 KB account cost 5 ms a keystroke.
+ */
 export function proseOf(text: string, account: Account, region: Region): string {
-  const chars = text.slice(region.start, region.end).split('');
-  const blank = (r: Region) => {
-    for (let i = Math.max(r.start, region.start); i < Math.min(r.end, region.end); i++) {
-      if (chars[i - region.start] !== '\n') chars[i - region.start] = ' ';
-    }
-  };
-  for (const c of account.citations) if (c.end > region.start && c.start < region.end) blank(c);
-  for (const r of account.ignored) if (r.end > region.start && r.start < region.end) blank(r);
-  return chars.join('');
+  const blanks = [...overlapping(account.citations, region), ...overlapping(account.ignored, region)].sort(
+    (a, b) => a.start - b.start,
+  );
+  let out = '';
+  let at = region.start;
+  for (const r of blanks) {
+    const start = Math.max(r.start, at);
+    const end = Math.min(r.end, region.end);
+    if (end <= start) continue;
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at, region.end);
+}
+
+/** The regions of a list in text order that overlap `region`. */
+function overlapping<T extends Region>(sorted: readonly T[], region: Region): T[] {
+  // The first that starts at or after the region's start, then back over any that start before it and reach in.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < region.start) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo > 0 && sorted[lo - 1].end > region.start) lo--;
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < region.end; i++) {
+    if (sorted[i].end > region.start) out.push(sorted[i]);
+  }
+  return out;
 }
 
 /** Canonical codes of criteria the portfolio already covers. */
