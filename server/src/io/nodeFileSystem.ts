@@ -9,8 +9,8 @@
  *   from the first slow answer on. On a local disk a read takes tens of microseconds, and each asynchronous
  *   one cost five trips to Node's thread pool: indexing a caseload of 2,000 accounts took 780 ms that way
  *   and 480 ms blocking. On a network share or a cloud folder whose files are fetched when read, a blocking
- *   read could hold every request up for as long as the fetch; after one slow read, none blocks. (The
- *   indexer yields to waiting requests between files: lsp/indexer.ts.)
+ *   read could hold every request up for as long as the fetch; after one slow read, none blocks. (While
+ *   indexing, the indexer gives the event loop a turn at least every 10 ms: lsp/indexer.ts.)
  */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
