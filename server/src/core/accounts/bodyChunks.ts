@@ -160,7 +160,13 @@ export function parseBodyInChunks(
       chunk = body.slice(starts[i], j < starts.length ? starts[j] : body.length);
       entry = remembered(starts[i], chunk);
       const parse = entry?.parse ?? parseChunk(chunk, resolve, mode);
-      if (!parse) return undefined;
+      if (!parse) {
+        // Left to the CommonMark parser: the chunks read so far are kept, so the next parse of this document
+        // does not read them again before it gets here.
+        cache.chunks = kept;
+        cache.bodyLength = body.length;
+        return undefined;
+      }
       entry ??= { text: chunk, parse, placed: { at: -1, body: emptyBody() } };
       if (!parse.open || j >= starts.length) break;
       j++;
