@@ -8,7 +8,13 @@ import { accountEvidenceDigest } from '../../server/src/core/accounts/evidenceDi
 import { computeCoverage } from '../../server/src/core/coverage/coverage';
 import { createPortfolio, updateAccount } from '../../server/src/core/coverage/portfolio';
 import { parseAssessment, setDecision } from '../../server/src/core/review/assessment';
-import { citingDigest, reviewUnit, type CitingAccounts } from '../../server/src/core/review/reviewState';
+import {
+  citingDigest,
+  reviewStateLabel,
+  reviewUnit,
+  type CitingAccounts,
+} from '../../server/src/core/review/reviewState';
+import { reviewStateWords } from '../../client/src/webview/reviewModel';
 import {
   applyEdit,
   deleteThreadEdit,
@@ -315,6 +321,13 @@ describe('review states: cited, accepted, changed since accepted, not cited', ()
     assert.deepEqual(states(edited), ['changed', 'cited', 'changed', 'not-cited']);
     const another = portfolioOf({ ...files, 'ra3.md': 'More. LMCA5/P6\n' });
     assert.equal(states(another)[0], 'changed');
+  });
+});
+
+describe('review state words', () => {
+  it('the panel says each state as the server, the CLI and the records say it', () => {
+    for (const state of ['not-cited', 'cited', 'accepted', 'changed'] as const)
+      assert.equal(reviewStateWords(state), reviewStateLabel(state), state);
   });
 });
 

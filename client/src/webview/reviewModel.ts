@@ -45,6 +45,10 @@ export function reviewStateOf(review: PortfolioReviewDto | undefined, unit: stri
   return review?.decided[`${unit}/${c.id}`]?.state ?? (c.citations.length > 0 ? 'cited' : 'not-cited');
 }
 
+/**
+ * The words for a review state, as core/review/reviewState.ts reviewStateLabel says them: written again here
+ * because the panel's script may import only types from the server (test/unit/review.test.ts keeps the two equal).
+ */
 export function reviewStateWords(state: ReviewStateDto): string {
   return {
     'not-cited': 'not cited',

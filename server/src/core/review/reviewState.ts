@@ -77,6 +77,7 @@ export function openThreadCount(accounts: Iterable<{ reviewThreads: ReadonlyArra
   return n;
 }
 
+/** Words for a review state; the panel's script has its own copy (reviewStateWords), kept equal by a test. */
 export function reviewStateLabel(state: ReviewState): string {
   return {
     'not-cited': 'not cited',
